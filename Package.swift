@@ -1,0 +1,60 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// MARK: - C libraries
+
+let cTargets: [Target] = [
+    // OpenBLAS (BLAS + LAPACK) on Linux; Apple platforms use Accelerate through the same module.
+    .systemLibrary(
+        name: "CBLAS",
+        pkgConfig: "openblas",
+        providers: [.apt(["libopenblas-dev"])]
+    ),
+    // zlib for gzip-compressed IDX files.
+    .systemLibrary(
+        name: "CZlib",
+        pkgConfig: "zlib",
+        providers: [.apt(["zlib1g-dev"])]
+    ),
+]
+
+// MARK: - Swift targets
+
+let package = Package(
+    name: "Digits",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "DigitsKit", targets: ["DigitsKit"]),
+        .executable(name: "digits", targets: ["digits"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: cTargets + [
+        .target(
+            name: "DigitsKit",
+            dependencies: ["CBLAS", "CZlib"]
+        ),
+        // The command-line tool lives in a library so tests can parse and run commands in-process.
+        .target(
+            name: "DigitsCLI",
+            dependencies: [
+                "DigitsKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "digits",
+            dependencies: ["DigitsCLI"]
+        ),
+        .testTarget(
+            name: "DigitsKitTests",
+            dependencies: ["DigitsKit"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "DigitsCLITests",
+            dependencies: ["DigitsCLI", "DigitsKit"]
+        ),
+    ]
+)

@@ -1,0 +1,45 @@
+import CBLAS
+
+extension Matrix {
+    /// `alpha · op(a) · op(b) + beta · c`, written into `c` (single-precision GEMM).
+    ///
+    /// `op(x)` is `x` or its transpose. Shapes are checked; a mismatch is a programming error.
+    public static func gemm(
+        _ a: Matrix, transposeA: Bool = false,
+        _ b: Matrix, transposeB: Bool = false,
+        into c: inout Matrix, alpha: Float = 1, beta: Float = 0
+    ) {
+        let m = transposeA ? a.columns : a.rows
+        let k = transposeA ? a.rows : a.columns
+        let kb = transposeB ? b.columns : b.rows
+        let n = transposeB ? b.rows : b.columns
+        precondition(k == kb, "gemm: inner dimensions \(k) and \(kb) differ")
+        precondition(c.rows == m && c.columns == n, "gemm: output is \(c.rows)×\(c.columns), expected \(m)×\(n)")
+        guard m > 0, n > 0 else { return }
+        if k == 0 {
+            for i in c.storage.indices { c.storage[i] *= beta }
+            return
+        }
+        a.storage.withUnsafeBufferPointer { pa in
+            b.storage.withUnsafeBufferPointer { pb in
+                c.storage.withUnsafeMutableBufferPointer { pc in
+                    cblas_sgemm(
+                        CblasRowMajor,
+                        transposeA ? CblasTrans : CblasNoTrans,
+                        transposeB ? CblasTrans : CblasNoTrans,
+                        Int32(m), Int32(n), Int32(k),
+                        alpha, pa.baseAddress, Int32(a.columns),
+                        pb.baseAddress, Int32(b.columns),
+                        beta, pc.baseAddress, Int32(n))
+                }
+            }
+        }
+    }
+
+    /// `op(a) · op(b)` as a new matrix.
+    public static func product(_ a: Matrix, transposeA: Bool = false, _ b: Matrix, transposeB: Bool = false) -> Matrix {
+        var c = Matrix(rows: transposeA ? a.columns : a.rows, columns: transposeB ? b.rows : b.columns)
+        gemm(a, transposeA: transposeA, b, transposeB: transposeB, into: &c)
+        return c
+    }
+}

@@ -1,0 +1,3 @@
+import DigitsCLI
+
+await Digits.main()
