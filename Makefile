@@ -22,7 +22,6 @@ run: build
 	$(BIN) evaluate $(MODEL)
 
 test: test-deps
-	$(SWIFT) build -c release
 	$(SWIFT) test -c release
 
 clean:

@@ -1,0 +1,107 @@
+/// A model that learns from feature rows and gives class probabilities.
+///
+/// `predict` is the argmax of `probabilities`, so the two can never disagree. Hyper-parameters
+/// are checked at the start of `fit`, and using a model before `fit` is a `.notFitted` error.
+public protocol Classifier: Sendable {
+    associatedtype Parameters: HyperParameters
+
+    /// The name used on the command line and in model files, e.g. "logreg".
+    static var kind: String { get }
+    var parameters: Parameters { get }
+    var isFitted: Bool { get }
+
+    init(parameters: Parameters)
+
+    /// Learns from `x` (one row per sample) and `labels` (0–9, one per row).
+    mutating func fit(_ x: Matrix, labels: [Int], options: FitOptions) throws -> FitSummary
+
+    /// An N×10 matrix: row i holds the probability of each digit for row i of `x`, summing to 1.
+    func probabilities(_ x: Matrix) throws -> Matrix
+}
+
+extension Classifier {
+    /// The most probable digit of each row.
+    public func predict(_ x: Matrix) throws -> [Int] {
+        try probabilities(x).argmaxPerRow()
+    }
+}
+
+/// Knobs every `fit` takes besides its hyper-parameters.
+public struct FitOptions: Sendable {
+    /// Seeds every random choice the model makes.
+    public var seed: UInt64
+    /// Called now and then while fitting (from the fitting thread); cheap to ignore.
+    public var progress: (@Sendable (FitProgress) -> Void)?
+
+    public init(seed: UInt64 = 0, progress: (@Sendable (FitProgress) -> Void)? = nil) {
+        self.seed = seed
+        self.progress = progress
+    }
+}
+
+/// A progress report from inside `fit`.
+public struct FitProgress: Sendable {
+    public var step: Int
+    /// The most steps `fit` will take, when known.
+    public var totalSteps: Int?
+    public var loss: Double?
+    public var note: String?
+
+    public init(step: Int, totalSteps: Int?, loss: Double? = nil, note: String? = nil) {
+        self.step = step
+        self.totalSteps = totalSteps
+        self.loss = loss
+        self.note = note
+    }
+}
+
+/// What `fit` did: how long it ran and how it ended.
+public struct FitSummary: Sendable, Codable, Equatable {
+    public var iterations: Int
+    public var finalLoss: Double?
+    public var converged: Bool
+    /// Why fitting stopped, in words ("gradient below tol", "maxIter reached").
+    public var stopReason: String
+
+    public init(iterations: Int, finalLoss: Double?, converged: Bool, stopReason: String) {
+        self.iterations = iterations
+        self.finalLoss = finalLoss
+        self.converged = converged
+        self.stopReason = stopReason
+    }
+}
+
+public enum ClassifierError: Error, Equatable, CustomStringConvertible {
+    case notFitted(kind: String)
+    case featureCountMismatch(kind: String, expected: Int, got: Int)
+    case emptyTrainingSet
+    case labelCountMismatch(rows: Int, labels: Int)
+    case labelOutOfRange(Int)
+    case diverged(kind: String, detail: String)
+
+    public var description: String {
+        switch self {
+        case let .notFitted(kind):
+            return "the \(kind) model has not been fitted yet; call fit before predicting"
+        case let .featureCountMismatch(kind, expected, got):
+            return "the \(kind) model expects \(expected) features per sample, got \(got)"
+        case .emptyTrainingSet:
+            return "cannot fit on an empty training set"
+        case let .labelCountMismatch(rows, labels):
+            return "\(rows) training rows but \(labels) labels"
+        case let .labelOutOfRange(label):
+            return "label \(label) is not a digit 0–9"
+        case let .diverged(kind, detail):
+            return "fitting \(kind) diverged: \(detail)"
+        }
+    }
+}
+
+/// Shared argument checks for `fit` implementations.
+func checkTrainingInput(_ x: Matrix, labels: [Int]) throws(ClassifierError) {
+    guard x.rows > 0 else { throw .emptyTrainingSet }
+    guard x.rows == labels.count else { throw .labelCountMismatch(rows: x.rows, labels: labels.count) }
+    if let bad = labels.first(where: { !(0..<Dataset.classCount).contains($0) }) {
+        throw .labelOutOfRange(bad)
+    }
+}
