@@ -1,5 +1,5 @@
 import Testing
-@testable import DigitsCLI
+import DigitsCLI
 
 @Suite struct DigitsRootTests {
     @Test func rootCommandIsNamedDigits() {
