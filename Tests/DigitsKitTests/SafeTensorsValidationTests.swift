@@ -74,6 +74,26 @@ import Testing
         }
     }
 
+    @Test func headerNestedTooDeeplyIsRejectedNotARecursionCrash() throws {
+        let depth = 100_000
+        let header = #"{"w":"# + String(repeating: "[", count: depth) + String(repeating: "]", count: depth) + "}"
+        let error = try #require(throws: SafeTensorsError.self) {
+            try SafeTensorsFile(bytes: Self.file(header: header))
+        }
+        guard case .headerNotJSON = error else {
+            Issue.record("expected .headerNotJSON, got \(error)")
+            return
+        }
+    }
+
+    @Test func longHostileValuesAreCutShortInMessages() throws {
+        let shape = "[" + Array(repeating: "-1", count: 10_000).joined(separator: ",") + "]"
+        let error = try #require(throws: SafeTensorsError.self) {
+            try SafeTensorsFile(bytes: Self.file(header: Self.entry(shape: shape), dataSize: 8))
+        }
+        #expect(error.description.count < 300)
+    }
+
     // MARK: Entries
 
     @Test func entryThatIsNotAnObject() {

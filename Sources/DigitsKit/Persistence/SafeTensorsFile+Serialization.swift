@@ -51,7 +51,7 @@ extension SafeTensorsFile {
 
     /// `text` as a JSON string literal: quotes, backslashes and control characters escaped,
     /// everything else kept as UTF-8.
-    static func jsonString(_ text: String) -> String {
+    private static func jsonString(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

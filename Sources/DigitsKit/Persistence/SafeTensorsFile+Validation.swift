@@ -147,13 +147,18 @@ extension SafeTensorsFile {
         }
     }
 
-    /// A header value as it would read in the JSON, for error messages.
+    /// A header value as it would read in the JSON, for error messages; cut short, since a
+    /// hostile header can make one value megabytes long.
     private static func describe(_ value: Any?) -> String {
         guard let value else { return "null" }
+        let text: String
         if let data = try? JSONSerialization.data(withJSONObject: value, options: [.fragmentsAllowed, .sortedKeys]),
-           let text = String(data: data, encoding: .utf8) {
-            return text
+           let json = String(data: data, encoding: .utf8) {
+            text = json
+        } else {
+            text = String(describing: value)
         }
-        return String(describing: value)
+        let limit = 80
+        return text.count > limit ? text.prefix(limit) + "…" : text
     }
 }

@@ -50,8 +50,9 @@ public struct SafeTensorsFile: Sendable, Equatable {
     public static func read(from url: URL) throws(SafeTensorsError) -> SafeTensorsFile {
         let data: Data
         do {
-            // Mapping avoids a second copy of a large model: tensors are copied out once.
-            data = try Data(contentsOf: url, options: .mappedIfSafe)
+            // Read, not mapped: a mapped file that someone truncates while we parse it would
+            // crash us (SIGBUS) however carefully the header is checked.
+            data = try Data(contentsOf: url)
         } catch {
             throw .unreadable(path: url.path, reason: error.localizedDescription)
         }

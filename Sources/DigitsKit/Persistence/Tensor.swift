@@ -48,8 +48,6 @@ public struct Tensor: Sendable, Equatable {
         self.name = name
     }
 
-    public var elementCount: Int { rawBytes.count / dtype.size }
-
     public static func == (lhs: Tensor, rhs: Tensor) -> Bool {
         lhs.dtype == rhs.dtype && lhs.shape == rhs.shape && lhs.rawBytes == rhs.rawBytes
     }
