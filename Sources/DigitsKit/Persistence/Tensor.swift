@@ -41,11 +41,10 @@ public struct Tensor: Sendable, Equatable {
     }
 
     /// For callers that have already checked `rawBytes` against `dtype` and `shape`.
-    init(unchecked dtype: DType, shape: [Int], rawBytes: [UInt8], name: String? = nil) {
+    init(unchecked dtype: DType, shape: [Int], rawBytes: [UInt8]) {
         self.dtype = dtype
         self.shape = shape
         self.rawBytes = rawBytes
-        self.name = name
     }
 
     public static func == (lhs: Tensor, rhs: Tensor) -> Bool {
