@@ -1,0 +1,8 @@
+import Testing
+import DigitsCLI
+
+@Suite struct DigitsRootTests {
+    @Test func rootCommandIsNamedDigits() {
+        #expect(Digits.configuration.commandName == "digits")
+    }
+}
