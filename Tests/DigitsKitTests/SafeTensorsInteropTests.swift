@@ -5,7 +5,7 @@ import Testing
 /// Model files must open in Python's `safetensors` and the other way round (DESIGN.md, "Model
 /// files"). Needs `python3` with `safetensors` and `numpy` (scripts/install-test-deps.sh);
 /// `DIGITS_SKIP_PYTHON=1` skips these tests where Python cannot be had.
-@Suite(.enabled(if: ProcessInfo.processInfo.environment["DIGITS_SKIP_PYTHON"] != "1",
+@Suite(.enabled(if: pythonEnabled,
                 "DIGITS_SKIP_PYTHON=1"))
 struct SafeTensorsInteropTests {
     /// What the Python side reports about a file: per tensor its numpy dtype, shape and values.
@@ -18,36 +18,6 @@ struct SafeTensorsInteropTests {
 
         let tensors: [String: Entry]
         let metadata: [String: String]?
-    }
-
-    /// Runs `script` with `python3`, passing `arguments`; returns its standard output, or records
-    /// why it could not (with the fix) and returns nil.
-    private func python(_ script: String, _ arguments: [String]) throws -> Data? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script] + arguments
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        do {
-            try process.run()
-        } catch {
-            Issue.record("cannot run python3 (\(error)); run scripts/install-test-deps.sh or set DIGITS_SKIP_PYTHON=1")
-            return nil
-        }
-        let stdout = output.fileHandleForReading.readDataToEndOfFile()
-        let stderr = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            let message = String(decoding: stderr, as: UTF8.self)
-            let hint = message.contains("No module named") || process.terminationStatus == 127
-                ? "python3 or its safetensors/numpy packages are missing: run scripts/install-test-deps.sh (or set DIGITS_SKIP_PYTHON=1)"
-                : "the Python side failed"
-            Issue.record("\(hint)\n\(message)")
-            return nil
-        }
-        return stdout
     }
 
     @Test func pythonReadsWhatSwiftWrites() throws {
@@ -80,7 +50,7 @@ struct SafeTensorsInteropTests {
             "metadata": metadata,
         }))
         """
-        guard let output = try python(script, [url.path]) else { return }
+        guard let output = try runPython(script, [url.path]) else { return }
         let view = try JSONDecoder().decode(PythonView.self, from: output)
 
         #expect(view.metadata == metadata)
@@ -108,7 +78,7 @@ struct SafeTensorsInteropTests {
             "labels": np.array([0, 7, 255], dtype=np.uint8),
         }, sys.argv[1], metadata={"kind": "tree", "version": "1"})
         """
-        guard try python(script, [url.path]) != nil else { return }
+        guard try runPython(script, [url.path]) != nil else { return }
 
         let file = try SafeTensorsFile.read(from: url)
         #expect(file.metadata == ["kind": "tree", "version": "1"])
