@@ -21,12 +21,7 @@ public enum DataFolder {
         exists: (URL) -> Bool = { directoryExists($0) },
         holdsData: (URL) -> Bool = { MNIST.hasFiles(in: $0) }
     ) throws(MNISTDataError) -> URL {
-        if let explicit, !explicit.isEmpty {
-            return resolvePath(explicit, against: currentDirectory)
-        }
-        if let named = environment[environmentKey], !named.isEmpty {
-            return resolvePath(named, against: currentDirectory)
-        }
+        if let named = named(explicit, environment, currentDirectory) { return named }
         let local = currentDirectory.appendingPathComponent("data/mnist")
         if exists(local) { return local }
         let cache = cacheFolder(environment: environment, home: home)
@@ -34,19 +29,15 @@ public enum DataFolder {
         throw .noDataFolder(searched: [local.path, cache.path])
     }
 
-    /// Where `digits data download` puts the files by default: `$DIGITS_DATA` when set, so that
-    /// the next command finds them, else the user cache folder.
+    /// Where `digits data download` puts the files: `explicit` (its `--dir`), else `$DIGITS_DATA`
+    /// so that the next command finds them, else the user cache folder.
     public static func downloadFolder(explicit: String?, environment: [String: String],
                                       currentDirectory: URL, home: URL) -> URL {
-        if let explicit, !explicit.isEmpty { return resolvePath(explicit, against: currentDirectory) }
-        if let named = environment[environmentKey], !named.isEmpty {
-            return resolvePath(named, against: currentDirectory)
-        }
-        return cacheFolder(environment: environment, home: home)
+        named(explicit, environment, currentDirectory) ?? cacheFolder(environment: environment, home: home)
     }
 
-    /// `$XDG_CACHE_HOME/digits/mnist`, or `~/.cache/digits/mnist` when that variable is unset
-    /// (the XDG base-directory rule).
+    /// `$XDG_CACHE_HOME/digits/mnist`, or `~/.cache/digits/mnist` when that variable is unset or
+    /// not an absolute path (the XDG base-directory rule says to ignore relative ones).
     public static func cacheFolder(environment: [String: String], home: URL) -> URL {
         let base: URL
         if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") {
@@ -60,6 +51,14 @@ public enum DataFolder {
     public static func directoryExists(_ url: URL) -> Bool {
         var isDirectory: ObjCBool = false
         return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
+    /// The folder the user named: the option first, then `$DIGITS_DATA`; empty values do not count.
+    private static func named(_ explicit: String?, _ environment: [String: String], _ currentDirectory: URL) -> URL? {
+        guard let path = [explicit, environment[environmentKey]].compactMap({ $0 }).first(where: { !$0.isEmpty }) else {
+            return nil
+        }
+        return resolvePath(path, against: currentDirectory)
     }
 
     private static func resolvePath(_ path: String, against base: URL) -> URL {

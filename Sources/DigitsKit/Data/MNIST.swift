@@ -12,22 +12,33 @@ public enum MNISTFileRole: String, CaseIterable, Sendable {
 
     public var holdsImages: Bool { self == .trainImages || self == .testImages }
 
-    /// The accepted names, in the order they are looked for: the original IDX names, the dotted
+    /// The accepted names, in the order they are looked for: the original IDX name, the dotted
     /// variant some mirrors use, then the CSV layout; each also gzip-compressed (`.gz`).
     public var candidateNames: [String] {
-        let (idxStem, csvStem): (String, String) = switch self {
-        case .trainImages: ("train-images", "train-images")
-        case .trainLabels: ("train-labels", "train-labels")
-        case .testImages: ("t10k-images", "test-images")
-        case .testLabels: ("t10k-labels", "test-labels")
-        }
-        let kind = holdsImages ? "idx3-ubyte" : "idx1-ubyte"
-        let bases = ["\(idxStem)-\(kind)", "\(idxStem).\(kind)", "\(csvStem).csv"]
-        return bases.flatMap { [$0, $0 + ".gz"] }
+        let dotted = idxName.replacingOccurrences(of: "-idx", with: ".idx")
+        return [idxName, dotted, csvName].flatMap { [$0, $0 + ".gz"] }
     }
 
     /// The name of this file in the original distribution, as downloaded.
-    public var downloadName: String { candidateNames[1] }
+    public var downloadName: String { idxName + ".gz" }
+
+    private var idxName: String {
+        switch self {
+        case .trainImages: "train-images-idx3-ubyte"
+        case .trainLabels: "train-labels-idx1-ubyte"
+        case .testImages: "t10k-images-idx3-ubyte"
+        case .testLabels: "t10k-labels-idx1-ubyte"
+        }
+    }
+
+    private var csvName: String {
+        switch self {
+        case .trainImages: "train-images.csv"
+        case .trainLabels: "train-labels.csv"
+        case .testImages: "test-images.csv"
+        case .testLabels: "test-labels.csv"
+        }
+    }
 }
 
 /// Reads MNIST from a folder.
