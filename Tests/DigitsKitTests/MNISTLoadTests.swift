@@ -50,6 +50,15 @@ import Testing
         }
     }
 
+    @Test func csvRowCountMismatchNamesBothFiles() throws {
+        let folder = try DataFixtures.copy(of: DataFixtures.csvFolder)
+        try DataFixtures.write(Array("3\n7\n1\n".utf8), as: "train-labels.csv", in: folder)
+        let error = MNISTDataError.countMismatch(images: "train-images.csv", imageCount: 2,
+                                                 labels: "train-labels.csv", labelCount: 3)
+        #expect(throws: error) { try MNIST.load(from: folder) }
+        #expect(error.description == "train-images.csv holds 2 images but train-labels.csv holds 3 labels")
+    }
+
     @Test func corruptAndTruncatedGzipNameTheFile() throws {
         let folder = try DataFixtures.copy(of: DataFixtures.idxFolder)
         let good = try DataFixtures.bytes("t10k-images-idx3-ubyte.gz", in: folder)
