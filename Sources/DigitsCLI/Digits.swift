@@ -5,8 +5,17 @@ public struct Digits: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "digits",
         abstract: "Handwritten-digit recognition: learn from MNIST, measure honestly, read real digits.",
-        subcommands: []
+        subcommands: [DataCommand.self]
     )
 
     public init() {}
+}
+
+extension Digits {
+    /// The entry point of the `digits` executable. It exists because that target does not import
+    /// ArgumentParser, and there `Digits.main()` resolves to ParsableCommand's synchronous
+    /// `main()`, which prints help instead of running async subcommands.
+    public static func runAsync() async {
+        await main(nil)
+    }
 }

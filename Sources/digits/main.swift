@@ -1,3 +1,3 @@
 import DigitsCLI
 
-await Digits.main()
+await Digits.runAsync()
