@@ -1,0 +1,53 @@
+import ArgumentParser
+import DigitsKit
+import Foundation
+
+/// `digits evaluate FILE`: score a saved model on the test or validation set it was split with.
+struct Evaluate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Score a saved model on MNIST and print the classification report and confusion matrix.")
+
+    enum HeldOutSet: String, ExpressibleByArgument, CaseIterable {
+        case test, validation
+    }
+
+    @Argument(help: ArgumentHelp("The model file (.safetensors).", valueName: "FILE"))
+    var file: String
+
+    @OptionGroup var dataOptions: DataOptions
+
+    @Option(help: "Which held-out set to score: test or validation (the split and seed come from the model card).")
+    var on: HeldOutSet = .test
+
+    @Flag(help: "Print one JSON object instead of the human report.")
+    var json = false
+
+    func run() async throws {
+        let url = URL(fileURLWithPath: file)
+        let saved = try ModelFile.load(from: url)
+        let splitText = saved.card.training?.split ?? "standard"
+        let seed = saved.card.training?.seed ?? 0
+        let spec = try SplitSpec(parsing: splitText)
+        let folder = try dataOptions.resolvedFolder()
+        let mnist = try MNIST.load(from: folder)
+        let data = try DataSplit(train: mnist.train, test: mnist.test, spec: spec, seed: seed)
+        let target = on == .test ? data.test : data.validation
+        guard target.count > 0 else {
+            throw ValidationError("\(url.lastPathComponent) was trained on the '\(splitText)' split, which has no \(on.rawValue) set")
+        }
+        var warnings: [String] = []
+        if let fingerprint = saved.card.training?.dataFingerprint, fingerprint != data.train.fingerprint() {
+            warnings.append("the training images in \(folder.path) differ from the ones this model was trained on")
+        }
+        let result = try EvaluationResult(pipeline: saved.pipeline, data: target)
+        if json {
+            var report = EvaluationJSON(model: saved.card.kind, card: saved.card, result: result, on: on.rawValue)
+            report.warnings = warnings
+            try printJSON(report)
+            return
+        }
+        for warning in warnings { printError("warning: \(warning)") }
+        print("Model \(url.lastPathComponent): \(saved.card.kind), trained \(saved.card.createdAt) on split \(splitText), seed \(seed)")
+        printHumanReport(result, setName: on == .test ? "Test set" : "Validation set")
+    }
+}

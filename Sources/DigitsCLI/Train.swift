@@ -1,0 +1,83 @@
+import ArgumentParser
+import DigitsKit
+import Foundation
+
+extension ModelKind: ExpressibleByArgument {}
+
+/// `digits train MODEL`: fit on a split's training set, report on its test set, save the model.
+struct Train: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Train a model on MNIST, print its test report and save it.",
+        discussion: """
+        Models: \(ModelKind.allCases.map { "\($0.rawValue) — \($0.summary)" }.joined(separator: "; ")).
+        Splits: 'standard' (60000 train / 10000 test), percentages such as 80/10/10, or counts such as
+        50000/10000/10000 (pooled, stratified, seeded).
+        """)
+
+    @Argument(help: "The model to train.")
+    var model: ModelKind
+
+    @OptionGroup var dataOptions: DataOptions
+
+    @Option(help: "How to split MNIST: standard, 80/10/10, 50000/10000/10000 …")
+    var split: String = "standard"
+
+    @Option(help: "Seed for every random choice (split, initialisation, shuffling).")
+    var seed: UInt64 = 0
+
+    @Option(name: .customLong("param"), parsing: .singleValue,
+            help: ArgumentHelp("A hyper-parameter as NAME=VALUE (repeatable), e.g. --param C=0.5.", valueName: "NAME=VALUE"))
+    var parameters: [String] = []
+
+    @Option(help: ArgumentHelp("Where to save the trained model (.safetensors).", valueName: "FILE"))
+    var out: String
+
+    @Flag(help: "Print one JSON object instead of the human report.")
+    var json = false
+
+    func run() async throws {
+        // Everything that can be wrong with the command is checked before data is loaded.
+        let splitSpec = try SplitSpec(parsing: split)
+        let pipeline = try model.makePipeline(parameters: parameters)
+        let folder = try dataOptions.resolvedFolder()
+        let mnist = try MNIST.load(from: folder)
+        let data = try DataSplit(train: mnist.train, test: mnist.test, spec: splitSpec, seed: seed)
+
+        let parameterSummary = (pipeline.classifier.parameters).summary
+        if !json {
+            print("Training \(model.rawValue) (\(parameterSummary)) on \(data.train.count) images "
+                  + "from \(folder.path) (split \(splitSpec), seed \(seed))")
+        }
+        let bar = ProgressBar(label: "fitting", enabled: !json && ProgressBar.terminalsAttached)
+        let run = try TrainingRun.run(kind: model, pipeline: pipeline, split: data, splitSpec: splitSpec, seed: seed) { progress in
+            let loss = progress.loss.map { String(format: "loss %.6f", $0) } ?? ""
+            let fraction = progress.totalSteps.map { Double(progress.step) / Double($0) }
+            bar.update(fraction: fraction, detail: "iteration \(progress.step) \(loss)")
+        }
+        bar.finish()
+
+        let outURL = URL(fileURLWithPath: out)
+        try ModelFile.save(run.model, to: outURL)
+
+        if json {
+            var report = EvaluationJSON(model: model.rawValue, card: run.model.card, result: run.test, on: "test")
+            report.fitSeconds = run.fitSeconds
+            report.iterations = run.summary.iterations
+            report.finalLoss = run.summary.finalLoss
+            report.converged = run.summary.converged
+            report.validationAccuracy = run.validation?.report.accuracy
+            report.out = outURL.path
+            try printJSON(report)
+            return
+        }
+        let loss = run.summary.finalLoss.map { String(format: ", final loss %.6f", $0) } ?? ""
+        print(String(format: "Fitted in %.2f s: %d iterations%@, %@ (%@)", run.fitSeconds, run.summary.iterations, loss,
+                     run.summary.converged ? "converged" : "NOT converged", run.summary.stopReason))
+        if let validation = run.validation {
+            print(String(format: "Validation set (%d images): accuracy %.2f %%", validation.report.sampleCount,
+                         validation.report.accuracy * 100))
+        }
+        printHumanReport(run.test, setName: "Test set")
+        print("\nSaved \(outURL.path) (\(fileSize(outURL)))")
+    }
+}
