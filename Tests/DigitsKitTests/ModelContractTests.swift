@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+@testable import DigitsKit
+
+/// The contract every model of `digits train` keeps (scikit-learn's `estimator_checks` in
+/// spirit): checked parameters, no predictions before fit, determinism for a seed, identical
+/// answers after save and load, and a small problem actually solved.
+@Suite struct ModelContractTests {
+    /// Parameters that keep each model quick on the small contract data.
+    static let quickParameters: [ModelKind: [String]] = [:]
+
+    static func pipeline(_ kind: ModelKind) throws -> Pipeline {
+        try kind.makePipeline(parameters: quickParameters[kind] ?? [])
+    }
+
+    @Test(arguments: ModelKind.allCases)
+    func solvesASmallProblem(kind: ModelKind) throws {
+        var pipeline = try Self.pipeline(kind)
+        _ = try pipeline.fit(try blockDigits(count: 400, seed: 1), options: FitOptions(seed: 3))
+        let test = try blockDigits(count: 200, seed: 2)
+        let report = ClassificationReport(truth: test.intLabels, predicted: try pipeline.predict(test))
+        #expect(report.accuracy >= 0.95, "\(kind) reached only \(report.accuracy)")
+    }
+
+    @Test(arguments: ModelKind.allCases)
+    func probabilitiesAreDistributions(kind: ModelKind) throws {
+        var pipeline = try Self.pipeline(kind)
+        _ = try pipeline.fit(try blockDigits(count: 200, seed: 1), options: FitOptions(seed: 3))
+        let p = try pipeline.probabilities(try blockDigits(count: 50, seed: 2))
+        #expect(p.columns == 10)
+        for r in 0..<p.rows {
+            let row = p.row(r)
+            #expect(row.allSatisfy { $0 >= 0 && $0 <= 1 })
+            #expect(abs(row.reduce(0, +) - 1) < 1e-4)
+        }
+    }
+
+    @Test(arguments: ModelKind.allCases)
+    func sameSeedGivesTheSameModel(kind: ModelKind) throws {
+        let train = try blockDigits(count: 200, seed: 1)
+        let test = try blockDigits(count: 50, seed: 2)
+        var a = try Self.pipeline(kind), b = try Self.pipeline(kind)
+        _ = try a.fit(train, options: FitOptions(seed: 9))
+        _ = try b.fit(train, options: FitOptions(seed: 9))
+        #expect(try a.probabilities(test) == b.probabilities(test))
+        // Fitting again replaces the model rather than continuing from it.
+        _ = try a.fit(train, options: FitOptions(seed: 9))
+        #expect(try a.probabilities(test) == b.probabilities(test))
+    }
+
+    @Test(arguments: ModelKind.allCases)
+    func refusesToPredictBeforeFit(kind: ModelKind) throws {
+        let pipeline = try Self.pipeline(kind)
+        #expect(throws: (any Error).self) { try pipeline.probabilities(try blockDigits(count: 10, seed: 2)) }
+    }
+
+    @Test(arguments: ModelKind.allCases)
+    func saveAndLoadGiveIdenticalProbabilities(kind: ModelKind) throws {
+        let train = try blockDigits(count: 200, seed: 1)
+        let test = try blockDigits(count: 50, seed: 2)
+        let split = try DataSplit(train: train, test: test, spec: .standard, seed: 0)
+        let run = try TrainingRun.run(kind: kind, pipeline: Self.pipeline(kind), split: split, splitSpec: .standard, seed: 5)
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let url = folder.url.appendingPathComponent("\(kind).safetensors")
+        try ModelFile.save(run.model, to: url)
+        let loaded = try ModelFile.load(from: url)
+        let before = try run.model.pipeline.probabilities(test)
+        let after = try loaded.pipeline.probabilities(test)
+        #expect(before.storage.map(\.bitPattern) == after.storage.map(\.bitPattern))
+    }
+
+    @Test(arguments: ModelKind.allCases)
+    func rejectsUnknownParametersBeforeTraining(kind: ModelKind) {
+        #expect(throws: ParameterError.self) { try kind.makePipeline(parameters: ["noSuchKnob=1"]) }
+    }
+}
