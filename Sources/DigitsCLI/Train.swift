@@ -8,11 +8,18 @@ extension ModelKind: ExpressibleByArgument {}
 struct Train: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Train a model on MNIST, print its test report and save it.",
-        discussion: """
-        Models: \(ModelKind.allCases.map { "\($0.rawValue) — \($0.summary)" }.joined(separator: "; ")).
-        Splits: 'standard' (60000 train / 10000 test), percentages such as 80/10/10, or counts such as
-        50000/10000/10000 (pooled, stratified, seeded).
+        discussion: modelHelp + "\n\n" + """
+        Splits: 'standard' is MNIST's own 60000 training and 10000 test images; percentages such as \
+        80/10/10 or counts such as 50000/10000/10000 pool all 70000 images and split them stratified \
+        by digit, with --seed.
         """)
+
+    /// Every model with its defaults, for `--help`.
+    static var modelHelp: String {
+        ModelKind.allCases.map { kind in
+            (["\(kind.rawValue): \(kind.summary)"] + kind.parameterHelp.map { "  --param \($0)" }).joined(separator: "\n")
+        }.joined(separator: "\n")
+    }
 
     @Argument(help: "The model to train.")
     var model: ModelKind

@@ -171,7 +171,7 @@ extension ParameterSpec {
     }
 
     /// "a float in (0, ∞)", "an int in [1, ∞)", "one of 'rbf', 'linear'".
-    var expectation: String {
+    public var expectation: String {
         func interval(_ min: Double?, _ max: Double?, _ minInclusive: Bool, _ maxInclusive: Bool) -> String {
             let low = min.map { (minInclusive ? "[" : "(") + format($0) } ?? "(-∞"
             let high = max.map { format($0) + (maxInclusive ? "]" : ")") } ?? "∞)"

@@ -14,6 +14,23 @@ public enum ModelKind: String, CaseIterable, Sendable {
         }
     }
 
+    /// The hyper-parameters the model takes.
+    public var parametersType: any HyperParameters.Type {
+        switch self {
+        case .logreg: return LogisticRegression.Parameters.self
+        }
+    }
+
+    /// "C=0.1 (a float in (0, ∞)): inverse of the L2 regularisation strength", one per parameter.
+    public var parameterHelp: [String] {
+        let type = parametersType
+        let defaults = type.init().jsonObject()
+        return type.specs.map { spec in
+            let value = defaults[spec.name].map { "\($0)" } ?? "none"
+            return "\(spec.name)=\(value) (\(spec.expectation)): \(spec.help)"
+        }
+    }
+
     /// One line for `--help` and listings.
     public var summary: String {
         switch self {
