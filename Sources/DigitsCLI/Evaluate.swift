@@ -39,7 +39,8 @@ struct Evaluate: AsyncParsableCommand {
         if let fingerprint = saved.card.training?.dataFingerprint, fingerprint != data.train.fingerprint() {
             warnings.append("the training images in \(folder.path) differ from the ones this model was trained on")
         }
-        let result = try EvaluationResult(pipeline: saved.pipeline, data: target)
+        let task = try saved.card.positive.map { digit throws(DatasetError) in try BinaryTask(positive: digit) }
+        let result = try EvaluationResult(pipeline: saved.pipeline, data: target, task: task)
         if json {
             var report = EvaluationJSON(model: saved.card.kind, card: saved.card, result: result, on: on.rawValue)
             report.warnings = warnings

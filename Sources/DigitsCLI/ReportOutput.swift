@@ -30,9 +30,27 @@ struct EvaluationJSON: Encodable {
     var validationAccuracy: Double?
     var out: String?
     var warnings: [String]?
+    var positive: Int?
+    var binary: BinaryJSON?
+
+    /// The detector's view, for `--positive D` models.
+    struct BinaryJSON: Encodable {
+        var precision: Double
+        var recall: Double
+        var f1: Double
+        var thresholds: [Double]
+        var curvePrecision: [Double]
+        var curveRecall: [Double]
+
+        enum CodingKeys: String, CodingKey {
+            case precision, recall, f1, thresholds
+            case curvePrecision = "curve_precision", curveRecall = "curve_recall"
+        }
+    }
 
     enum CodingKeys: String, CodingKey {
         case model, parameters, on, split, seed, samples, accuracy, confusion, iterations, converged, out, warnings
+        case positive, binary
         case perClass = "per_class", macroAvg = "macro_avg", weightedAvg = "weighted_avg"
         case predictSeconds = "predict_seconds", fitSeconds = "fit_seconds", finalLoss = "final_loss"
         case validationAccuracy = "validation_accuracy"
@@ -55,6 +73,11 @@ struct EvaluationJSON: Encodable {
         self.weightedAvg = scores(report.weightedAverage)
         self.confusion = report.confusion
         self.predictSeconds = result.predictSeconds
+        self.positive = card.positive
+        self.binary = result.binary.map {
+            BinaryJSON(precision: $0.precision, recall: $0.recall, f1: $0.f1, thresholds: $0.thresholds,
+                       curvePrecision: $0.curvePrecision, curveRecall: $0.curveRecall)
+        }
     }
 }
 
@@ -67,6 +90,11 @@ func printHumanReport(_ result: EvaluationResult, setName: String) {
     print(String(format: "\n%@ (%d images): accuracy %.2f %%  (predicted in %.3f s)\n", setName,
                  report.sampleCount, report.accuracy * 100, result.predictSeconds))
     print(report.formatted())
+    if let binary = result.binary {
+        print(String(format: "\nPositive class: precision %.4f, recall %.4f, F1 %.4f (%d positives, %d negatives); "
+                     + "--json gives precision and recall at all %d thresholds",
+                     binary.precision, binary.recall, binary.f1, binary.positives, binary.negatives, binary.thresholds.count))
+    }
     print("\nConfusion matrix")
     print(report.formattedConfusion())
 }

@@ -39,12 +39,16 @@ struct Train: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Where to save the trained model (.safetensors).", valueName: "FILE"))
     var out: String
 
+    @Option(help: ArgumentHelp("Train a one-digit detector (\"is it a 7?\"): this digit against the rest.", valueName: "DIGIT"))
+    var positive: Int?
+
     @Flag(help: "Print one JSON object instead of the human report.")
     var json = false
 
     func run() async throws {
         // Everything that can be wrong with the command is checked before data is loaded.
         let splitSpec = try SplitSpec(parsing: split)
+        let task = try positive.map { digit throws(DatasetError) in try BinaryTask(positive: digit) }
         let pipeline = try model.makePipeline(parameters: parameters)
         let folder = try dataOptions.resolvedFolder()
         let mnist = try MNIST.load(from: folder)
@@ -52,11 +56,13 @@ struct Train: AsyncParsableCommand {
 
         let parameterSummary = (pipeline.classifier.parameters).summary
         if !json {
-            print("Training \(model.rawValue) (\(parameterSummary)) on \(data.train.count) images "
+            let detector = task.map { " as a detector of digit \($0.positive) against the rest" } ?? ""
+        print("Training \(model.rawValue) (\(parameterSummary))\(detector) on \(data.train.count) images "
                   + "from \(folder.path) (split \(splitSpec), seed \(seed))")
         }
         let bar = ProgressBar(label: "fitting", enabled: !json && ProgressBar.terminalsAttached)
-        let run = try TrainingRun.run(kind: model, pipeline: pipeline, split: data, splitSpec: splitSpec, seed: seed) { progress in
+        let run = try TrainingRun.run(kind: model, pipeline: pipeline, split: data, splitSpec: splitSpec, seed: seed,
+                                      task: task) { progress in
             let loss = progress.loss.map { String(format: "loss %.6f", $0) } ?? ""
             let fraction = progress.totalSteps.map { Double(progress.step) / Double($0) }
             bar.update(fraction: fraction, detail: "iteration \(progress.step) \(loss)")

@@ -61,6 +61,24 @@ import Testing
         await #expect(throws: SplitError.self) { try await badSplit.run() }
     }
 
+    @Test func positiveTrainsAOneDigitDetector() async throws {
+        let folder = try Self.dataFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let model = folder.appendingPathComponent("seven.safetensors")
+        var train = try #require(try Digits.parseAsRoot(
+            ["train", "logreg", "--positive", "7", "--data", folder.path, "--out", model.path, "--json"]) as? Train)
+        try await train.run()
+        let saved = try ModelFile.load(from: model)
+        #expect(saved.card.positive == 7)
+        let test = try Self.barDigits(count: 100, seed: 2)
+        let result = try EvaluationResult(pipeline: saved.pipeline, data: test, task: BinaryTask(positive: 7))
+        #expect(result.report.classes.count == 2)
+        #expect(result.report.classes[1].support == 10)
+        #expect(result.binary?.recall == 1 && result.binary?.precision == 1)
+        var bad = try #require(try Digits.parseAsRoot(["train", "logreg", "--positive", "12", "--data", folder.path, "--out", model.path]) as? Train)
+        await #expect(throws: DatasetError.self) { try await bad.run() }
+    }
+
     @Test func unknownModelIsAParseError() {
         #expect(throws: (any Error).self) { try Digits.parseAsRoot(["train", "resnet", "--out", "x"]) }
         #expect(throws: (any Error).self) { try Digits.parseAsRoot(["train", "logreg"]) }

@@ -10,16 +10,19 @@ public struct TrainingRun: Sendable {
     /// `nil` when the split has no validation set.
     public let validation: EvaluationResult?
 
+    /// With a `task`, the model learns "this digit or not" instead of the ten digits.
     public static func run(
         kind: ModelKind, pipeline: Pipeline, split: DataSplit, splitSpec: SplitSpec, seed: UInt64,
-        progress: (@Sendable (FitProgress) -> Void)? = nil
+        task: BinaryTask? = nil, progress: (@Sendable (FitProgress) -> Void)? = nil
     ) throws -> TrainingRun {
         var pipeline = pipeline
         let start = DispatchTime.now()
-        let summary = try pipeline.fit(split.train, options: FitOptions(seed: seed, progress: progress))
+        let train = task?.relabel(split.train) ?? split.train
+        let summary = try pipeline.fit(train, options: FitOptions(seed: seed, progress: progress))
         let fitSeconds = secondsSince(start)
-        let test = try EvaluationResult(pipeline: pipeline, data: split.test)
-        let validation = split.validation.count > 0 ? try EvaluationResult(pipeline: pipeline, data: split.validation) : nil
+        let test = try EvaluationResult(pipeline: pipeline, data: split.test, task: task)
+        let validation = split.validation.count > 0
+            ? try EvaluationResult(pipeline: pipeline, data: split.validation, task: task) : nil
         var metrics = ["test_accuracy": test.report.accuracy]
         if let validation { metrics["validation_accuracy"] = validation.report.accuracy }
         let card = ModelCard(
@@ -28,7 +31,7 @@ public struct TrainingRun: Sendable {
             transforms: pipeline.transformDescriptions,
             training: .init(dataFingerprint: split.train.fingerprint(), split: splitSpec.description, seed: seed,
                             trainingSamples: split.train.count, fitSeconds: fitSeconds, summary: summary),
-            metrics: metrics)
+            metrics: metrics, positive: task?.positive)
         return TrainingRun(model: SavedModel(pipeline: pipeline, card: card), fitSeconds: fitSeconds,
                            summary: summary, test: test, validation: validation)
     }
@@ -39,12 +42,25 @@ public struct EvaluationResult: Sendable {
     public let report: ClassificationReport
     public let predictSeconds: Double
     public let predictions: [Int]
+    /// For a one-digit detector: the positive class's scores and curves.
+    public let binary: BinaryDetectionReport?
 
-    public init(pipeline: Pipeline, data: Dataset) throws {
+    /// Scores `pipeline` on `data`; with a `task`, on the data relabelled as that detector sees it.
+    public init(pipeline: Pipeline, data: Dataset, task: BinaryTask? = nil) throws {
+        let data = task?.relabel(data) ?? data
         let start = DispatchTime.now()
-        predictions = try pipeline.predict(data)
+        let probabilities = try pipeline.probabilities(data)
+        predictions = probabilities.argmaxPerRow()
         predictSeconds = secondsSince(start)
-        report = ClassificationReport(truth: data.intLabels, predicted: predictions)
+        let truth = data.intLabels
+        if task != nil {
+            report = ClassificationReport(truth: truth, predicted: predictions.map { min($0, 1) }, classCount: 2)
+            let scores = (0..<probabilities.rows).map { Double(probabilities[$0, 1]) }
+            binary = BinaryDetectionReport(truth: truth, scores: scores, predicted: predictions.map { $0 == 1 ? 1 : 0 })
+        } else {
+            report = ClassificationReport(truth: truth, predicted: predictions)
+            binary = nil
+        }
     }
 }
 

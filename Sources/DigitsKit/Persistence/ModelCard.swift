@@ -11,6 +11,8 @@ public struct ModelCard: Sendable, Codable, Equatable {
     public var kind: String
     public var parameters: JSONValue
     public var transforms: [ComponentDescription]
+    /// Set for a one-digit detector ("is it a 7?"): the digit that is class 1.
+    public var positive: Int?
     public var training: TrainingRecord?
     /// Named scores, e.g. "test_accuracy".
     public var metrics: [String: Double]
@@ -34,13 +36,14 @@ public struct ModelCard: Sendable, Codable, Equatable {
     }
 
     public init(kind: String, parameters: JSONValue, transforms: [ComponentDescription],
-                training: TrainingRecord?, metrics: [String: Double], createdAt: Date = Date()) {
+                training: TrainingRecord?, metrics: [String: Double], positive: Int? = nil, createdAt: Date = Date()) {
         self.formatVersion = Self.currentFormatVersion
         self.kind = kind
         self.parameters = parameters
         self.transforms = transforms
         self.training = training
         self.metrics = metrics
+        self.positive = positive
         let formatter = ISO8601DateFormatter()
         formatter.timeZone = TimeZone(identifier: "UTC")
         self.createdAt = formatter.string(from: createdAt)
