@@ -1,0 +1,23 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Facts about the running process that benchmarks report.
+public enum ProcessStats {
+    /// The most resident memory this process has used so far, in mebibytes.
+    public static func peakResidentMegabytes() -> Double {
+        var usage = rusage()
+        #if canImport(Glibc)
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        #else
+        getrusage(RUSAGE_SELF, &usage)
+        #endif
+        #if canImport(Darwin)
+        return Double(usage.ru_maxrss) / (1024 * 1024)  // bytes on Darwin
+        #else
+        return Double(usage.ru_maxrss) / 1024  // kibibytes on Linux
+        #endif
+    }
+}
