@@ -55,7 +55,7 @@ public struct LogisticRegression: Classifier {
         try parameters.validate()
         try checkTrainingInput(x, labels: labels)
         let classes = Dataset.classCount
-        let objective = SoftmaxObjective(x: x, labels: labels, classes: classes, C: parameters.C)
+        let objective = SoftmaxObjective(x: x, labels: labels, C: parameters.C)
         let solver = LBFGS(maxIterations: parameters.maxIter, gradientTolerance: parameters.tol)
         let maxIter = parameters.maxIter
         let start = [Double](repeating: 0, count: (x.columns + 1) * classes)
@@ -82,69 +82,5 @@ public struct LogisticRegression: Classifier {
         Matrix.gemm(x, weights, into: &scores, beta: 1)
         scores.applySoftmaxPerRow()
         return scores
-    }
-}
-
-/// The penalised mean cross-entropy of a linear softmax model and its gradient.
-/// Parameters are packed as `W` (features × classes, row-major) followed by the intercepts.
-private struct SoftmaxObjective {
-    let x: Matrix
-    let labels: [Int]
-    let classes: Int
-    let C: Double
-
-    func unpack(_ packed: [Double]) -> (Matrix, [Float]) {
-        let count = x.columns * classes
-        let weights = Matrix(rows: x.columns, columns: classes, storage: packed[..<count].map { Float($0) })
-        return (weights, packed[count...].map { Float($0) })
-    }
-
-    func evaluate(_ packed: [Double]) -> (value: Double, gradient: [Double]) {
-        let n = x.rows
-        let (weights, intercepts) = unpack(packed)
-        var scores = Matrix(rows: n, columns: classes)
-        Matrix.gemm(x, weights, into: &scores)
-        // Turn scores into (probability − one-hot), accumulating the cross-entropy on the way.
-        var loss = 0.0
-        var interceptGradient = [Double](repeating: 0, count: classes)
-        scores.storage.withUnsafeMutableBufferPointer { s in
-            for r in 0..<n {
-                let row = s.baseAddress! + r * classes
-                var largest = -Float.infinity
-                for c in 0..<classes {
-                    row[c] += intercepts[c]
-                    largest = max(largest, row[c])
-                }
-                var total: Float = 0
-                for c in 0..<classes {
-                    row[c] = exp(row[c] - largest)
-                    total += row[c]
-                }
-                let label = labels[r]
-                // log-sum-exp form: −log p(label) = log Σ exp(z − max) − (z_label − max).
-                loss += Double(log(total)) - Double(log(row[label]))
-                let inverse = 1 / total
-                for c in 0..<classes {
-                    row[c] *= inverse
-                    interceptGradient[c] += Double(row[c])
-                }
-                row[label] -= 1
-                interceptGradient[label] -= 1
-            }
-        }
-        var weightGradient = Matrix(rows: x.columns, columns: classes)
-        let inverseN = 1 / Float(n)
-        Matrix.gemm(x, transposeA: true, scores, into: &weightGradient, alpha: inverseN)
-
-        let penalty = 1 / (C * Double(n))
-        var squaredNorm = 0.0
-        var gradient = [Double](repeating: 0, count: packed.count)
-        let count = x.columns * classes
-        for i in 0..<count {
-            squaredNorm += packed[i] * packed[i]
-            gradient[i] = Double(weightGradient.storage[i]) + penalty * packed[i]
-        }
-        for c in 0..<classes { gradient[count + c] = interceptGradient[c] / Double(n) }
-        return (loss / Double(n) + 0.5 * penalty * squaredNorm, gradient)
     }
 }
