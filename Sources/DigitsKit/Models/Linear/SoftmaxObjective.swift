@@ -8,7 +8,7 @@ import Foundation
 /// feature matrix from memory for a product only ten columns wide, one fused pass per block of
 /// four rows computes the scores, the softmax and the gradient contribution while the rows are
 /// still in the L1 cache. Weights and gradients are held as `SIMD16<Float>` rows (ten classes
-/// padded to sixteen lanes), and the rows are spread over the cores.
+/// padded to sixteen lanes), and blocks of rows are spread over the cores.
 struct SoftmaxObjective {
     static let classes = 10
     let x: Matrix
@@ -30,7 +30,9 @@ struct SoftmaxObjective {
         var intercepts = SIMD16<Float>(repeating: 0)
         for c in 0..<k { intercepts[c] = Float(packed[d * k + c]) }
 
-        let workers = min(workerCount, max(1, n / 256))
+        // A fixed number of chunks, summed in a fixed order, so the result does not depend on
+        // how many cores run them: the same seed gives the same model on any machine.
+        let workers = min(16, max(1, n / 256))
         var partialGradients = [SIMD16<Float>](repeating: .zero, count: workers * d)
         var partialIntercepts = [SIMD16<Double>](repeating: .zero, count: workers)
         var partialLosses = [Double](repeating: 0, count: workers)
