@@ -29,7 +29,9 @@ enum PCASVCDefaults {
         } catch {
             // The pipeline's own knob belongs in the list of what may be set.
             guard case let .unknown(model, name, suggestion, known) = error else { throw error }
-            throw ParameterError.unknown(model: model, name: name, suggestion: suggestion, known: ["nComponents"] + known)
+            let nearComponents = editDistance(name.lowercased(), "ncomponents") <= 2
+            throw ParameterError.unknown(model: model, name: name, suggestion: nearComponents ? "nComponents" : suggestion,
+                                         known: ["nComponents"] + known)
         }
         return Pipeline(transforms: [PixelScaler(), PCA(components: components)], classifier: SVC(parameters: parameters))
     }

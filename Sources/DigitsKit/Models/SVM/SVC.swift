@@ -1,4 +1,3 @@
-import CBLAS
 import Foundation
 
 /// A support vector classifier with libsvm's semantics (scikit-learn's `SVC`): one binary
@@ -69,12 +68,10 @@ public struct SVC: Classifier {
         let task = PairTask(x: x, kernel: kernel, C: parameters.C, tolerance: parameters.tol, cacheBytes: cacheBytes,
                             probability: parameters.probability)
         var solutions = [PairSolution?](repeating: nil, count: pairs.count)
-        withSingleThreadedBLAS {
-            solutions.withUnsafeMutableBufferPointer { slots in
-                parallelFor(order.count) { t in
-                    let p = order[t]
-                    slots[p] = task.solve(positive: groups[pairs[p].0], negative: groups[pairs[p].1], seed: pairSeeds[p])
-                }
+        solutions.withUnsafeMutableBufferPointer { slots in
+            parallelFor(order.count) { t in
+                let p = order[t]
+                slots[p] = task.solve(positive: groups[pairs[p].0], negative: groups[pairs[p].1], seed: pairSeeds[p])
             }
         }
         let solved = solutions.compactMap { $0 }
@@ -140,16 +137,6 @@ public struct SVC: Classifier {
         expansion = KernelExpansion(supportVectors: x.rows(at: supportRows), coefficients: coefficients,
                                     intercepts: solutions.map { Float(-$0.rho) }, kernel: kernel)
     }
-}
-
-/// Runs `body` with OpenBLAS on one thread: the pair problems already keep every core busy,
-/// and nested BLAS threads would only fight over them.
-func withSingleThreadedBLAS(_ body: () -> Void) {
-    guard workerCount > 1 else { return body() }
-    let previous = openblas_get_num_threads()
-    openblas_set_num_threads(1)
-    defer { openblas_set_num_threads(previous) }
-    body()
 }
 
 extension Matrix {
