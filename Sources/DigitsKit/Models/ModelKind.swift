@@ -29,7 +29,7 @@ public enum ModelKind: String, CaseIterable, Sendable {
         case .svc: return "support vector classifier (libsvm's one-vs-one SMO) on pixels/255"
         case .pcaSVC:
             return "pixels/255 → PCA (nComponents=\(PCASVCDefaults.components)) → SVC "
-                + "(C=\(PCASVCDefaults.svcAssignments.joined(separator: " ")))"
+                + "(\(PCASVCDefaults.svcAssignments.joined(separator: " ")), rbf, gamma=scale)"
         }
     }
 }

@@ -1,12 +1,17 @@
 import Foundation
 
-/// The `pca-svc` pipeline: pixels/255 → PCA → SVC, the student app's model, with its own
-/// defaults (chosen on a validation split, see below) and one extra knob, `nComponents`.
+/// The `pca-svc` pipeline: pixels/255 → PCA → SVC, the student app's model, with one extra
+/// knob, `nComponents`, and defaults chosen on a validation split (`SVCValidationSearch`: 50 000
+/// training images, 10 000 held out from the training set; 24 settings of nComponents ∈ {0.95,
+/// 80, 50, 35}, C ∈ {5, 10}, γ ∈ {1, 1.5, 2}·scale). 80 components with C=10, γ=scale tied for
+/// the best validation accuracy (98.69 %, against 98.64 % for the student app's PCA(0.95), C=5)
+/// and was the fastest of the tied settings, with the fewest support vectors (so the fastest to
+/// predict too). `nComponents=0.95 C=5` gives the student app's model.
 enum PCASVCDefaults {
     /// PCA keeps this many components (a count) or this share of the variance (a ratio).
-    static let components = PCA.Components.varianceRatio(0.95)
+    static let components = PCA.Components.count(80)
     /// SVC assignments applied before the user's.
-    static let svcAssignments = ["C=5"]
+    static let svcAssignments = ["C=10"]
 
     static func makePipeline(_ assignments: [String]) throws(ParameterError) -> Pipeline {
         var components = Self.components
