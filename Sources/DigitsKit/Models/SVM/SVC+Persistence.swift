@@ -2,7 +2,8 @@ extension SVC: PersistentComponent {
     public var configuration: JSONValue { (try? JSONValue(encoding: parameters)) ?? .null }
 
     public func stateTensors() throws -> [String: Tensor] {
-        guard let expansion else { throw ClassifierError.notFitted(kind: Self.kind) }
+        guard let fitted else { throw ClassifierError.notFitted(kind: Self.kind) }
+        let expansion = fitted.expansion
         let pairCount = expansion.intercepts.count
         var tensors = [
             "support_vectors": Tensor(expansion.supportVectors),
@@ -13,8 +14,8 @@ extension SVC: PersistentComponent {
             "gamma": try Tensor([gamma], shape: [1]),
         ]
         if parameters.probability {
-            tensors["platt_a"] = try Tensor(plattA, shape: [pairCount])
-            tensors["platt_b"] = try Tensor(plattB, shape: [pairCount])
+            tensors["platt_a"] = try Tensor(fitted.plattA, shape: [pairCount])
+            tensors["platt_b"] = try Tensor(fitted.plattB, shape: [pairCount])
         }
         return tensors
     }
@@ -48,9 +49,9 @@ extension SVC: PersistentComponent {
         let plattB = parameters.probability ? try state.floats("platt_b", shape: [pairCount]) : []
         guard let kernelKind = SVMKernel.Kind(rawValue: parameters.kernel) else { throw invalid("unknown kernel") }
         let kernel = SVMKernel(kind: kernelKind, gamma: gamma, degree: parameters.degree, coef0: Float(parameters.coef0))
-        return SVC(parameters: parameters, classes: classes, supportClasses: supportClasses, gamma: gamma,
-                   plattA: plattA, plattB: plattB,
-                   expansion: KernelExpansion(supportVectors: supportVectors, coefficients: coefficients,
-                                              intercepts: intercepts, kernel: kernel))
+        return SVC(parameters: parameters, fitted: Fitted(
+            classes: classes, supportClasses: supportClasses, gamma: gamma, plattA: plattA, plattB: plattB,
+            expansion: KernelExpansion(supportVectors: supportVectors, coefficients: coefficients,
+                                       intercepts: intercepts, kernel: kernel)))
     }
 }

@@ -2,7 +2,7 @@ extension SVC {
     /// The pair decision values, `rows × pairs` (scikit-learn's `decision_function` with
     /// `decision_function_shape="ovo"`): positive means the pair's first digit.
     public func decisionValues(_ x: Matrix) throws -> Matrix {
-        guard let expansion else { throw ClassifierError.notFitted(kind: Self.kind) }
+        guard let expansion = fitted?.expansion else { throw ClassifierError.notFitted(kind: Self.kind) }
         guard x.columns == expansion.supportVectors.columns else {
             throw ClassifierError.featureCountMismatch(kind: Self.kind, expected: expansion.supportVectors.columns, got: x.columns)
         }
@@ -21,12 +21,15 @@ extension SVC {
         let decisions = try decisionValues(x)
         let pairs = Self.pairs(classCount: classes.count)
         var result = Matrix(rows: x.rows, columns: Dataset.classCount)
+        let (plattA, plattB) = (fitted?.plattA ?? [], fitted?.plattB ?? [])
         let calibrated = parameters.probability && plattA.count == pairs.count && plattB.count == pairs.count
         result.storage.withUnsafeMutableBufferPointer { output in
             parallelRanges(x.rows, minimumChunk: 64) { range in
                 for r in range {
                     let row = (0..<pairs.count).map { decisions[r, $0] }
-                    let distribution = calibrated ? coupledProbabilities(row, pairs: pairs) : voteShares(row, pairs: pairs)
+                    let distribution = calibrated
+                        ? coupledProbabilities(row, pairs: pairs, plattA: plattA, plattB: plattB)
+                        : voteShares(row, pairs: pairs)
                     for (position, digit) in classes.enumerated() {
                         output[r * Dataset.classCount + digit] = Float(distribution[position])
                     }
@@ -36,7 +39,7 @@ extension SVC {
         return result
     }
 
-    private func coupledProbabilities(_ decisions: [Float], pairs: [(Int, Int)]) -> [Double] {
+    private func coupledProbabilities(_ decisions: [Float], pairs: [(Int, Int)], plattA: [Float], plattB: [Float]) -> [Double] {
         let k = classes.count
         var r = [[Double]](repeating: [Double](repeating: 0, count: k), count: k)
         for (p, (a, b)) in pairs.enumerated() {

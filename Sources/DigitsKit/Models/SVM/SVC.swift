@@ -10,33 +10,35 @@ import Foundation
 public struct SVC: Classifier {
     public static let kind = "svc"
     public let parameters: Parameters
-    /// The digits seen in training, ascending; pair `p` follows libsvm's order (0,1), (0,2), …
-    public private(set) var classes: [Int] = []
-    /// The digit of each support vector (they are grouped by digit).
-    public private(set) var supportClasses: [Int] = []
-    /// γ as used: `scale` and `auto` resolved on the training data.
-    public private(set) var gamma: Float = 0
-    /// Per-pair Platt sigmoids `P(first digit) = 1 / (1 + exp(A·f + B))`; empty unless `probability`.
-    public private(set) var plattA: [Float] = []
-    public private(set) var plattB: [Float] = []
-    private(set) var expansion: KernelExpansion?
+    /// What `fit` learns, kept together so that a model is either wholly fitted or not at all.
+    struct Fitted: Sendable {
+        /// The digits seen in training, ascending; pair `p` follows libsvm's order (0,1), (0,2), …
+        var classes: [Int]
+        /// The digit of each support vector (they are grouped by digit).
+        var supportClasses: [Int]
+        /// γ as used: `scale` and `auto` resolved on the training data.
+        var gamma: Float
+        /// Per-pair Platt sigmoids `P(first digit) = 1 / (1 + exp(A·f + B))`; empty unless `probability`.
+        var plattA: [Float]
+        var plattB: [Float]
+        var expansion: KernelExpansion
+    }
 
-    public var isFitted: Bool { expansion != nil }
+    private(set) var fitted: Fitted?
+
+    public var isFitted: Bool { fitted != nil }
+    public var classes: [Int] { fitted?.classes ?? [] }
+    public var supportClasses: [Int] { fitted?.supportClasses ?? [] }
+    public var gamma: Float { fitted?.gamma ?? 0 }
 
     public init(parameters: Parameters = Parameters()) {
         self.parameters = parameters
     }
 
     /// A fitted model from stored state (used when loading a model file).
-    init(parameters: Parameters, classes: [Int], supportClasses: [Int], gamma: Float,
-         plattA: [Float], plattB: [Float], expansion: KernelExpansion) {
+    init(parameters: Parameters, fitted: Fitted) {
         self.parameters = parameters
-        self.classes = classes
-        self.supportClasses = supportClasses
-        self.gamma = gamma
-        self.plattA = plattA
-        self.plattB = plattB
-        self.expansion = expansion
+        self.fitted = fitted
     }
 
     /// The pairs of class positions (into `classes`), in libsvm's order.
@@ -129,13 +131,12 @@ public struct SVC: Classifier {
                 coefficients[rowOfSample[solution.rows[r]], p] = Float(alpha) * solution.labels[r]
             }
         }
-        self.classes = classes
-        self.supportClasses = supportClasses
-        gamma = kernel.gamma
-        plattA = parameters.probability ? solutions.map(\.plattA) : []
-        plattB = parameters.probability ? solutions.map(\.plattB) : []
-        expansion = KernelExpansion(supportVectors: x.rows(at: supportRows), coefficients: coefficients,
-                                    intercepts: solutions.map { Float(-$0.rho) }, kernel: kernel)
+        let probability = parameters.probability
+        fitted = Fitted(
+            classes: classes, supportClasses: supportClasses, gamma: kernel.gamma,
+            plattA: probability ? solutions.map(\.plattA) : [], plattB: probability ? solutions.map(\.plattB) : [],
+            expansion: KernelExpansion(supportVectors: x.rows(at: supportRows), coefficients: coefficients,
+                                       intercepts: solutions.map { Float(-$0.rho) }, kernel: kernel))
     }
 }
 
