@@ -1,6 +1,8 @@
 /// The models `digits train` knows, each with the preprocessing it is trained with.
 public enum ModelKind: String, CaseIterable, Sendable {
     case logreg
+    case svc
+    case pcaSVC = "pca-svc"
 
     /// A fresh pipeline with `NAME=VALUE` hyper-parameters applied and checked — before any
     /// data is loaded, so a typo costs nothing.
@@ -11,6 +13,12 @@ public enum ModelKind: String, CaseIterable, Sendable {
             // weights assumes (the student reports' StandardScaler → LogisticRegression).
             let parameters = try LogisticRegression.Parameters.parse(assignments)
             return Pipeline(transforms: [StandardScaler()], classifier: LogisticRegression(parameters: parameters))
+        case .svc:
+            // scikit-learn's twin scales pixels to [0, 1] so that gamma="scale" means the same.
+            let parameters = try SVC.Parameters.parse(assignments)
+            return Pipeline(transforms: [PixelScaler()], classifier: SVC(parameters: parameters))
+        case .pcaSVC:
+            return try PCASVCDefaults.makePipeline(assignments)
         }
     }
 
@@ -35,6 +43,10 @@ public enum ModelKind: String, CaseIterable, Sendable {
     public var summary: String {
         switch self {
         case .logreg: return "multinomial logistic regression (L2, L-BFGS) on standardised pixels"
+        case .svc: return "support vector classifier (libsvm's one-vs-one SMO) on pixels/255"
+        case .pcaSVC:
+            return "pixels/255 → PCA (nComponents=\(PCASVCDefaults.components)) → SVC "
+                + "(\(PCASVCDefaults.svcAssignments.joined(separator: " ")), rbf, gamma=scale)"
         }
     }
 }

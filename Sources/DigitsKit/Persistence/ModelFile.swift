@@ -83,5 +83,8 @@ enum ComponentRegistry {
     ]
     static let classifiers: [String: any (Classifier & PersistentComponent).Type] = [
         LogisticRegression.kind: LogisticRegression.self,
+        SVC.kind: SVC.self,
+        // Model cards name the `ModelKind`; where a kind differs from its classifier's, map it here.
+        ModelKind.pcaSVC.rawValue: SVC.self,
     ]
 }
