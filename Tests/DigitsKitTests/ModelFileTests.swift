@@ -68,7 +68,7 @@ func blockDigits(count: Int, seed: UInt64) throws -> Dataset {
         #expect(throws: ModelFileError.self) { try ModelFile.decode(garbledCard, file: "m") }
 
         var unknownKind = good
-        unknownKind.metadata["digits.card"] = good.metadata["digits.card"]!.replacingOccurrences(of: "\"kind\":\"logreg\"", with: "\"kind\":\"quantum\"")
+        unknownKind.metadata["digits.card"] = good.metadata["digits.card"]!.replacingOccurrences(of: "\"classifier\":\"logreg\"", with: "\"classifier\":\"quantum\"")
         #expect(throws: ModelFileError.unknownKind(file: "m", kind: "quantum")) { try ModelFile.decode(unknownKind, file: "m") }
 
         var tensors = good.tensors

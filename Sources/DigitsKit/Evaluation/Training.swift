@@ -27,6 +27,7 @@ public struct TrainingRun: Sendable {
         if let validation { metrics["validation_accuracy"] = validation.report.accuracy }
         let card = ModelCard(
             kind: kind.rawValue,
+            classifier: pipeline.kind,
             parameters: pipeline.classifierConfiguration,
             transforms: pipeline.transformDescriptions,
             training: .init(dataFingerprint: split.train.fingerprint(), split: splitSpec.description, seed: seed,

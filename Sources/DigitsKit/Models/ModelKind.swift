@@ -22,19 +22,19 @@ public enum ModelKind: String, CaseIterable, Sendable {
         }
     }
 
-    /// The hyper-parameters the model takes.
-    public var parametersType: any HyperParameters.Type {
-        switch self {
-        case .logreg: return LogisticRegression.Parameters.self
-        }
-    }
-
-    /// "C=0.1 (a float in (0, ∞)): inverse of the L2 regularisation strength", one per parameter.
+    /// "C=0.1 (a float in (0, ∞)): inverse of the L2 regularisation strength", one per parameter,
+    /// with the defaults this kind really uses (which may differ from the classifier's own).
     public var parameterHelp: [String] {
-        let type = parametersType
-        let defaults = type.init().jsonObject()
-        return type.specs.map { spec in
-            let value = defaults[spec.name].map { "\($0)" } ?? "none"
+        guard let pipeline = try? makePipeline(parameters: []) else { return [] }
+        let parameters = pipeline.classifier.parameters
+        let defaults = try? JSONValue(encoding: parameters)
+        var lines: [String] = []
+        if self == .pcaSVC {
+            lines.append("nComponents=\(PCASVCDefaults.components) (an int in [1, ∞) or a float in (0, 1)): "
+                         + "principal components to keep, or the share of variance they must explain")
+        }
+        return lines + type(of: parameters).specs.map { spec in
+            let value = defaults?[spec.name]?.text ?? "none"
             return "\(spec.name)=\(value) (\(spec.expectation)): \(spec.help)"
         }
     }

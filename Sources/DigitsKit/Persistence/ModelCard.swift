@@ -7,8 +7,10 @@ public struct ModelCard: Sendable, Codable, Equatable {
     public static let currentFormatVersion = 1
 
     public var formatVersion: Int
-    /// The classifier kind, e.g. "logreg".
+    /// What was trained, as `digits train` names it, e.g. "logreg" or "pca-svc".
     public var kind: String
+    /// The classifier component at the end of the pipeline, e.g. "svc" for "pca-svc".
+    public var classifier: String
     public var parameters: JSONValue
     public var transforms: [ComponentDescription]
     /// Set for a one-digit detector ("is it a 7?"): the digit that is class 1.
@@ -35,10 +37,11 @@ public struct ModelCard: Sendable, Codable, Equatable {
         public var summary: FitSummary
     }
 
-    public init(kind: String, parameters: JSONValue, transforms: [ComponentDescription],
+    public init(kind: String, classifier: String, parameters: JSONValue, transforms: [ComponentDescription],
                 training: TrainingRecord?, metrics: [String: Double], positive: Int? = nil, createdAt: Date = Date()) {
         self.formatVersion = Self.currentFormatVersion
         self.kind = kind
+        self.classifier = classifier
         self.parameters = parameters
         self.transforms = transforms
         self.training = training

@@ -65,8 +65,8 @@ public enum ModelFile {
             let state = StoredState(file: file, prefix: "transform.\(index).", tensors: container.tensors)
             transforms.append(try type.restore(configuration: description.configuration, state: state))
         }
-        guard let type = ComponentRegistry.classifiers[card.kind] else {
-            throw ModelFileError.unknownKind(file: file, kind: card.kind)
+        guard let type = ComponentRegistry.classifiers[card.classifier] else {
+            throw ModelFileError.unknownKind(file: file, kind: card.classifier)
         }
         let state = StoredState(file: file, prefix: "classifier.", tensors: container.tensors)
         let classifier = try type.restore(configuration: card.parameters, state: state)
@@ -84,7 +84,5 @@ enum ComponentRegistry {
     static let classifiers: [String: any (Classifier & PersistentComponent).Type] = [
         LogisticRegression.kind: LogisticRegression.self,
         SVC.kind: SVC.self,
-        // Model cards name the `ModelKind`; where a kind differs from its classifier's, map it here.
-        ModelKind.pcaSVC.rawValue: SVC.self,
     ]
 }

@@ -42,6 +42,19 @@ public enum JSONValue: Sendable, Equatable, Codable {
         try JSONDecoder().decode(T.self, from: JSONEncoder().encode(self))
     }
 
+    /// The value as a person would type it: `true`, `0.1`, `100`, `rbf`.
+    public var text: String {
+        switch self {
+        case .null: return "null"
+        case let .bool(value): return String(value)
+        case let .number(value):
+            return value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+        case let .string(value): return value
+        case let .array(values): return values.map(\.text).joined(separator: ",")
+        case let .object(object): return object.keys.sorted().map { "\($0)=\(object[$0]!.text)" }.joined(separator: " ")
+        }
+    }
+
     public subscript(key: String) -> JSONValue? {
         if case let .object(object) = self { return object[key] }
         return nil
