@@ -100,9 +100,9 @@ extension HyperParameters {
 
     /// `name=value` pairs in spec order, for human output.
     public var summary: String {
-        let values = jsonObject()
+        let values = try? JSONValue(encoding: self)
         return Self.specs.compactMap { spec in
-            values[spec.name].map { "\(spec.name)=\($0)" }
+            values?[spec.name].map { "\(spec.name)=\($0.text)" }
         }.joined(separator: " ")
     }
 
