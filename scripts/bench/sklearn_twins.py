@@ -66,6 +66,7 @@ def configurations():
         "extratrees": lambda: ExtraTreesClassifier(n_estimators=100, n_jobs=2, random_state=0),
         "knn1": lambda: make_pipeline(pixels(), KNeighborsClassifier(n_neighbors=1)),
         "knn3": lambda: make_pipeline(pixels(), KNeighborsClassifier(n_neighbors=3)),
+        "pca-svc": lambda: make_pipeline(pixels(), PCA(n_components=80), SVC(C=10, gamma="scale")),
         "pca-svc-c5": lambda: make_pipeline(pixels(), PCA(n_components=0.95), SVC(C=5, gamma="scale")),
         "pca-svc-c1": lambda: make_pipeline(pixels(), PCA(n_components=0.95), SVC(C=1, gamma="scale")),
         "svc": lambda: make_pipeline(pixels(), SVC(C=1, gamma="scale")),

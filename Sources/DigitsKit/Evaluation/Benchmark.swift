@@ -18,6 +18,10 @@ public struct BenchmarkConfiguration: Sendable {
     public static let classical: [BenchmarkConfiguration] = [
         BenchmarkConfiguration("logreg", .logreg),
         BenchmarkConfiguration("logreg-c1", .logreg, ["C=1"]),
+        BenchmarkConfiguration("pca-svc", .pcaSVC),
+        BenchmarkConfiguration("pca-svc-c5", .pcaSVC, ["nComponents=0.95", "C=5"]),
+        BenchmarkConfiguration("pca-svc-c1", .pcaSVC, ["nComponents=0.95", "C=1"]),
+        BenchmarkConfiguration("svc", .svc, ["C=1"]),
     ]
 }
 
