@@ -31,20 +31,44 @@ int digits_png_decode(const unsigned char *data, size_t size, unsigned long long
     }
     /* Colour stays colour so that the grey conversion can treat coloured ink itself. */
     int colour = (image.format & PNG_FORMAT_FLAG_COLOR) != 0;
-    image.format = colour ? PNG_FORMAT_RGB : PNG_FORMAT_GRAY;
-    info->channels = colour ? 3 : 1;
-    unsigned char *buffer = malloc(PNG_IMAGE_SIZE(image));
-    if (buffer == NULL) {
+    int alpha = (image.format & PNG_FORMAT_FLAG_ALPHA) != 0;
+    /* For 16-bit files the simplified API assumes linear light and would gamma-encode the
+       samples on the way to 8 bits, lightening every grey; almost all 16-bit scans are in
+       fact sRGB-encoded, so read the 16-bit samples as they are and keep their high byte. */
+    int wide = (image.format & PNG_FORMAT_FLAG_LINEAR) != 0;
+    int channels = colour ? 3 : 1;
+    info->channels = channels;
+    image.format = (colour ? PNG_FORMAT_RGB : PNG_FORMAT_GRAY) | (wide ? PNG_FORMAT_FLAG_LINEAR | (alpha ? PNG_FORMAT_FLAG_ALPHA : 0) : 0);
+    size_t count = (size_t)image.width * image.height;
+    unsigned char *buffer = malloc(count * (size_t)channels);
+    void *decoded = wide ? malloc(PNG_IMAGE_SIZE(image)) : buffer;
+    if (buffer == NULL || decoded == NULL) {
         png_image_free(&image);
+        if (decoded != buffer) free(decoded);
+        free(buffer);
         copy_message(info->message, "out of memory");
         return DIGITS_CODEC_ERROR;
     }
     png_color white = {255, 255, 255};
-    if (!png_image_finish_read(&image, &white, buffer, 0, NULL)) {
+    if (!png_image_finish_read(&image, &white, decoded, 0, NULL)) {
         copy_message(info->message, image.message);
         png_image_free(&image);
+        if (decoded != buffer) free(decoded);
         free(buffer);
         return DIGITS_CODEC_ERROR;
+    }
+    if (wide) {
+        /* Linear output with alpha is premultiplied: adding (1 - alpha) of white composites. */
+        const png_uint_16 *samples = decoded;
+        int stride = channels + alpha;
+        for (size_t i = 0; i < count; i++) {
+            unsigned int cover = alpha ? 65535u - samples[i * stride + channels] : 0u;
+            for (int k = 0; k < channels; k++) {
+                unsigned int value = samples[i * stride + k] + cover;
+                buffer[i * channels + k] = (unsigned char)((value > 65535u ? 65535u : value) >> 8);
+            }
+        }
+        free(decoded);
     }
     *pixels = buffer;
     return DIGITS_CODEC_OK;

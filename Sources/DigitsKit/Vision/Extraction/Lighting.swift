@@ -1,39 +1,28 @@
 /// Polarity and lighting: turns grey levels into an "ink" image where paper is 0 and ink
 /// approaches 1 whatever the lighting, by dividing by an estimate of the paper's brightness.
 enum Lighting {
-    /// Otsu's threshold over 256 bins of values in 0…1: the level that best separates two
-    /// classes, and the fraction of values at or below it.
-    static func otsu(_ values: [Float]) -> (threshold: Float, lowerFraction: Double) {
+    /// Ink is the minority and lies far from the typical (median) grey level: when the
+    /// brightest percent is further above the median than the darkest percent is below it, the
+    /// picture is light ink on a dark ground (chalk, a dark-mode canvas, an MNIST image) and is
+    /// inverted. It must be clearly so (twice as far, plus 4 % of the range): a picture without
+    /// ink is balanced noise and stays as it is, since dividing by a dark "paper" would turn
+    /// that noise into ink.
+    static func darkInkOnLight(_ grey: GrayImage) -> (image: GrayImage, inverted: Bool) {
         var histogram = [Int](repeating: 0, count: 256)
-        values.withUnsafeBufferPointer { v in
+        grey.pixels.withUnsafeBufferPointer { v in
             for x in v { histogram[Int(max(0, min(255, x * 255 + 0.5)))] += 1 }
         }
-        let total = Double(values.count)
-        guard total > 0 else { return (0.5, 0) }
-        let weightedTotal = histogram.enumerated().reduce(0.0) { $0 + Double($1.offset * $1.element) }
-        var lowerCount = 0.0, lowerSum = 0.0
-        var best = 0, bestVariance = -1.0
-        for level in 0..<255 {
-            lowerCount += Double(histogram[level])
-            lowerSum += Double(level * histogram[level])
-            let upperCount = total - lowerCount
-            if lowerCount == 0 || upperCount == 0 { continue }
-            let difference = lowerSum / lowerCount - (weightedTotal - lowerSum) / upperCount
-            let variance = lowerCount * upperCount * difference * difference
-            if variance > bestVariance {
-                bestVariance = variance
-                best = level
+        func percentile(_ fraction: Double) -> Int {
+            let target = Int(Double(grey.pixels.count) * fraction)
+            var seen = 0
+            for level in 0..<256 {
+                seen += histogram[level]
+                if seen > target { return level }
             }
+            return 255
         }
-        let below = histogram[0...best].reduce(0, +)
-        return ((Float(best) + 0.5) / 255, Double(below) / total)
-    }
-
-    /// Ink is the minority: when Otsu's darker class covers most of the picture, the picture is
-    /// light ink on a dark ground (chalk, a dark-mode canvas, an MNIST image) and is inverted.
-    static func darkInkOnLight(_ grey: GrayImage) -> (image: GrayImage, inverted: Bool) {
-        let split = otsu(grey.pixels)
-        return split.lowerFraction > 0.5 ? (grey.inverted(), true) : (grey, false)
+        let low = percentile(0.01), middle = percentile(0.5), high = percentile(0.99)
+        return high - middle > 2 * (middle - low) + 10 ? (grey.inverted(), true) : (grey, false)
     }
 
     /// The paper's brightness at every pixel: a grey-level closing (maximum, then minimum) on a

@@ -10,7 +10,7 @@ enum Thresholding {
     static let minimumContrast: Float = 0.15
 
     static func mask(ink: GrayImage) -> (mask: [UInt8], strongThreshold: Float) {
-        let strong = max(minimumContrast, Lighting.otsu(ink.pixels).threshold)
+        let strong = max(minimumContrast, otsu(ink.pixels))
         let weak = max(minimumContrast / 2, strong / 2)
         let radius = max(2, max(ink.width, ink.height) / 40)
         let mean = localMean(ink, radius: radius)
@@ -30,6 +30,32 @@ enum Thresholding {
             }
         }
         return (mask, strong)
+    }
+
+    /// Otsu's threshold over 256 bins of values in 0…1: the level that best separates two classes.
+    static func otsu(_ values: [Float]) -> Float {
+        var histogram = [Int](repeating: 0, count: 256)
+        values.withUnsafeBufferPointer { v in
+            for x in v { histogram[Int(max(0, min(255, x * 255 + 0.5)))] += 1 }
+        }
+        let total = Double(values.count)
+        guard total > 0 else { return 0.5 }
+        let weightedTotal = histogram.enumerated().reduce(0.0) { $0 + Double($1.offset * $1.element) }
+        var lowerCount = 0.0, lowerSum = 0.0
+        var best = 0, bestVariance = -1.0
+        for level in 0..<255 {
+            lowerCount += Double(histogram[level])
+            lowerSum += Double(level * histogram[level])
+            let upperCount = total - lowerCount
+            if lowerCount == 0 || upperCount == 0 { continue }
+            let difference = lowerSum / lowerCount - (weightedTotal - lowerSum) / upperCount
+            let variance = lowerCount * upperCount * difference * difference
+            if variance > bestVariance {
+                bestVariance = variance
+                best = level
+            }
+        }
+        return (Float(best) + 0.5) / 255
     }
 
     /// The mean over a (2r+1)² window clipped at the edges, by running sums (rows, then columns).
