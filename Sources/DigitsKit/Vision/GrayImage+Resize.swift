@@ -8,19 +8,43 @@ extension GrayImage {
             return GrayImage(width: newWidth, height: newHeight)
         }
         if newWidth == width && newHeight == height { return self }
+        return pixels.withUnsafeBufferPointer { source in
+            Self.resample(width: width, height: height, to: newWidth, newHeight) { y, row in
+                row.update(from: source.baseAddress! + y * width, count: width)
+            }
+        }
+    }
+
+    /// The grey levels of a decoded image (as `init(_:)` computes them) resampled straight to
+    /// the given size, without a full-size grey copy: for 12-megapixel photos.
+    public init(_ image: RasterImage, width newWidth: Int, height newHeight: Int) {
+        let channels = image.channels, width = image.width
+        self = image.pixels.withUnsafeBufferPointer { source in
+            Self.resample(width: width, height: image.height, to: max(1, newWidth), max(1, newHeight)) { y, row in
+                let line = source.baseAddress! + y * width * channels
+                for x in 0..<width {
+                    var darkest = line[x * channels]
+                    for k in 1..<channels { darkest = min(darkest, line[x * channels + k]) }
+                    row[x] = Float(darkest) / 255
+                }
+            }
+        }
+    }
+
+    /// Rows first (narrowing to the new width), then columns, so that the larger pass runs on
+    /// the smaller image when shrinking. `loadRow(y, buffer)` fills one source row.
+    private static func resample(width: Int, height: Int, to newWidth: Int, _ newHeight: Int,
+                                 loadRow: (Int, UnsafeMutablePointer<Float>) -> Void) -> GrayImage {
         let columns = ResampleAxis(from: width, to: newWidth)
         let rows = ResampleAxis(from: height, to: newHeight)
-        // Rows first (narrowing to newWidth), then columns, so that the larger pass runs on the
-        // smaller image when shrinking.
         var horizontal = [Float](repeating: 0, count: newWidth * height)
-        pixels.withUnsafeBufferPointer { source in
-            horizontal.withUnsafeMutableBufferPointer { target in
-                parallelRanges(height, minimumChunk: 64) { range in
-                    for y in range {
-                        let input = source.baseAddress! + y * width
-                        let output = target.baseAddress! + y * newWidth
-                        columns.apply(input: input, stride: 1, output: output, outputStride: 1)
-                    }
+        horizontal.withUnsafeMutableBufferPointer { target in
+            parallelRanges(height, minimumChunk: 64) { range in
+                let row = UnsafeMutablePointer<Float>.allocate(capacity: width)
+                defer { row.deallocate() }
+                for y in range {
+                    loadRow(y, row)
+                    columns.apply(input: row, output: target.baseAddress! + y * newWidth)
                 }
             }
         }
@@ -29,10 +53,9 @@ extension GrayImage {
             result.withUnsafeMutableBufferPointer { target in
                 parallelRanges(newHeight, minimumChunk: 32) { range in
                     for y in range {
-                        let taps = rows.taps(y)
                         let output = target.baseAddress! + y * newWidth
                         for x in 0..<newWidth { output[x] = 0 }
-                        for (index, weight) in taps {
+                        for (index, weight) in rows.taps(y) {
                             let input = source.baseAddress! + index * newWidth
                             for x in 0..<newWidth { output[x] += weight * input[x] }
                         }
@@ -87,13 +110,13 @@ struct ResampleAxis {
         (0..<counts[j]).map { (starts[j] + $0, weights[j][$0]) }
     }
 
-    func apply(input: UnsafePointer<Float>, stride: Int, output: UnsafeMutablePointer<Float>, outputStride: Int) {
+    func apply(input: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>) {
         for j in 0..<starts.count {
             var sum: Float = 0
             let w = weights[j]
             let start = starts[j]
-            for k in 0..<counts[j] { sum += w[k] * input[(start + k) * stride] }
-            output[j * outputStride] = sum
+            for k in 0..<counts[j] { sum += w[k] * input[start + k] }
+            output[j] = sum
         }
     }
 }

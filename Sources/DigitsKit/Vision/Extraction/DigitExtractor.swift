@@ -39,17 +39,31 @@ public struct DigitExtractor: Sendable {
     }
 
     public func extract(_ image: RasterImage) -> Extraction {
-        extract(GrayImage(image))
+        let factor = workingFactor(width: image.width, height: image.height)
+        guard factor < 1 else { return extract(GrayImage(image)) }
+        let working = GrayImage(image, width: Int((Double(image.width) * factor).rounded()),
+                                height: Int((Double(image.height) * factor).rounded()))
+        return extract(working: working, factor: factor, width: image.width, height: image.height)
     }
 
     /// From grey levels (0 black, 1 white).
     public func extract(_ grey: GrayImage) -> Extraction {
-        var warnings: [String] = []
-        let longest = max(grey.width, grey.height)
-        var factor = 1.0
-        if longest > options.workingSize { factor = Double(options.workingSize) / Double(longest) }
-        if longest < options.minimumWorkingSize { factor = Double(options.minimumWorkingSize) / Double(longest) }
+        let factor = workingFactor(width: grey.width, height: grey.height)
         let working = factor == 1 ? grey : grey.scaled(by: factor)
+        return extract(working: working, factor: factor, width: grey.width, height: grey.height)
+    }
+
+    private func workingFactor(width: Int, height: Int) -> Double {
+        let longest = max(1, max(width, height))
+        if longest > options.workingSize { return Double(options.workingSize) / Double(longest) }
+        if longest < options.minimumWorkingSize { return Double(options.minimumWorkingSize) / Double(longest) }
+        return 1
+    }
+
+    /// `working` is the picture scaled by `factor`; boxes are reported in the original
+    /// `width × height`.
+    private func extract(working: GrayImage, factor: Double, width: Int, height: Int) -> Extraction {
+        var warnings: [String] = []
         let (page, _) = Lighting.darkInkOnLight(working)
         let paper = Lighting.paperBrightness(page)
         let ink = Lighting.inkImage(grey: page, paper: paper)
@@ -91,7 +105,7 @@ public struct DigitExtractor: Sendable {
                 var member = [Bool](repeating: false, count: components.count + 1)
                 for index in group.members { member[index + 1] = true }
                 let result = normalizer.normalize(ink: ink, labels: labelling.labels, member: member, box: group.box)
-                let box = group.box.scaled(by: 1 / factor, limitWidth: grey.width, limitHeight: grey.height)
+                let box = group.box.scaled(by: 1 / factor, limitWidth: width, limitHeight: height)
                 if options.mode == .multi && group.width * 2 > group.height * 3 {
                     warnings.append("the mark at x=\(box.x) is wider than a digit: it may be several touching digits")
                 }
@@ -106,6 +120,6 @@ public struct DigitExtractor: Sendable {
             ExtractionStep(name: "components", image: page,
                            boxes: accepted.map { components[$0].box } + lines.joined().map(\.box)),
         ]
-        return Extraction(digits: digits, steps: steps, warnings: warnings, width: grey.width, height: grey.height)
+        return Extraction(digits: digits, steps: steps, warnings: warnings, width: width, height: height)
     }
 }
