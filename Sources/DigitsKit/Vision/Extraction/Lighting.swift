@@ -72,19 +72,18 @@ extension GrayImage {
     /// A square moving maximum or minimum of the given radius (separable, clipped at the edges).
     /// Only used on small grids, so it stays simple.
     func filtered(radius: Int, _ combine: (Float, Float) -> Float) -> GrayImage {
-        var horizontal = self
+        moving(radius: radius, alongRows: true, combine).moving(radius: radius, alongRows: false, combine)
+    }
+
+    private func moving(radius: Int, alongRows: Bool, _ combine: (Float, Float) -> Float) -> GrayImage {
+        var result = self
         for y in 0..<height {
             for x in 0..<width {
+                let (position, limit) = alongRows ? (x, width) : (y, height)
                 var value = self[x, y]
-                for dx in max(0, x - radius)...min(width - 1, x + radius) { value = combine(value, self[dx, y]) }
-                horizontal[x, y] = value
-            }
-        }
-        var result = horizontal
-        for y in 0..<height {
-            for x in 0..<width {
-                var value = horizontal[x, y]
-                for dy in max(0, y - radius)...min(height - 1, y + radius) { value = combine(value, horizontal[x, dy]) }
+                for p in max(0, position - radius)...min(limit - 1, position + radius) {
+                    value = combine(value, alongRows ? self[p, y] : self[x, p])
+                }
                 result[x, y] = value
             }
         }
