@@ -25,7 +25,7 @@ let cTargets: [Target] = [
     .systemLibrary(
         name: "CJPEG",
         pkgConfig: "libjpeg",
-        providers: [.apt(["libjpeg62-turbo-dev"])]
+        providers: [.apt(["libjpeg-dev"])]
     ),
     // C shims over both codecs: libjpeg reports errors by longjmp, which Swift cannot catch,
     // so the setjmp lives here and Swift sees plain status codes.
