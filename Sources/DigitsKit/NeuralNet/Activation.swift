@@ -5,7 +5,7 @@ extension Architecture.Activation {
     func apply(_ y: UnsafeMutablePointer<Float>, count: Int) {
         switch self {
         case .linear: return
-        case .relu: for i in 0..<count where y[i] < 0 { y[i] = 0 }
+        case .relu: for i in 0..<count { y[i] = max(y[i], 0) }  // branch-free, so it vectorises
         case .tanh: for i in 0..<count { y[i] = Foundation.tanh(y[i]) }
         case .sigmoid: for i in 0..<count { y[i] = 1 / (1 + exp(-y[i])) }
         }
@@ -16,7 +16,7 @@ extension Architecture.Activation {
     func backward(y: UnsafePointer<Float>, dy: UnsafeMutablePointer<Float>, count: Int) {
         switch self {
         case .linear: return
-        case .relu: for i in 0..<count where y[i] <= 0 { dy[i] = 0 }
+        case .relu: for i in 0..<count { dy[i] = y[i] > 0 ? dy[i] : 0 }
         case .tanh: for i in 0..<count { dy[i] *= 1 - y[i] * y[i] }
         case .sigmoid: for i in 0..<count { dy[i] *= y[i] * (1 - y[i]) }
         }

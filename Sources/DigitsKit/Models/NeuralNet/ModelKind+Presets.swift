@@ -1,5 +1,14 @@
 /// The student reports' networks, as recipes.
 extension ModelKind {
+    /// The parameter that counts epochs (`digits train --epochs`), nil for models not trained in epochs.
+    public var epochsParameter: String? {
+        switch self {
+        case .logreg: return nil
+        case .mlp, .mlp512: return "maxIter"
+        default: return "epochs"
+        }
+    }
+
     /// The recipe of a network preset (nil for other kinds).
     var networkPreset: NeuralNetwork.Parameters? {
         typealias Recipe = NeuralNetwork.Parameters

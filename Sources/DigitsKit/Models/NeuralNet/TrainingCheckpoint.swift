@@ -17,8 +17,8 @@ struct TrainingProgress: Codable, Equatable {
     var seconds = 0.0
     var history: [EpochReport] = []
     /// Early stopping and plateau bookkeeping.
-    var bestScore = -Double.infinity
-    var bestLoss = Double.infinity
+    var bestScore = -1.0
+    var bestLoss = Double.greatestFiniteMagnitude
     var epochsWithoutImprovement = 0
     var finished = false
     var stopReason = ""
