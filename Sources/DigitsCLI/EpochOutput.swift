@@ -16,12 +16,15 @@ struct EpochOutput {
             if let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) {
                 Swift.print(String(decoding: data, as: UTF8.self))
             }
+            fflush(nil)
             return
         }
         let validation = report.validationAccuracy.map { String(format: "  validation %.2f %%", $0 * 100) } ?? ""
         let remaining = Double(report.epochs - report.epoch) * elapsed / Double(max(1, report.epoch))
         Swift.print(String(format: "epoch %d/%d  loss %.4f  train %.2f %%%@  %.1f s  ETA %@", report.epoch, report.epochs,
                            report.loss, report.trainAccuracy * 100, validation, report.seconds, Self.duration(remaining)))
+        // Lines appear as epochs end even when standard output is a file or a pipe.
+        fflush(nil)
     }
 
     static func duration(_ seconds: Double) -> String {

@@ -48,6 +48,14 @@ public enum ModelKind: String, CaseIterable, Sendable {
         }
     }
 
+    /// The kind of classifier its model files hold.
+    var classifierKind: String {
+        switch self {
+        case .logreg: return LogisticRegression.kind
+        default: return NeuralNetwork.kind
+        }
+    }
+
     /// The defaults `makePipeline` starts from.
     var defaultParameters: any HyperParameters {
         switch self {

@@ -56,7 +56,10 @@ extension Architecture.Layer {
             guard let filters = scanner.integer(), scanner.take("k"), let kernel = scanner.integer() else { return nil }
             var stride = 1
             var padding = Architecture.Padding.valid
-            if scanner.take("s") { guard let value = scanner.integer() else { return nil }; stride = value }
+            if !scanner.starts(with: "same"), scanner.take("s") {
+                guard let value = scanner.integer() else { return nil }
+                stride = value
+            }
             if scanner.take("same") { padding = .same }
             else if scanner.take("valid") { padding = .valid }
             else if scanner.take("p") { guard let value = scanner.integer() else { return nil }; padding = .explicit(value) }
@@ -113,6 +116,8 @@ private struct TokenScanner {
 
     var isAtEnd: Bool { remaining.isEmpty }
     var rest: String { String(remaining) }
+
+    func starts(with word: String) -> Bool { remaining.hasPrefix(word) }
 
     mutating func take(_ word: String) -> Bool {
         guard remaining.hasPrefix(word) else { return false }

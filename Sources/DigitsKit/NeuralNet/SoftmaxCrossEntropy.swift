@@ -23,7 +23,7 @@ enum SoftmaxCrossEntropy {
             var largest = row[0], best = 0
             for k in 1..<classes where row[k] > largest { largest = row[k]; best = k }
             if best == label { correct += 1 }
-            let shiftedLabel = Double(row[label] - largest)
+            let shiftedLabel = Double(row[label]) - Double(largest)
             var sum: Float = 0
             for k in 0..<classes {
                 row[k] = exp(row[k] - largest)

@@ -65,7 +65,9 @@ public enum ModelFile {
             let state = StoredState(file: file, prefix: "transform.\(index).", tensors: container.tensors)
             transforms.append(try type.restore(configuration: description.configuration, state: state))
         }
-        guard let type = ComponentRegistry.classifiers[card.kind] else {
+        // The card names the `digits train` kind (e.g. "cnn-b"); presets share a classifier type.
+        let classifierKind = ModelKind(rawValue: card.kind)?.classifierKind ?? card.kind
+        guard let type = ComponentRegistry.classifiers[classifierKind] else {
             throw ModelFileError.unknownKind(file: file, kind: card.kind)
         }
         let state = StoredState(file: file, prefix: "classifier.", tensors: container.tensors)
