@@ -84,25 +84,19 @@ struct Train: AsyncParsableCommand {
         let checkpointURL = model.epochsParameter == nil ? nil : URL(fileURLWithPath: checkpoint ?? out + ".checkpoint")
         if checkpointURL != nil { interrupt.install() }
         defer { interrupt.uninstall() }
-        let run: TrainingRun
-        do {
-            run = try TrainingRun.run(kind: model, pipeline: pipeline, split: data, splitSpec: splitSpec, seed: seed,
+        defer { bar.finish() }
+        let run = try TrainingRun.run(kind: model, pipeline: pipeline, split: data, splitSpec: splitSpec, seed: seed,
                                       task: task, progress: { progress in
-                if let epoch = progress.epoch {
-                    bar.finish()
-                    epochOutput.print(epoch, elapsed: Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9)
-                    return
-                }
-                let loss = progress.loss.map { String(format: "loss %.6f", $0) } ?? ""
-                let fraction = progress.totalSteps.map { Double(progress.step) / Double($0) }
-                let step = progress.note.map { "\($0) batch \(progress.step)" } ?? "iteration \(progress.step)"
-                bar.update(fraction: fraction, detail: "\(step) \(loss)")
-            }, checkpoint: checkpointURL, resume: resume, shouldStop: { interrupt.isRaised })
-        } catch let error as ClassifierError {
-            bar.finish()
-            throw error
-        }
-        bar.finish()
+            if let epoch = progress.epoch {
+                bar.finish()
+                epochOutput.print(epoch, elapsed: Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9)
+                return
+            }
+            let loss = progress.loss.map { String(format: "loss %.6f", $0) } ?? ""
+            let fraction = progress.totalSteps.map { Double(progress.step) / Double($0) }
+            let step = progress.note.map { "\($0) batch \(progress.step)" } ?? "iteration \(progress.step)"
+            bar.update(fraction: fraction, detail: "\(step) \(loss)")
+        }, checkpoint: checkpointURL, resume: resume, shouldStop: { interrupt.isRaised })
 
         let outURL = URL(fileURLWithPath: out)
         try ModelFile.save(run.model, to: outURL)

@@ -11,28 +11,16 @@ struct Im2Col {
     var patchSize: Int { kernel * kernel * input.channels }
 
     func lower(_ x: UnsafePointer<Float>, into columns: UnsafeMutablePointer<Float>, batch: Int) {
-        let (h, w, c) = (input.height, input.width, input.channels)
-        let patch = patchSize
+        let c = input.channels
         parallelRanges(batch) { images in
             for n in images {
-                let image = x + n * h * w * c
-                var row = columns + n * output.height * output.width * patch
-                for oy in 0..<output.height {
-                    for ox in 0..<output.width {
-                        var target = row
-                        for ky in 0..<kernel {
-                            let iy = oy * stride - padding + ky
-                            for kx in 0..<kernel {
-                                let ix = ox * stride - padding + kx
-                                if iy >= 0, iy < h, ix >= 0, ix < w {
-                                    target.update(from: image + (iy * w + ix) * c, count: c)
-                                } else {
-                                    target.update(repeating: 0, count: c)
-                                }
-                                target += c
-                            }
-                        }
-                        row += patch
+                let image = x + n * input.count
+                let block = columns + n * output.height * output.width * patchSize
+                forEachCell { column, pixel in
+                    if let pixel {
+                        (block + column).update(from: image + pixel * c, count: c)
+                    } else {
+                        (block + column).update(repeating: 0, count: c)
                     }
                 }
             }
@@ -40,28 +28,36 @@ struct Im2Col {
     }
 
     func fold(_ columns: UnsafePointer<Float>, into dx: UnsafeMutablePointer<Float>, batch: Int) {
-        let (h, w, c) = (input.height, input.width, input.channels)
-        let patch = patchSize
+        let c = input.channels
         parallelRanges(batch) { images in
             for n in images {
-                let image = dx + n * h * w * c
-                image.update(repeating: 0, count: h * w * c)
-                var row = columns + n * output.height * output.width * patch
-                for oy in 0..<output.height {
-                    for ox in 0..<output.width {
-                        var source = row
-                        for ky in 0..<kernel {
-                            let iy = oy * stride - padding + ky
-                            for kx in 0..<kernel {
-                                let ix = ox * stride - padding + kx
-                                if iy >= 0, iy < h, ix >= 0, ix < w {
-                                    let target = image + (iy * w + ix) * c
-                                    for i in 0..<c { target[i] += source[i] }
-                                }
-                                source += c
-                            }
-                        }
-                        row += patch
+                let image = dx + n * input.count
+                image.update(repeating: 0, count: input.count)
+                let block = columns + n * output.height * output.width * patchSize
+                forEachCell { column, pixel in
+                    guard let pixel else { return }
+                    let target = image + pixel * c, source = block + column
+                    for i in 0..<c { target[i] += source[i] }
+                }
+            }
+        }
+    }
+
+    /// Calls `body(column, pixel)` for each kernel cell of each output position of one image:
+    /// `column` is the cell's offset in the image's block of rows, `pixel` the input pixel it
+    /// reads (y·W + x), nil where the kernel hangs over the zero padding.
+    @inline(__always)
+    private func forEachCell(_ body: (_ column: Int, _ pixel: Int?) -> Void) {
+        let c = input.channels
+        var column = 0
+        for oy in 0..<output.height {
+            for ox in 0..<output.width {
+                for ky in 0..<kernel {
+                    let iy = oy * stride - padding + ky
+                    for kx in 0..<kernel {
+                        let ix = ox * stride - padding + kx
+                        body(column, iy >= 0 && iy < input.height && ix >= 0 && ix < input.width ? iy * input.width + ix : nil)
+                        column += c
                     }
                 }
             }

@@ -28,28 +28,21 @@ final class PoolingLayer: NetworkLayer {
         parallelRanges(batch) { images in
             for n in images {
                 let image = x + n * inputShape.count
-                var o = n * outputShape.count
-                for oy in 0..<outputShape.height {
-                    for ox in 0..<outputShape.width {
-                        let corner = (oy * stride * w + ox * stride) * c
-                        for ch in 0..<c {
-                            if isAverage {
-                                var total: Float = 0
-                                for ky in 0..<size { for kx in 0..<size { total += image[corner + (ky * w + kx) * c + ch] } }
-                                y[o] = total * inverseArea
-                            } else {
-                                var best = corner + ch
-                                for ky in 0..<size {
-                                    for kx in 0..<size {
-                                        let at = corner + (ky * w + kx) * c + ch
-                                        if image[at] > image[best] { best = at }
-                                    }
-                                }
-                                y[o] = image[best]
-                                winners[o] = Int32(best)
+                let base = n * outputShape.count
+                forEachWindow { o, corner in
+                    if isAverage {
+                        var total: Float = 0
+                        for ky in 0..<size { for kx in 0..<size { total += image[corner + (ky * w + kx) * c] } }
+                        y[base + o] = total * inverseArea
+                    } else {
+                        var best = corner
+                        for ky in 0..<size {
+                            for kx in 0..<size where image[corner + (ky * w + kx) * c] > image[best] {
+                                best = corner + (ky * w + kx) * c
                             }
-                            o += 1
                         }
+                        y[base + o] = image[best]
+                        winners[base + o] = Int32(best)
                     }
                 }
             }
@@ -66,20 +59,31 @@ final class PoolingLayer: NetworkLayer {
             for n in images {
                 let image = dx + n * inputShape.count
                 image.update(repeating: 0, count: inputShape.count)
-                var o = n * outputShape.count
-                for oy in 0..<outputShape.height {
-                    for ox in 0..<outputShape.width {
-                        let corner = (oy * stride * w + ox * stride) * c
-                        for ch in 0..<c {
-                            if isAverage {
-                                let share = dy[o] * inverseArea
-                                for ky in 0..<size { for kx in 0..<size { image[corner + (ky * w + kx) * c + ch] += share } }
-                            } else {
-                                image[Int(winners[o])] += dy[o]
-                            }
-                            o += 1
-                        }
+                let base = n * outputShape.count
+                forEachWindow { o, corner in
+                    if isAverage {
+                        let share = dy[base + o] * inverseArea
+                        for ky in 0..<size { for kx in 0..<size { image[corner + (ky * w + kx) * c] += share } }
+                    } else {
+                        image[Int(winners[base + o])] += dy[base + o]
                     }
+                }
+            }
+        }
+    }
+
+    /// Calls `body(o, corner)` for each output value of one image: `o` is its offset in the
+    /// image's output, `corner` the input offset of its window's top-left value (same channel).
+    @inline(__always)
+    private func forEachWindow(_ body: (_ o: Int, _ corner: Int) -> Void) {
+        let (w, c) = (inputShape.width, inputShape.channels)
+        var o = 0
+        for oy in 0..<outputShape.height {
+            for ox in 0..<outputShape.width {
+                let corner = (oy * stride * w + ox * stride) * c
+                for ch in 0..<c {
+                    body(o, corner + ch)
+                    o += 1
                 }
             }
         }
