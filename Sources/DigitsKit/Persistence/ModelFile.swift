@@ -84,5 +84,6 @@ enum ComponentRegistry {
     static let classifiers: [String: any (Classifier & PersistentComponent).Type] = [
         LogisticRegression.kind: LogisticRegression.self,
         SVC.kind: SVC.self,
+        NeuralNetwork.kind: NeuralNetwork.self,
     ]
 }
