@@ -83,5 +83,8 @@ enum ComponentRegistry {
     ]
     static let classifiers: [String: any (Classifier & PersistentComponent).Type] = [
         LogisticRegression.kind: LogisticRegression.self,
+        DecisionTree.kind: DecisionTree.self,
+        RandomForest.kind: RandomForest.self,
+        ExtraTrees.kind: ExtraTrees.self,
     ]
 }

@@ -1,0 +1,103 @@
+/// Training features reduced to at most 256 bins each, so that a split search can count
+/// classes per bin (a histogram) instead of sorting values.
+///
+/// A feature whose training values are all whole numbers in 0…255 (raw grey levels) is its own
+/// binning; any other feature gets up to 256 quantile bins. Each bin remembers the smallest and
+/// largest training value it holds, so thresholds stored in a tree are raw values and
+/// prediction compares `x[f] <= threshold` without binning.
+struct BinnedFeatures: Sendable {
+    static let binCount = 256
+
+    let sampleCount: Int
+    let featureCount: Int
+    /// `featureCount × sampleCount` bin numbers, feature after feature: a histogram of one
+    /// feature reads one contiguous column.
+    let columns: [UInt8]
+    /// Smallest / largest training value in each bin, `featureCount × 256` (unused bins of a
+    /// quantile feature repeat the last bin's bounds).
+    let low: [Float]
+    let high: [Float]
+
+    init(_ x: Matrix) {
+        let n = x.rows, features = x.columns, bins = Self.binCount
+        var columns = [UInt8](repeating: 0, count: n * features)
+        var low = [Float](repeating: 0, count: features * bins)
+        var high = [Float](repeating: 0, count: features * bins)
+        x.storage.withUnsafeBufferPointer { values in
+            columns.withUnsafeMutableBufferPointer { columns in
+                low.withUnsafeMutableBufferPointer { low in
+                    high.withUnsafeMutableBufferPointer { high in
+                        parallelFor(features) { f in
+                            let column = UnsafeMutableBufferPointer(rebasing: columns[f * n ..< (f + 1) * n])
+                            let lowRow = UnsafeMutableBufferPointer(rebasing: low[f * bins ..< (f + 1) * bins])
+                            let highRow = UnsafeMutableBufferPointer(rebasing: high[f * bins ..< (f + 1) * bins])
+                            Self.bin(feature: f, of: values, rows: n, stride: features,
+                                     into: column, low: lowRow, high: highRow)
+                        }
+                    }
+                }
+            }
+        }
+        self.sampleCount = n
+        self.featureCount = features
+        self.columns = columns
+        self.low = low
+        self.high = high
+    }
+
+    private static func bin(feature f: Int, of values: UnsafeBufferPointer<Float>, rows n: Int, stride: Int,
+                            into column: UnsafeMutableBufferPointer<UInt8>,
+                            low: UnsafeMutableBufferPointer<Float>, high: UnsafeMutableBufferPointer<Float>) {
+        var isGreyLevel = true
+        for r in 0..<n {
+            let v = values[r * stride + f]
+            if !(v >= 0 && v <= 255 && v == v.rounded()) { isGreyLevel = false; break }
+        }
+        if isGreyLevel {
+            for b in 0..<binCount { low[b] = Float(b); high[b] = Float(b) }
+            for r in 0..<n { column[r] = UInt8(values[r * stride + f]) }
+            return
+        }
+        // Quantile bins: cut the sorted values into 256 runs of equal size, never splitting a
+        // run of equal values (so each bin's values form an interval and bins never overlap).
+        var sorted = (0..<n).map { values[$0 * stride + f] }
+        sorted.sort()
+        var upper: [Float] = []
+        var index = 0
+        while index < n {
+            let target = min(n - 1, max(index, (upper.count + 1) * n / binCount - 1))
+            var end = target
+            while end + 1 < n && sorted[end + 1] == sorted[end] { end += 1 }
+            low[upper.count] = sorted[index]
+            high[upper.count] = sorted[end]
+            upper.append(sorted[end])
+            index = end + 1
+            if upper.count == binCount - 1 && index < n {
+                low[upper.count] = sorted[index]
+                high[upper.count] = sorted[n - 1]
+                upper.append(sorted[n - 1])
+                break
+            }
+        }
+        for b in upper.count..<binCount { low[b] = high[upper.count - 1]; high[b] = high[upper.count - 1] }
+        for r in 0..<n {
+            let v = values[r * stride + f]
+            // The first bin whose largest value is at least v.
+            var lo = 0, hi = upper.count - 1
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if upper[mid] >= v { hi = mid } else { lo = mid + 1 }
+            }
+            column[r] = UInt8(lo)
+        }
+    }
+
+    /// The raw threshold between bin `left` and the next bin holding node samples, `right`:
+    /// the midpoint of the values on either side, as scikit-learn places it.
+    func threshold(feature f: Int, leftBin: Int, rightBin: Int) -> Float {
+        let a = high[f * Self.binCount + leftBin], b = low[f * Self.binCount + rightBin]
+        let middle = a / 2 + b / 2
+        // Adjacent floats have no midpoint strictly below b.
+        return middle < b ? middle : a
+    }
+}

@@ -1,0 +1,97 @@
+/// One node's samples seen through raw pointers, with the three ways of splitting a feature:
+/// scanning a histogram, sorting (small nodes), or one random threshold (extra trees).
+///
+/// Each method touches only its own feature's data, so features can be searched in parallel.
+struct NodeView {
+    let columns: UnsafePointer<UInt8>
+    let sampleCount: Int
+    /// The node's sample indices.
+    let indices: UnsafeBufferPointer<Int32>
+    let vectors: UnsafePointer<ClassCounts>
+    let total: ClassCounts
+    let scorer: SplitScorer
+    let binning: BinnedFeatures
+
+    private func column(_ feature: Int) -> UnsafePointer<UInt8> {
+        columns + feature * sampleCount
+    }
+
+    /// Counts the node's samples of `feature` into `histogram` (whose rows must be zero).
+    func build(_ histogram: HistogramBuffer, feature: Int) {
+        let column = column(feature)
+        let row = histogram.bins + feature * BinnedFeatures.binCount
+        var lowest = UInt8.max, highest = UInt8.min
+        for index in indices {
+            let sample = Int(index)
+            let bin = column[sample]
+            row[Int(bin)] += vectors[sample]
+            lowest = min(lowest, bin)
+            highest = max(highest, bin)
+        }
+        histogram.lowestBin[feature] = lowest
+        histogram.highestBin[feature] = highest
+    }
+
+    /// The best split of `feature` from its counted histogram.
+    func scan(_ histogram: HistogramBuffer, feature: Int) -> FeatureSplit {
+        let row = histogram.bins + feature * BinnedFeatures.binCount
+        var sweep = SplitSweep(scorer: scorer, total: total)
+        for bin in Int(histogram.lowestBin[feature])...Int(histogram.highestBin[feature]) {
+            let counts = row[bin]
+            if counts.samples > 0 { sweep.add(bin: bin, counts: counts) }
+        }
+        return sweep.result(feature: feature, binning: binning)
+    }
+
+    /// The best split of `feature` by sorting the node's samples on it; `keys` holds at least
+    /// as many values as the node has samples (fewer than 2²⁴).
+    func sortedSplit(feature: Int, keys: UnsafeMutableBufferPointer<UInt32>) -> FeatureSplit {
+        let column = column(feature)
+        let n = indices.count
+        for i in 0..<n { keys[i] = UInt32(column[Int(indices[i])]) << 24 | UInt32(i) }
+        var sorted = UnsafeMutableBufferPointer(rebasing: keys[0..<n])
+        sorted.sort()
+        var sweep = SplitSweep(scorer: scorer, total: total)
+        var bin = Int(sorted[0] >> 24)
+        var run = ClassCounts.zero
+        for key in sorted {
+            let keyBin = Int(key >> 24)
+            if keyBin != bin {
+                sweep.add(bin: bin, counts: run)
+                run = .zero
+                bin = keyBin
+            }
+            run += vectors[Int(indices[Int(key & 0xFF_FFFF)])]
+        }
+        sweep.add(bin: bin, counts: run)
+        return sweep.result(feature: feature, binning: binning)
+    }
+
+    /// Extra trees: a threshold drawn uniformly (`uniform` in [0, 1)) between the node's
+    /// smallest and largest value of `feature`, as scikit-learn's random splitter does.
+    func randomSplit(feature: Int, uniform: Float) -> FeatureSplit {
+        let column = column(feature)
+        var lowest = UInt8.max, highest = UInt8.min
+        for index in indices {
+            let bin = column[Int(index)]
+            lowest = min(lowest, bin)
+            highest = max(highest, bin)
+        }
+        guard lowest < highest else { return .constant }
+        let base = feature * BinnedFeatures.binCount
+        let smallest = binning.low[base + Int(lowest)], largest = binning.high[base + Int(highest)]
+        var threshold = smallest + uniform * (largest - smallest)
+        if threshold >= largest { threshold = smallest }
+        // Bins wholly at or below the threshold go left (a quantile bin straddling it goes right).
+        var leftBin = Int(lowest)
+        while leftBin + 1 < Int(highest), binning.high[base + leftBin + 1] <= threshold { leftBin += 1 }
+        var left = ClassCounts.zero
+        for index in indices where Int(column[Int(index)]) <= leftBin { left += vectors[Int(index)] }
+        guard let score = scorer.score(left: left, total: total) else { return FeatureSplit(isConstant: false) }
+        // The stored threshold must send every training value of bin `leftBin + 1` right.
+        if binning.low[base + leftBin + 1] <= threshold {
+            threshold = binning.threshold(feature: feature, leftBin: leftBin, rightBin: leftBin + 1)
+        }
+        return FeatureSplit(isConstant: false, score: score, leftBin: leftBin, threshold: threshold)
+    }
+}

@@ -1,0 +1,167 @@
+/// Settings for growing one tree, resolved from the hyper-parameters and the data.
+struct TreeGrowth: Sendable {
+    var scorer: SplitScorer
+    var maxDepth: Int
+    var minSamplesSplit: Int
+    var minSamplesLeaf: Int
+    var featuresPerSplit: Int
+    var randomThresholds: Bool
+    /// Spread each node's split search over the cores: for a lone tree (forests spread trees).
+    var parallelFeatures: Bool
+
+    /// Nodes with fewer samples sort each feature's values; larger ones count them in a
+    /// histogram (whose 256 bins cost more to scan than a short sort).
+    static let histogramMinimum = 160
+    /// A child at least this large gets its histogram by subtraction (parent − sibling), which
+    /// costs a pass over 256 bins per feature instead of one per sample.
+    static let subtractionMinimum = 2048
+    /// Histograms kept for pending children at most (each is features × 256 × 64 bytes).
+    static let retainedHistogramLimit = 24
+}
+
+/// A node waiting on the grower's stack.
+struct PendingNode {
+    var start: Int
+    var end: Int
+    var depth: Int
+    var parent: Int
+    var isLeft: Bool
+    var counts: ClassCounts
+    /// Features known to be constant over the node's samples (one bit each).
+    var constants: [UInt64]
+    /// The node's histogram over every non-constant feature, when derived from its parent's.
+    var histogram: HistogramBuffer?
+}
+
+/// Grows trees over binned data, depth first, partitioning sample indices in place.
+///
+/// One grower serves one thread: its sample list, feature order and histograms are scratch
+/// space reused from tree to tree.
+final class TreeGrower {
+    let data: BinnedFeatures
+    let labels: [UInt8]
+    let growth: TreeGrowth
+    /// The node's samples are `samples[start..<end]`; partitioning reorders them in place.
+    var samples: [Int32] = []
+    /// Each sample's contribution to class counts (zero for samples a bootstrap left out).
+    var vectors: [ClassCounts]
+    /// A permutation of the features; each node draws candidates from its front.
+    var order: [Int32]
+    let histograms: HistogramPool
+
+    init(data: BinnedFeatures, labels: [UInt8], growth: TreeGrowth) {
+        self.data = data
+        self.labels = labels
+        self.growth = growth
+        vectors = [ClassCounts](repeating: .zero, count: data.sampleCount)
+        order = (0..<Int32(data.featureCount)).map { $0 }
+        histograms = HistogramPool(featureCount: data.featureCount)
+    }
+
+    /// One tree over the samples with positive `weights` (every sample once when nil), with its
+    /// feature importances.
+    func grow(weights: [Int32]?, rng: inout SplitMix64) -> TreeEnsemble {
+        samples.removeAll(keepingCapacity: true)
+        var rootCounts = ClassCounts.zero
+        for i in 0..<data.sampleCount {
+            let weight = weights?[i] ?? 1
+            vectors[i] = weight > 0 ? .sample(label: Int(labels[i]), weight: Float(weight)) : .zero
+            if weight > 0 {
+                samples.append(Int32(i))
+                rootCounts += vectors[i]
+            }
+        }
+        var tree = TreeEnsemble(featureCount: data.featureCount)
+        tree.beginTree()
+        var importances = [Double](repeating: 0, count: data.featureCount)
+        var stack = [PendingNode(start: 0, end: samples.count, depth: 0, parent: -1, isLeft: false, counts: rootCounts,
+                                 constants: [UInt64](repeating: 0, count: (data.featureCount + 63) / 64), histogram: nil)]
+        while let node = stack.popLast() {
+            let id = tree.appendLeaf(counts: node.counts)
+            if node.parent >= 0 { tree.link(parent: node.parent, child: id, isLeft: node.isLeft) }
+            guard canSplit(node) else {
+                node.histogram.map(histograms.release)
+                continue
+            }
+            let search = searchSplit(node, rng: &rng)
+            guard let best = search.best else {
+                search.histogram.map(histograms.release)
+                continue
+            }
+            let middle = partition(node.start..<node.end, feature: best.feature, leftBin: best.split.leftBin)
+            var leftCounts = ClassCounts.zero
+            for i in node.start..<middle { leftCounts += vectors[Int(samples[i])] }
+            let rightCounts = node.counts - leftCounts
+            tree.makeSplit(id, feature: best.feature, threshold: best.split.threshold)
+            let scorer = growth.scorer
+            importances[best.feature] += Double(node.counts.weight) * scorer.impurity(node.counts)
+                - Double(leftCounts.weight) * scorer.impurity(leftCounts)
+                - Double(rightCounts.weight) * scorer.impurity(rightCounts)
+
+            var constants = node.constants
+            for f in search.newConstants { constants[f >> 6] |= 1 << UInt64(f & 63) }
+            let (leftHistogram, rightHistogram) = childHistograms(search.histogram, node: node, middle: middle,
+                                                                  newConstants: search.newConstants)
+            stack.append(PendingNode(start: middle, end: node.end, depth: node.depth + 1, parent: id, isLeft: false,
+                                     counts: rightCounts, constants: constants, histogram: rightHistogram))
+            stack.append(PendingNode(start: node.start, end: middle, depth: node.depth + 1, parent: id, isLeft: true,
+                                     counts: leftCounts, constants: constants, histogram: leftHistogram))
+        }
+        let total = importances.reduce(0, +)
+        if total > 0 { tree.importances = importances.map { Float($0 / total) } }
+        return tree
+    }
+
+    private func canSplit(_ node: PendingNode) -> Bool {
+        let n = node.end - node.start
+        let classesPresent = (0..<TreeEnsemble.classCount).filter { node.counts[$0] > 0 }.count
+        return node.depth < growth.maxDepth && n >= growth.minSamplesSplit && n >= 2 * growth.minSamplesLeaf
+            && classesPresent > 1
+    }
+
+    /// Moves the samples of `range` whose bin of `feature` is at most `leftBin` to its front;
+    /// returns where the others begin.
+    private func partition(_ range: Range<Int>, feature: Int, leftBin: Int) -> Int {
+        data.columns.withUnsafeBufferPointer { columns in
+            samples.withUnsafeMutableBufferPointer { samples in
+                let column = columns.baseAddress! + feature * data.sampleCount
+                var i = range.lowerBound, j = range.upperBound
+                while i < j {
+                    if Int(column[Int(samples[i])]) <= leftBin {
+                        i += 1
+                    } else {
+                        j -= 1
+                        samples.swapAt(i, j)
+                    }
+                }
+                return i
+            }
+        }
+    }
+
+    /// Hands the parent's histogram on: the smaller child's is counted, the larger child's is
+    /// the parent's minus it (scikit-learn cannot do this; LightGBM does).
+    private func childHistograms(_ parent: HistogramBuffer?, node: PendingNode, middle: Int,
+                                 newConstants: [Int]) -> (HistogramBuffer?, HistogramBuffer?) {
+        guard let parent else { return (nil, nil) }
+        let leftCount = middle - node.start, rightCount = node.end - middle
+        // Children draw their own features unless every split looks at all of them.
+        let childrenSearchTheSameFeatures = growth.featuresPerSplit == data.featureCount && !growth.randomThresholds
+        guard childrenSearchTheSameFeatures, max(leftCount, rightCount) >= TreeGrowth.subtractionMinimum,
+              histograms.retained < TreeGrowth.retainedHistogramLimit
+        else {
+            histograms.release(parent)
+            return (nil, nil)
+        }
+        let smallRange = leftCount <= rightCount ? node.start..<middle : middle..<node.end
+        let constant = Set(newConstants)
+        let features = parent.features.filter { !constant.contains($0) }
+        let small = histograms.take()
+        build(small, features: features, range: smallRange)
+        parent.subtract(small, features: features)
+        let keepSmall = smallRange.count >= TreeGrowth.histogramMinimum
+        if !keepSmall { histograms.release(small) }
+        let smallHistogram = keepSmall ? small : nil
+        return leftCount <= rightCount ? (smallHistogram, parent) : (parent, smallHistogram)
+    }
+}
