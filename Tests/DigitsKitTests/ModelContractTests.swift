@@ -7,7 +7,10 @@ import Testing
 /// answers after save and load, and a small problem actually solved.
 @Suite struct ModelContractTests {
     /// Parameters that keep each model quick on the small contract data.
-    static let quickParameters: [ModelKind: [String]] = [:]
+    static let quickParameters: [ModelKind: [String]] = [
+        .forest: ["nEstimators=10"],
+        .extratrees: ["nEstimators=10"],
+    ]
 
     static func pipeline(_ kind: ModelKind) throws -> Pipeline {
         try kind.makePipeline(parameters: quickParameters[kind] ?? [])

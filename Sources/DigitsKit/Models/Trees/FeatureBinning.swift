@@ -18,21 +18,38 @@ struct BinnedFeatures: Sendable {
     let low: [Float]
     let high: [Float]
 
-    init(_ x: Matrix) {
+    /// Bins the rows of `x` taken in `rowOrder` (a permutation of its rows).
+    init(_ x: Matrix, rowOrder: [Int]) {
         let n = x.rows, features = x.columns, bins = Self.binCount
         var columns = [UInt8](repeating: 0, count: n * features)
         var low = [Float](repeating: 0, count: features * bins)
         var high = [Float](repeating: 0, count: features * bins)
+        let greyLevels = Self.greyLevelFeatures(x)
         x.storage.withUnsafeBufferPointer { values in
             columns.withUnsafeMutableBufferPointer { columns in
                 low.withUnsafeMutableBufferPointer { low in
                     high.withUnsafeMutableBufferPointer { high in
-                        parallelFor(features) { f in
-                            let column = UnsafeMutableBufferPointer(rebasing: columns[f * n ..< (f + 1) * n])
-                            let lowRow = UnsafeMutableBufferPointer(rebasing: low[f * bins ..< (f + 1) * bins])
-                            let highRow = UnsafeMutableBufferPointer(rebasing: high[f * bins ..< (f + 1) * bins])
-                            Self.bin(feature: f, of: values, rows: n, stride: features,
-                                     into: column, low: lowRow, high: highRow)
+                        parallelRanges(features) { chunk in
+                            // Rows in blocks, so the strided reads of a block stay in cache.
+                            let block = 512
+                            for blockStart in stride(from: 0, to: n, by: block) {
+                                for f in chunk where greyLevels[f] {
+                                    for r in blockStart..<min(n, blockStart + block) {
+                                        columns[f * n + r] = UInt8(values[rowOrder[r] * features + f])
+                                    }
+                                }
+                            }
+                            for f in chunk {
+                                if greyLevels[f] {
+                                    for b in 0..<bins { low[f * bins + b] = Float(b); high[f * bins + b] = Float(b) }
+                                } else {
+                                    Self.quantileBins(
+                                        feature: f, of: values, rowOrder: rowOrder, stride: features,
+                                        into: UnsafeMutableBufferPointer(rebasing: columns[f * n ..< (f + 1) * n]),
+                                        low: UnsafeMutableBufferPointer(rebasing: low[f * bins ..< (f + 1) * bins]),
+                                        high: UnsafeMutableBufferPointer(rebasing: high[f * bins ..< (f + 1) * bins]))
+                                }
+                            }
                         }
                     }
                 }
@@ -45,22 +62,27 @@ struct BinnedFeatures: Sendable {
         self.high = high
     }
 
-    private static func bin(feature f: Int, of values: UnsafeBufferPointer<Float>, rows n: Int, stride: Int,
-                            into column: UnsafeMutableBufferPointer<UInt8>,
-                            low: UnsafeMutableBufferPointer<Float>, high: UnsafeMutableBufferPointer<Float>) {
-        var isGreyLevel = true
-        for r in 0..<n {
-            let v = values[r * stride + f]
-            if !(v >= 0 && v <= 255 && v == v.rounded()) { isGreyLevel = false; break }
+    /// Which features hold only whole numbers in 0…255, and so are their own bins.
+    private static func greyLevelFeatures(_ x: Matrix) -> [Bool] {
+        var greyLevel = [Bool](repeating: true, count: x.columns)
+        x.storage.withUnsafeBufferPointer { values in
+            for r in 0..<x.rows {
+                for f in 0..<x.columns {
+                    let v = values[r * x.columns + f]
+                    if !(v >= 0 && v <= 255 && v == v.rounded()) { greyLevel[f] = false }
+                }
+            }
         }
-        if isGreyLevel {
-            for b in 0..<binCount { low[b] = Float(b); high[b] = Float(b) }
-            for r in 0..<n { column[r] = UInt8(values[r * stride + f]) }
-            return
-        }
+        return greyLevel
+    }
+
+    private static func quantileBins(feature f: Int, of values: UnsafeBufferPointer<Float>, rowOrder: [Int], stride: Int,
+                                     into column: UnsafeMutableBufferPointer<UInt8>,
+                                     low: UnsafeMutableBufferPointer<Float>, high: UnsafeMutableBufferPointer<Float>) {
         // Quantile bins: cut the sorted values into 256 runs of equal size, never splitting a
         // run of equal values (so each bin's values form an interval and bins never overlap).
-        var sorted = (0..<n).map { values[$0 * stride + f] }
+        let n = rowOrder.count
+        var sorted = rowOrder.map { values[$0 * stride + f] }
         sorted.sort()
         var upper: [Float] = []
         var index = 0
@@ -81,7 +103,7 @@ struct BinnedFeatures: Sendable {
         }
         for b in upper.count..<binCount { low[b] = high[upper.count - 1]; high[b] = high[upper.count - 1] }
         for r in 0..<n {
-            let v = values[r * stride + f]
+            let v = values[rowOrder[r] * stride + f]
             // The first bin whose largest value is at least v.
             var lo = 0, hi = upper.count - 1
             while lo < hi {

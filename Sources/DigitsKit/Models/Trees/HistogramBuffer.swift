@@ -1,4 +1,5 @@
-/// Class counts per bin for every feature of one node: `features × 256` `ClassCounts`, plus
+/// Class counts per bin for every feature of one node: `features × 256` `ClassCounts` (class
+/// lanes, and distinct samples when counted; the weight lane is filled in when scanned), plus
 /// the range of bins each built feature occupies (so clearing and scanning skip the rest).
 ///
 /// Indexed by feature number, so a child can inherit its parent's histogram whatever features

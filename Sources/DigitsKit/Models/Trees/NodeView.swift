@@ -7,7 +7,14 @@ struct NodeView {
     let sampleCount: Int
     /// The node's sample indices.
     let indices: UnsafeBufferPointer<Int32>
+    /// The class counts of each of the node's samples, in `indices` order: gathered once per
+    /// node so that every feature reads them in sequence.
     let vectors: UnsafePointer<ClassCounts>
+    /// The label and weight of each of the node's samples, in `indices` order.
+    let labels: UnsafePointer<Int32>
+    let weights: UnsafePointer<Float>
+    /// Whether histograms count distinct samples (otherwise a bin's weight stands for them).
+    let tracksSamples: Bool
     let total: ClassCounts
     let scorer: SplitScorer
     let binning: BinnedFeatures
@@ -17,14 +24,20 @@ struct NodeView {
     }
 
     /// Counts the node's samples of `feature` into `histogram` (whose rows must be zero).
+    ///
+    /// One scalar addition per sample, without branches: a bin's total weight is summed from
+    /// its class lanes when it is scanned, and distinct samples are only counted when
+    /// `minSamplesLeaf` needs them (weighted samples and a leaf minimum above 1).
     func build(_ histogram: HistogramBuffer, feature: Int) {
         let column = column(feature)
-        let row = histogram.bins + feature * BinnedFeatures.binCount
+        let cells = UnsafeMutableRawPointer(histogram.bins + feature * BinnedFeatures.binCount)
+            .assumingMemoryBound(to: Float.self)
+        let lanes = ClassCounts.scalarCount
         var lowest = UInt8.max, highest = UInt8.min
-        for index in indices {
-            let sample = Int(index)
-            let bin = column[sample]
-            row[Int(bin)] += vectors[sample]
+        for i in 0..<indices.count {
+            let bin = column[Int(indices[i])]
+            cells[Int(bin) &* lanes &+ Int(labels[i])] += weights[i]
+            if tracksSamples { cells[Int(bin) &* lanes &+ ClassCounts.sampleLane] += 1 }
             lowest = min(lowest, bin)
             highest = max(highest, bin)
         }
@@ -35,10 +48,16 @@ struct NodeView {
     /// The best split of `feature` from its counted histogram.
     func scan(_ histogram: HistogramBuffer, feature: Int) -> FeatureSplit {
         let row = histogram.bins + feature * BinnedFeatures.binCount
-        var sweep = SplitSweep(scorer: scorer, total: total)
+        var comparable = total
+        if !tracksSamples { comparable[ClassCounts.sampleLane] = total.weight }
+        var sweep = SplitSweep(scorer: scorer, total: comparable)
         for bin in Int(histogram.lowestBin[feature])...Int(histogram.highestBin[feature]) {
-            let counts = row[bin]
-            if counts.samples > 0 { sweep.add(bin: bin, counts: counts) }
+            var counts = row[bin]
+            let weight = (counts * ClassCounts.classMaskFloat).sum()
+            if weight == 0 { continue }
+            counts[ClassCounts.weightLane] = weight
+            if !tracksSamples { counts[ClassCounts.sampleLane] = weight }
+            sweep.add(bin: bin, counts: counts)
         }
         return sweep.result(feature: feature, binning: binning)
     }
@@ -61,7 +80,7 @@ struct NodeView {
                 run = .zero
                 bin = keyBin
             }
-            run += vectors[Int(indices[Int(key & 0xFF_FFFF)])]
+            run += vectors[Int(key & 0xFF_FFFF)]
         }
         sweep.add(bin: bin, counts: run)
         return sweep.result(feature: feature, binning: binning)
@@ -86,7 +105,7 @@ struct NodeView {
         var leftBin = Int(lowest)
         while leftBin + 1 < Int(highest), binning.high[base + leftBin + 1] <= threshold { leftBin += 1 }
         var left = ClassCounts.zero
-        for index in indices where Int(column[Int(index)]) <= leftBin { left += vectors[Int(index)] }
+        for i in 0..<indices.count where Int(column[Int(indices[i])]) <= leftBin { left += vectors[i] }
         guard let score = scorer.score(left: left, total: total) else { return FeatureSplit(isConstant: false) }
         // The stored threshold must send every training value of bin `leftBin + 1` right.
         if binning.low[base + leftBin + 1] <= threshold {

@@ -10,6 +10,7 @@ extension ClassCounts {
     static let weightLane = 11
     /// 1 in the ten class lanes, 0 elsewhere.
     static let classMask = SIMD16<Double>(1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0)
+    static let classMaskFloat = ClassCounts(1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0)
 
     /// One sample of `label` drawn `weight` times.
     static func sample(label: Int, weight: Float) -> ClassCounts {

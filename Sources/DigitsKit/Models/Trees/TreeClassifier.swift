@@ -42,10 +42,15 @@ extension TreeGrowth {
 }
 
 /// Checks the training rows and bins them; trees need ordered, finite values.
+///
+/// The rows are binned grouped by label (in their order within each digit): deep nodes hold
+/// mostly one or two digits, so their samples then sit close together in each feature's column
+/// and the split search reads fewer cache lines. Labels are returned in that order.
 func binTrainingData(_ x: Matrix, labels: [Int]) throws -> (BinnedFeatures, [UInt8]) {
     try checkTrainingInput(x, labels: labels)
     if let bad = x.storage.firstIndex(where: { !$0.isFinite }) {
         throw TreeError.nonFiniteFeature(row: bad / x.columns, column: bad % x.columns)
     }
-    return (BinnedFeatures(x), labels.map { UInt8($0) })
+    let order = labels.indices.sorted { (labels[$0], $0) < (labels[$1], $1) }
+    return (BinnedFeatures(x, rowOrder: order), order.map { UInt8(labels[$0]) })
 }

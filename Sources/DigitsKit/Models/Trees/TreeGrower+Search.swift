@@ -57,7 +57,7 @@ extension TreeGrower {
         let n = node.end - node.start
         var histogram: HistogramBuffer?
         var needsCounting = [Bool](repeating: false, count: batch.count)
-        if !growth.randomThresholds, search.histogram != nil || n >= TreeGrowth.histogramMinimum {
+        if !growth.randomThresholds, search.histogram != nil || n >= growth.histogramMinimum {
             let buffer = search.histogram ?? histograms.take()
             search.histogram = buffer
             histogram = buffer
@@ -97,11 +97,12 @@ extension TreeGrower {
         return results
     }
 
-    /// Counts the samples of `range` for `features` into `histogram`.
-    func build(_ histogram: HistogramBuffer, features: [Int], range: Range<Int>) {
+    /// Counts the samples of `range` (whose class counts are `total`) for `features` into
+    /// `histogram`.
+    func build(_ histogram: HistogramBuffer, features: [Int], range: Range<Int>, total: ClassCounts) {
         histogram.features += features
         let parallel = growth.parallelFeatures && range.count * features.count >= 1 << 15
-        withNodeView(range, total: .zero) { view in
+        withNodeView(range, total: total) { view in
             if parallel {
                 parallelRanges(features.count) { chunk in
                     for i in chunk { view.build(histogram, feature: features[i]) }
@@ -116,9 +117,25 @@ extension TreeGrower {
         data.columns.withUnsafeBufferPointer { columns in
             samples.withUnsafeBufferPointer { samples in
                 vectors.withUnsafeBufferPointer { vectors in
-                    body(NodeView(columns: columns.baseAddress!, sampleCount: data.sampleCount,
-                                  indices: UnsafeBufferPointer(rebasing: samples[range]),
-                                  vectors: vectors.baseAddress!, total: total, scorer: growth.scorer, binning: data))
+                    nodeVectors.withUnsafeMutableBufferPointer { nodeVectors in
+                        nodeLabels.withUnsafeMutableBufferPointer { nodeLabels in
+                            nodeWeights.withUnsafeMutableBufferPointer { nodeWeights in
+                                for (i, sample) in samples[range].enumerated() {
+                                    let vector = vectors[Int(sample)]
+                                    nodeVectors[i] = vector
+                                    nodeLabels[i] = Int32(labels[Int(sample)])
+                                    nodeWeights[i] = vector.weight
+                                }
+                                return body(NodeView(
+                                    columns: columns.baseAddress!, sampleCount: data.sampleCount,
+                                    indices: UnsafeBufferPointer(rebasing: samples[range]),
+                                    vectors: UnsafePointer(nodeVectors.baseAddress!),
+                                    labels: UnsafePointer(nodeLabels.baseAddress!),
+                                    weights: UnsafePointer(nodeWeights.baseAddress!), tracksSamples: tracksSamples,
+                                    total: total, scorer: growth.scorer, binning: data))
+                            }
+                        }
+                    }
                 }
             }
         }

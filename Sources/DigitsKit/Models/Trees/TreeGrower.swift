@@ -10,11 +10,12 @@ struct TreeGrowth: Sendable {
     var parallelFeatures: Bool
 
     /// Nodes with fewer samples sort each feature's values; larger ones count them in a
-    /// histogram (whose 256 bins cost more to scan than a short sort).
-    static let histogramMinimum = 160
+    /// histogram (whose 256 bins cost more to scan than a short sort). Every choice gives the
+    /// same splits; tests move these limits to compare the paths.
+    var histogramMinimum = 128
     /// A child at least this large gets its histogram by subtraction (parent − sibling), which
     /// costs a pass over 256 bins per feature instead of one per sample.
-    static let subtractionMinimum = 2048
+    var subtractionMinimum = 2048
     /// Histograms kept for pending children at most (each is features × 256 × 64 bytes).
     static let retainedHistogramLimit = 24
 }
@@ -45,6 +46,15 @@ final class TreeGrower {
     var samples: [Int32] = []
     /// Each sample's contribution to class counts (zero for samples a bootstrap left out).
     var vectors: [ClassCounts]
+    /// The current node's `vectors`, in its sample order.
+    var nodeVectors: [ClassCounts]
+    var nodeLabels: [Int32]
+    var nodeWeights: [Float]
+    /// Whether histograms count distinct samples: only bootstrap weights with a leaf minimum
+    /// above 1 need them.
+    var tracksSamples = false
+    /// Scratch for the right-hand samples while partitioning.
+    var spill: [Int32]
     /// A permutation of the features; each node draws candidates from its front.
     var order: [Int32]
     let histograms: HistogramPool
@@ -54,6 +64,10 @@ final class TreeGrower {
         self.labels = labels
         self.growth = growth
         vectors = [ClassCounts](repeating: .zero, count: data.sampleCount)
+        nodeVectors = vectors
+        nodeLabels = [Int32](repeating: 0, count: data.sampleCount)
+        nodeWeights = [Float](repeating: 0, count: data.sampleCount)
+        spill = [Int32](repeating: 0, count: data.sampleCount)
         order = (0..<Int32(data.featureCount)).map { $0 }
         histograms = HistogramPool(featureCount: data.featureCount)
     }
@@ -62,6 +76,10 @@ final class TreeGrower {
     /// feature importances.
     func grow(weights: [Int32]?, rng: inout SplitMix64) -> TreeEnsemble {
         samples.removeAll(keepingCapacity: true)
+        // Each tree starts from the same feature order, so it depends on its seed alone and
+        // not on which trees this grower grew before.
+        for f in order.indices { order[f] = Int32(f) }
+        tracksSamples = weights != nil && growth.minSamplesLeaf > 1
         var rootCounts = ClassCounts.zero
         for i in 0..<data.sampleCount {
             let weight = weights?[i] ?? 1
@@ -101,7 +119,7 @@ final class TreeGrower {
             var constants = node.constants
             for f in search.newConstants { constants[f >> 6] |= 1 << UInt64(f & 63) }
             let (leftHistogram, rightHistogram) = childHistograms(search.histogram, node: node, middle: middle,
-                                                                  newConstants: search.newConstants)
+                                                                  leftCounts: leftCounts, newConstants: search.newConstants)
             stack.append(PendingNode(start: middle, end: node.end, depth: node.depth + 1, parent: id, isLeft: false,
                                      counts: rightCounts, constants: constants, histogram: rightHistogram))
             stack.append(PendingNode(start: node.start, end: middle, depth: node.depth + 1, parent: id, isLeft: true,
@@ -121,33 +139,41 @@ final class TreeGrower {
 
     /// Moves the samples of `range` whose bin of `feature` is at most `leftBin` to its front;
     /// returns where the others begin.
+    ///
+    /// Stable, so every node's samples stay in increasing order and the per-feature column reads
+    /// of a histogram walk forward through memory.
     private func partition(_ range: Range<Int>, feature: Int, leftBin: Int) -> Int {
         data.columns.withUnsafeBufferPointer { columns in
             samples.withUnsafeMutableBufferPointer { samples in
-                let column = columns.baseAddress! + feature * data.sampleCount
-                var i = range.lowerBound, j = range.upperBound
-                while i < j {
-                    if Int(column[Int(samples[i])]) <= leftBin {
-                        i += 1
-                    } else {
-                        j -= 1
-                        samples.swapAt(i, j)
+                spill.withUnsafeMutableBufferPointer { spill in
+                    let column = columns.baseAddress! + feature * data.sampleCount
+                    var kept = range.lowerBound, spilled = 0
+                    for i in range {
+                        let sample = samples[i]
+                        if Int(column[Int(sample)]) <= leftBin {
+                            samples[kept] = sample
+                            kept += 1
+                        } else {
+                            spill[spilled] = sample
+                            spilled += 1
+                        }
                     }
+                    for i in 0..<spilled { samples[kept + i] = spill[i] }
+                    return kept
                 }
-                return i
             }
         }
     }
 
     /// Hands the parent's histogram on: the smaller child's is counted, the larger child's is
     /// the parent's minus it (scikit-learn cannot do this; LightGBM does).
-    private func childHistograms(_ parent: HistogramBuffer?, node: PendingNode, middle: Int,
+    private func childHistograms(_ parent: HistogramBuffer?, node: PendingNode, middle: Int, leftCounts: ClassCounts,
                                  newConstants: [Int]) -> (HistogramBuffer?, HistogramBuffer?) {
         guard let parent else { return (nil, nil) }
         let leftCount = middle - node.start, rightCount = node.end - middle
         // Children draw their own features unless every split looks at all of them.
         let childrenSearchTheSameFeatures = growth.featuresPerSplit == data.featureCount && !growth.randomThresholds
-        guard childrenSearchTheSameFeatures, max(leftCount, rightCount) >= TreeGrowth.subtractionMinimum,
+        guard childrenSearchTheSameFeatures, max(leftCount, rightCount) >= growth.subtractionMinimum,
               histograms.retained < TreeGrowth.retainedHistogramLimit
         else {
             histograms.release(parent)
@@ -157,9 +183,10 @@ final class TreeGrower {
         let constant = Set(newConstants)
         let features = parent.features.filter { !constant.contains($0) }
         let small = histograms.take()
-        build(small, features: features, range: smallRange)
+        build(small, features: features, range: smallRange,
+              total: leftCount <= rightCount ? leftCounts : node.counts - leftCounts)
         parent.subtract(small, features: features)
-        let keepSmall = smallRange.count >= TreeGrowth.histogramMinimum
+        let keepSmall = smallRange.count >= growth.histogramMinimum
         if !keepSmall { histograms.release(small) }
         let smallHistogram = keepSmall ? small : nil
         return leftCount <= rightCount ? (smallHistogram, parent) : (parent, smallHistogram)
