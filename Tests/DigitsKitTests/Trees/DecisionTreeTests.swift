@@ -60,12 +60,14 @@ import Testing
     }
 
     @Test func histogramSortAndSubtractionPathsGrowTheSameTree() throws {
-        // A third of the labels scrambled: the tree must grow deep to reach pure leaves.
-        let clean = try blockDigits(count: 3000, seed: 6)
+        // Labels from two features plus noise: the tree must grow deep to reach pure leaves.
         var rng = SplitMix64(seed: 7)
-        let noisy = clean.labels.map { rng.next() % 3 == 0 ? UInt8(rng.next() % 10) : $0 }
-        let data = try Dataset(pixels: clean.pixels, labels: noisy)
-        let (binned, labels) = try binTrainingData(data.featureMatrix(), labels: data.intLabels)
+        var x = Matrix(rows: 3000, columns: 40)
+        for i in x.storage.indices { x.storage[i] = Float(rng.next() % 256) }
+        let labels = (0..<x.rows).map { r in
+            rng.next() % 4 == 0 ? Int(rng.next() % 10) : Int(x[r, 3] + x[r, 17]) / 52 % 10
+        }
+        let (binned, binnedLabels) = try binTrainingData(x, labels: labels)
         for criterion in ["gini", "entropy"] {
             var parameters = TreeParameters()
             parameters.criterion = criterion
@@ -75,7 +77,7 @@ import Testing
                 growth.histogramMinimum = histogramMinimum
                 growth.subtractionMinimum = subtractionMinimum
                 var rng = SplitMix64(seed: 11)
-                return TreeGrower(data: binned, labels: labels, growth: growth).grow(weights: nil, rng: &rng)
+                return TreeGrower(data: binned, labels: binnedLabels, growth: growth).grow(weights: nil, rng: &rng)
             }
             let sorted = grow(histogramMinimum: .max, subtractionMinimum: .max)
             let counted = grow(histogramMinimum: 0, subtractionMinimum: .max)
