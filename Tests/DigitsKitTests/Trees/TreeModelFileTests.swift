@@ -50,6 +50,9 @@ import Testing
         Self.expectBadTree(try Self.replacing(good, "feature") { $0[root] = -3 }, mentioning: "feature -3")
         Self.expectBadTree(try Self.replacing(good, "tree_starts") { $0[1] = $0[3] + 1 }, mentioning: "tree")
         Self.expectBadTree(try Self.replacing(good, "tree_starts") { $0[3] += 1 }, mentioning: "tree_starts")
+        let features = try #require(good.tensors["classifier.feature"]).int32s()
+        let leaf = try #require(features.firstIndex(of: -1))
+        Self.expectBadTree(try Self.replacing(good, "feature") { $0[leaf] = 5 }, mentioning: "leaves have feature -1")
         // A cycle: a node sending samples back to an earlier node.
         let lefts = try #require(good.tensors["classifier.children_left"]).int32s()
         let deeper = try #require(lefts.indices.first { $0 > 0 && lefts[$0] > 0 })

@@ -27,7 +27,8 @@ public struct DecisionTree: TreeClassifier {
         let growth = try TreeGrowth(parameters, modelName: Parameters.modelName, data: data,
                                     randomThresholds: false, parallelFeatures: true)
         var rng = SplitMix64(seed: options.seed)
-        let tree = TreeGrower(data: data, labels: labels, growth: growth).grow(weights: nil, rng: &rng)
+        var tree = TreeGrower(data: data, labels: labels, growth: growth).grow(weights: nil, rng: &rng)
+        tree.finish()
         trees = tree
         return FitSummary(iterations: 1, finalLoss: nil, converged: true,
                           stopReason: "grew \(tree.nodeCount) nodes, depth \(tree.maxDepth)")

@@ -69,6 +69,7 @@ public struct Forest<Variant: ForestVariant>: TreeClassifier {
         }
         let total = importances.reduce(0, +)
         if total > 0 { forest.importances = importances.map { Float($0 / total) } }
+        forest.finish()
         trees = forest
         return FitSummary(iterations: count, finalLoss: nil, converged: true,
                           stopReason: "grew \(count) trees, \(forest.nodeCount) nodes, deepest \(forest.maxDepth)")

@@ -26,6 +26,7 @@ extension TreeEnsemble {
         trees.samples = try state.tensor("n_node_samples", shape: [nodes]).int32s()
         trees.value = try state.floats("value", shape: [nodes, classCount])
         if let problem = trees.firstProblem() { throw TreeError.badTree(file: state.file, detail: problem) }
+        trees.finish()
         return trees
     }
 
@@ -44,7 +45,10 @@ extension TreeEnsemble {
             for local in 0..<size {
                 let node = start + local
                 let l = Int(left[node]), r = Int(right[node]), f = Int(feature[node])
-                if l == -1 && r == -1 { continue }
+                if l == -1 && r == -1 {
+                    guard f == -1 else { return "leaf \(local) of tree \(t) names feature \(f); leaves have feature -1" }
+                    continue
+                }
                 // Children after their parent: following them can never come back (no cycle).
                 guard l > local, l < size, r > local, r < size, l != r else {
                     return "node \(local) of tree \(t) has children \(l) and \(r), not later nodes of its tree (\(size) nodes)"

@@ -23,6 +23,8 @@ public struct TreeEnsemble: Sendable, Equatable {
     /// Impurity decrease credited to each feature, normalised to sum to 1 (all zero when no
     /// tree split at all), as scikit-learn's `feature_importances_`.
     var importances: [Float]
+    /// The nodes as prediction reads them; `finish()` fills it once the arrays are complete.
+    private(set) var packed: [PackedNode] = []
 
     init(featureCount: Int) {
         self.featureCount = featureCount
@@ -72,6 +74,11 @@ public struct TreeEnsemble: Sendable, Equatable {
     mutating func link(parent: Int, child: Int, isLeft: Bool) {
         let index = Int(treeStarts[treeCount - 1]) + parent
         if isLeft { left[index] = Int32(child) } else { right[index] = Int32(child) }
+    }
+
+    /// Prepares the finished arrays for prediction.
+    mutating func finish() {
+        packed = packedNodes()
     }
 
     /// Starts a new, empty tree.
