@@ -59,7 +59,7 @@ import Testing
         }
     }
 
-    @Test func histogramSortAndSubtractionPathsGrowTheSameTree() throws {
+    @Test func histogramSortSubtractionAndLocalPathsGrowTheSameTree() throws {
         // Labels from two features plus noise: the tree must grow deep to reach pure leaves.
         var rng = SplitMix64(seed: 7)
         var x = Matrix(rows: 3000, columns: 40)
@@ -73,9 +73,10 @@ import Testing
             parameters.criterion = criterion
             var growth = try TreeGrowth(parameters, modelName: "t", data: binned, randomThresholds: false,
                                         parallelFeatures: true)
-            func grow(histogramMinimum: Int, subtractionMinimum: Int) -> TreeEnsemble {
+            func grow(histogramMinimum: Int, subtractionMinimum: Int, localMaximum: Int = 0) -> TreeEnsemble {
                 growth.histogramMinimum = histogramMinimum
                 growth.subtractionMinimum = subtractionMinimum
+                growth.localMaximum = localMaximum
                 var rng = SplitMix64(seed: 11)
                 return TreeGrower(data: binned, labels: binnedLabels, growth: growth).grow(weights: nil, rng: &rng)
             }
@@ -85,6 +86,9 @@ import Testing
             #expect(sorted.nodeCount > 500)
             #expect(sorted == counted)
             #expect(sorted == subtracted)
+            // Subtrees reading their rows from a local block, sorted or counted.
+            #expect(sorted == grow(histogramMinimum: .max, subtractionMinimum: .max, localMaximum: 400))
+            #expect(sorted == grow(histogramMinimum: 0, subtractionMinimum: 0, localMaximum: 400))
         }
     }
 

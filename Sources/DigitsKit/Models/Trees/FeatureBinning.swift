@@ -13,6 +13,9 @@ struct BinnedFeatures: Sendable {
     /// `featureCount × sampleCount` bin numbers, feature after feature: a histogram of one
     /// feature reads one contiguous column.
     let columns: [UInt8]
+    /// The same bins sample after sample (`sampleCount × featureCount`): small nodes copy their
+    /// samples' rows from here into a block that stays in cache for the whole subtree.
+    let rows: [UInt8]
     /// Smallest / largest training value in each bin, `featureCount × 256` (unused bins of a
     /// quantile feature repeat the last bin's bounds).
     let low: [Float]
@@ -55,9 +58,20 @@ struct BinnedFeatures: Sendable {
                 }
             }
         }
+        var rows = [UInt8](repeating: 0, count: n * features)
+        columns.withUnsafeBufferPointer { columns in
+            rows.withUnsafeMutableBufferPointer { rows in
+                parallelRanges(n) { chunk in
+                    for r in chunk {
+                        for f in 0..<features { rows[r * features + f] = columns[f * n + r] }
+                    }
+                }
+            }
+        }
         self.sampleCount = n
         self.featureCount = features
         self.columns = columns
+        self.rows = rows
         self.low = low
         self.high = high
     }

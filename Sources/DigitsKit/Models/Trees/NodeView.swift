@@ -5,6 +5,11 @@
 struct NodeView {
     let columns: UnsafePointer<UInt8>
     let sampleCount: Int
+    /// Inside a small subtree, the bins of its samples row after row, and each node sample's
+    /// row there; nil elsewhere (bins are read from `columns`).
+    let localRows: UnsafePointer<UInt8>?
+    let localSlots: UnsafePointer<Int32>
+    let featureCount: Int
     /// The node's sample indices.
     let indices: UnsafeBufferPointer<Int32>
     /// The class counts of each of the node's samples, in `indices` order: gathered once per
@@ -19,8 +24,11 @@ struct NodeView {
     let scorer: SplitScorer
     let binning: BinnedFeatures
 
-    private func column(_ feature: Int) -> UnsafePointer<UInt8> {
-        columns + feature * sampleCount
+    /// The bin of the node's `i`-th sample for `feature`.
+    @inline(__always)
+    func bin(_ feature: Int, _ i: Int) -> UInt8 {
+        if let localRows { return localRows[Int(localSlots[i]) &* featureCount &+ feature] }
+        return columns[feature &* sampleCount &+ Int(indices[i])]
     }
 
     /// Counts the node's samples of `feature` into `histogram` (whose rows must be zero).
@@ -29,13 +37,12 @@ struct NodeView {
     /// its class lanes when it is scanned, and distinct samples are only counted when
     /// `minSamplesLeaf` needs them (weighted samples and a leaf minimum above 1).
     func build(_ histogram: HistogramBuffer, feature: Int) {
-        let column = column(feature)
         let cells = UnsafeMutableRawPointer(histogram.bins + feature * BinnedFeatures.binCount)
             .assumingMemoryBound(to: Float.self)
         let lanes = ClassCounts.scalarCount
         var lowest = UInt8.max, highest = UInt8.min
         for i in 0..<indices.count {
-            let bin = column[Int(indices[i])]
+            let bin = bin(feature, i)
             cells[Int(bin) &* lanes &+ Int(labels[i])] += weights[i]
             if tracksSamples { cells[Int(bin) &* lanes &+ ClassCounts.sampleLane] += 1 }
             lowest = min(lowest, bin)
@@ -59,15 +66,14 @@ struct NodeView {
             if !tracksSamples { counts[ClassCounts.sampleLane] = weight }
             sweep.add(bin: bin, counts: counts)
         }
-        return sweep.result(feature: feature, binning: binning)
+        return sweep.result
     }
 
     /// The best split of `feature` by sorting the node's samples on it; `keys` holds at least
     /// as many values as the node has samples (fewer than 2²⁴).
     func sortedSplit(feature: Int, keys: UnsafeMutableBufferPointer<UInt32>) -> FeatureSplit {
-        let column = column(feature)
         let n = indices.count
-        for i in 0..<n { keys[i] = UInt32(column[Int(indices[i])]) << 24 | UInt32(i) }
+        for i in 0..<n { keys[i] = UInt32(bin(feature, i)) << 24 | UInt32(i) }
         var sorted = UnsafeMutableBufferPointer(rebasing: keys[0..<n])
         sorted.sort()
         var sweep = SplitSweep(scorer: scorer, total: total)
@@ -83,16 +89,15 @@ struct NodeView {
             run += vectors[Int(key & 0xFF_FFFF)]
         }
         sweep.add(bin: bin, counts: run)
-        return sweep.result(feature: feature, binning: binning)
+        return sweep.result
     }
 
     /// Extra trees: a threshold drawn uniformly (`uniform` in [0, 1)) between the node's
     /// smallest and largest value of `feature`, as scikit-learn's random splitter does.
     func randomSplit(feature: Int, uniform: Float) -> FeatureSplit {
-        let column = column(feature)
         var lowest = UInt8.max, highest = UInt8.min
-        for index in indices {
-            let bin = column[Int(index)]
+        for i in 0..<indices.count {
+            let bin = bin(feature, i)
             lowest = min(lowest, bin)
             highest = max(highest, bin)
         }
@@ -105,12 +110,12 @@ struct NodeView {
         var leftBin = Int(lowest)
         while leftBin + 1 < Int(highest), binning.high[base + leftBin + 1] <= threshold { leftBin += 1 }
         var left = ClassCounts.zero
-        for i in 0..<indices.count where Int(column[Int(indices[i])]) <= leftBin { left += vectors[i] }
+        for i in 0..<indices.count where Int(bin(feature, i)) <= leftBin { left += vectors[i] }
         guard let score = scorer.score(left: left, total: total) else { return FeatureSplit(isConstant: false) }
         // The stored threshold must send every training value of bin `leftBin + 1` right.
         if binning.low[base + leftBin + 1] <= threshold {
             threshold = binning.threshold(feature: feature, leftBin: leftBin, rightBin: leftBin + 1)
         }
-        return FeatureSplit(isConstant: false, score: score, leftBin: leftBin, threshold: threshold)
+        return FeatureSplit(isConstant: false, score: score, leftBin: leftBin, rightBin: leftBin + 1, threshold: threshold)
     }
 }

@@ -9,7 +9,6 @@ extension ClassCounts {
     static let sampleLane = 10
     static let weightLane = 11
     /// 1 in the ten class lanes, 0 elsewhere.
-    static let classMask = SIMD16<Double>(1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0)
     static let classMaskFloat = ClassCounts(1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0)
 
     /// One sample of `label` drawn `weight` times.
@@ -51,12 +50,12 @@ struct SplitScorer: Sendable {
     func score(left: ClassCounts, total: ClassCounts) -> Double? {
         let right = total - left
         guard left.samples >= minSamplesLeaf, right.samples >= minSamplesLeaf else { return nil }
-        let l = SIMD16<Double>(left), r = SIMD16<Double>(right)
         switch criterion {
         case .gini:
-            // n·Gini = n − Σ c²/n on each side: maximise Σ c²/n.
-            return (l * l * ClassCounts.classMask).sum() / l[ClassCounts.weightLane]
-                + (r * r * ClassCounts.classMask).sum() / r[ClassCounts.weightLane]
+            // n·Gini = n − Σ c²/n on each side: maximise Σ c²/n. The squares are summed in Float
+            // (exact for counts below 4096, within 1e-7 above), the quotients in Double.
+            return Double((left * left * ClassCounts.classMaskFloat).sum()) / Double(left.weight)
+                + Double((right * right * ClassCounts.classMaskFloat).sum()) / Double(right.weight)
         case .entropy:
             // n·H = n ln n − Σ c ln c on each side: minimise it.
             var sum = -xLogX[Int(left.weight)] - xLogX[Int(right.weight)]
@@ -108,12 +107,11 @@ struct SplitSweep {
         binsSeen += 1
     }
 
-    /// The outcome for `feature`: constant when every sample fell in one bin.
-    func result(feature: Int, binning: BinnedFeatures) -> FeatureSplit {
+    /// The outcome: constant when every sample fell in one bin.
+    var result: FeatureSplit {
         guard binsSeen > 1 else { return .constant }
         guard bestScore > -Double.infinity else { return FeatureSplit(isConstant: false) }
-        return FeatureSplit(isConstant: false, score: bestScore, leftBin: bestLeftBin,
-                            threshold: binning.threshold(feature: feature, leftBin: bestLeftBin, rightBin: bestRightBin))
+        return FeatureSplit(isConstant: false, score: bestScore, leftBin: bestLeftBin, rightBin: bestRightBin)
     }
 }
 
@@ -124,7 +122,11 @@ struct FeatureSplit: Sendable {
     var score = -Double.infinity
     /// Samples in bins up to this one go left.
     var leftBin = 0
-    var threshold: Float = 0
+    /// The node's next occupied bin (the threshold lies between the two).
+    var rightBin = 0
+    /// The raw threshold when already drawn (extra trees); otherwise derived from the bins once
+    /// the feature is chosen, so losing candidates never touch the bin bounds.
+    var threshold: Float?
 
     static let constant = FeatureSplit(isConstant: true)
 }

@@ -68,7 +68,7 @@ extension TreeGrower {
         var results = [FeatureSplit](repeating: .constant, count: batch.count)
         let parallel = growth.parallelFeatures && batch.count > 1 && n * batch.count >= 1 << 15
         let randomThresholds = growth.randomThresholds
-        withNodeView(node.start..<node.end, total: node.counts) { view in
+        withNodeView(node.start..<node.end, total: node.counts, isLocal: node.isLocal) { view in
             results.withUnsafeMutableBufferPointer { buffer in
                 let results = buffer
                 let searchRange = { (range: Range<Int>) in
@@ -102,7 +102,7 @@ extension TreeGrower {
     func build(_ histogram: HistogramBuffer, features: [Int], range: Range<Int>, total: ClassCounts) {
         histogram.features += features
         let parallel = growth.parallelFeatures && range.count * features.count >= 1 << 15
-        withNodeView(range, total: total) { view in
+        withNodeView(range, total: total, isLocal: false) { view in
             if parallel {
                 parallelRanges(features.count) { chunk in
                     for i in chunk { view.build(histogram, feature: features[i]) }
@@ -113,8 +113,11 @@ extension TreeGrower {
         }
     }
 
-    private func withNodeView<Result>(_ range: Range<Int>, total: ClassCounts, _ body: (NodeView) -> Result) -> Result {
+    func withNodeView<Result>(_ range: Range<Int>, total: ClassCounts, isLocal: Bool,
+                              _ body: (NodeView) -> Result) -> Result {
         data.columns.withUnsafeBufferPointer { columns in
+          localRows.withUnsafeBufferPointer { localRows in
+           slots.withUnsafeBufferPointer { slots in
             samples.withUnsafeBufferPointer { samples in
                 vectors.withUnsafeBufferPointer { vectors in
                     nodeVectors.withUnsafeMutableBufferPointer { nodeVectors in
@@ -128,6 +131,8 @@ extension TreeGrower {
                                 }
                                 return body(NodeView(
                                     columns: columns.baseAddress!, sampleCount: data.sampleCount,
+                                    localRows: isLocal ? localRows.baseAddress : nil,
+                                    localSlots: slots.baseAddress! + range.lowerBound, featureCount: data.featureCount,
                                     indices: UnsafeBufferPointer(rebasing: samples[range]),
                                     vectors: UnsafePointer(nodeVectors.baseAddress!),
                                     labels: UnsafePointer(nodeLabels.baseAddress!),
@@ -138,6 +143,8 @@ extension TreeGrower {
                     }
                 }
             }
+           }
+          }
         }
     }
 }

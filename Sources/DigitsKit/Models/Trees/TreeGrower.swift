@@ -16,6 +16,9 @@ struct TreeGrowth: Sendable {
     /// A child at least this large gets its histogram by subtraction (parent − sibling), which
     /// costs a pass over 256 bins per feature instead of one per sample.
     var subtractionMinimum = 2048
+    /// A node with fewer samples copies their rows into a block that its whole subtree reads
+    /// (at most this many × features bytes, kept within the core's L2 cache).
+    var localMaximum = 1024
     /// Histograms kept for pending children at most (each is features × 256 × 64 bytes).
     static let retainedHistogramLimit = 24
 }
@@ -32,6 +35,8 @@ struct PendingNode {
     var constants: [UInt64]
     /// The node's histogram over every non-constant feature, when derived from its parent's.
     var histogram: HistogramBuffer?
+    /// Whether the node lies in the current small subtree, whose rows sit in `localRows`.
+    var isLocal = false
 }
 
 /// Grows trees over binned data, depth first, partitioning sample indices in place.
@@ -55,6 +60,12 @@ final class TreeGrower {
     var tracksSamples = false
     /// Scratch for the right-hand samples while partitioning.
     var spill: [Int32]
+    var spillSlots: [Int32]
+    /// The bins of the current small subtree's samples, row after row, and where each entry
+    /// of `samples` has its row: reading one block that stays in cache beats reading one
+    /// byte per sample from each of the columns a small node draws.
+    var localRows: [UInt8] = []
+    var slots: [Int32]
     /// A permutation of the features; each node draws candidates from its front.
     var order: [Int32]
     let histograms: HistogramPool
@@ -68,6 +79,8 @@ final class TreeGrower {
         nodeLabels = [Int32](repeating: 0, count: data.sampleCount)
         nodeWeights = [Float](repeating: 0, count: data.sampleCount)
         spill = [Int32](repeating: 0, count: data.sampleCount)
+        spillSlots = spill
+        slots = spill
         order = (0..<Int32(data.featureCount)).map { $0 }
         histograms = HistogramPool(featureCount: data.featureCount)
     }
@@ -94,7 +107,11 @@ final class TreeGrower {
         var importances = [Double](repeating: 0, count: data.featureCount)
         var stack = [PendingNode(start: 0, end: samples.count, depth: 0, parent: -1, isLeft: false, counts: rootCounts,
                                  constants: [UInt64](repeating: 0, count: (data.featureCount + 63) / 64), histogram: nil)]
-        while let node = stack.popLast() {
+        while var node = stack.popLast() {
+            if !node.isLocal && node.end - node.start <= growth.localMaximum {
+                gatherLocalRows(node.start..<node.end)
+                node.isLocal = true
+            }
             let id = tree.appendLeaf(counts: node.counts)
             if node.parent >= 0 { tree.link(parent: node.parent, child: id, isLeft: node.isLeft) }
             guard canSplit(node) else {
@@ -106,11 +123,14 @@ final class TreeGrower {
                 search.histogram.map(histograms.release)
                 continue
             }
-            let middle = partition(node.start..<node.end, feature: best.feature, leftBin: best.split.leftBin)
+            let middle = partition(node.start..<node.end, feature: best.feature, leftBin: best.split.leftBin,
+                                   isLocal: node.isLocal)
             var leftCounts = ClassCounts.zero
             for i in node.start..<middle { leftCounts += vectors[Int(samples[i])] }
             let rightCounts = node.counts - leftCounts
-            tree.makeSplit(id, feature: best.feature, threshold: best.split.threshold)
+            let split = best.split
+            tree.makeSplit(id, feature: best.feature, threshold: split.threshold
+                ?? data.threshold(feature: best.feature, leftBin: split.leftBin, rightBin: split.rightBin))
             let scorer = growth.scorer
             importances[best.feature] += Double(node.counts.weight) * scorer.impurity(node.counts)
                 - Double(leftCounts.weight) * scorer.impurity(leftCounts)
@@ -121,9 +141,11 @@ final class TreeGrower {
             let (leftHistogram, rightHistogram) = childHistograms(search.histogram, node: node, middle: middle,
                                                                   leftCounts: leftCounts, newConstants: search.newConstants)
             stack.append(PendingNode(start: middle, end: node.end, depth: node.depth + 1, parent: id, isLeft: false,
-                                     counts: rightCounts, constants: constants, histogram: rightHistogram))
+                                     counts: rightCounts, constants: constants, histogram: rightHistogram,
+                                     isLocal: node.isLocal))
             stack.append(PendingNode(start: node.start, end: middle, depth: node.depth + 1, parent: id, isLeft: true,
-                                     counts: leftCounts, constants: constants, histogram: leftHistogram))
+                                     counts: leftCounts, constants: constants, histogram: leftHistogram,
+                                     isLocal: node.isLocal))
         }
         let total = importances.reduce(0, +)
         if total > 0 { tree.importances = importances.map { Float($0 / total) } }
@@ -137,30 +159,61 @@ final class TreeGrower {
             && classesPresent > 1
     }
 
+    /// Copies the rows of the samples in `range` into `localRows`, where the whole subtree below
+    /// reads them (depth first, so no other subtree needs the block meanwhile).
+    private func gatherLocalRows(_ range: Range<Int>) {
+        let features = data.featureCount
+        if localRows.count < range.count * features {
+            localRows = [UInt8](repeating: 0, count: range.count * features)
+        }
+        data.rows.withUnsafeBufferPointer { rows in
+            localRows.withUnsafeMutableBufferPointer { local in
+                for (slot, i) in range.enumerated() {
+                    let source = rows.baseAddress! + Int(samples[i]) * features
+                    (local.baseAddress! + slot * features).update(from: source, count: features)
+                    slots[i] = Int32(slot)
+                }
+            }
+        }
+    }
+
     /// Moves the samples of `range` whose bin of `feature` is at most `leftBin` to its front;
     /// returns where the others begin.
     ///
     /// Stable, so every node's samples stay in increasing order and the per-feature column reads
     /// of a histogram walk forward through memory.
-    private func partition(_ range: Range<Int>, feature: Int, leftBin: Int) -> Int {
-        data.columns.withUnsafeBufferPointer { columns in
+    private func partition(_ range: Range<Int>, feature: Int, leftBin: Int, isLocal: Bool) -> Int {
+        let features = data.featureCount, sampleCount = data.sampleCount
+        return data.columns.withUnsafeBufferPointer { columns in
+            localRows.withUnsafeBufferPointer { localRows in
             samples.withUnsafeMutableBufferPointer { samples in
-                spill.withUnsafeMutableBufferPointer { spill in
-                    let column = columns.baseAddress! + feature * data.sampleCount
-                    var kept = range.lowerBound, spilled = 0
-                    for i in range {
-                        let sample = samples[i]
-                        if Int(column[Int(sample)]) <= leftBin {
-                            samples[kept] = sample
-                            kept += 1
-                        } else {
-                            spill[spilled] = sample
-                            spilled += 1
+                slots.withUnsafeMutableBufferPointer { slots in
+                    spill.withUnsafeMutableBufferPointer { spill in
+                        spillSlots.withUnsafeMutableBufferPointer { spillSlots in
+                            var kept = range.lowerBound, spilled = 0
+                            for i in range {
+                                let sample = samples[i], slot = slots[i]
+                                let bin = isLocal ? localRows[Int(slot) * features + feature]
+                                    : columns[feature * sampleCount + Int(sample)]
+                                if Int(bin) <= leftBin {
+                                    samples[kept] = sample
+                                    slots[kept] = slot
+                                    kept += 1
+                                } else {
+                                    spill[spilled] = sample
+                                    spillSlots[spilled] = slot
+                                    spilled += 1
+                                }
+                            }
+                            for i in 0..<spilled {
+                                samples[kept + i] = spill[i]
+                                slots[kept + i] = spillSlots[i]
+                            }
+                            return kept
                         }
                     }
-                    for i in 0..<spilled { samples[kept + i] = spill[i] }
-                    return kept
                 }
+            }
             }
         }
     }
