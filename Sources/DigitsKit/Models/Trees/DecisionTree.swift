@@ -15,10 +15,12 @@ public struct DecisionTree: TreeClassifier {
         self.parameters = parameters
     }
 
-    init(parameters: Parameters, trees: TreeEnsemble) {
+    public init(parameters: Parameters, trees: TreeEnsemble) {
         self.parameters = parameters
         self.trees = trees
     }
+
+    public static func treeCount(_ parameters: Parameters) -> Int { 1 }
 
     public mutating func fit(_ x: Matrix, labels: [Int], options: FitOptions) throws -> FitSummary {
         try parameters.validate()

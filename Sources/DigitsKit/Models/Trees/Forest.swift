@@ -32,10 +32,12 @@ public struct Forest<Variant: ForestVariant>: TreeClassifier {
         self.parameters = parameters
     }
 
-    init(parameters: Parameters, trees: TreeEnsemble) {
+    public init(parameters: Parameters, trees: TreeEnsemble) {
         self.parameters = parameters
         self.trees = trees
     }
+
+    public static func treeCount(_ parameters: Parameters) -> Int { parameters.nEstimators }
 
     public mutating func fit(_ x: Matrix, labels: [Int], options: FitOptions) throws -> FitSummary {
         try parameters.validate()

@@ -2,6 +2,10 @@
 public protocol TreeClassifier: Classifier {
     /// nil before `fit`.
     var trees: TreeEnsemble? { get }
+    /// A fitted model from stored trees (used when loading a model file).
+    init(parameters: Parameters, trees: TreeEnsemble)
+    /// How many trees a model with `parameters` holds.
+    static func treeCount(_ parameters: Parameters) -> Int
 }
 
 extension TreeClassifier {

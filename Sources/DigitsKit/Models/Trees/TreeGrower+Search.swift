@@ -113,13 +113,14 @@ extension TreeGrower {
         }
     }
 
+    /// Runs `body` on a view of the samples in `range`, with their class counts gathered in
+    /// node order; `isLocal` nodes read their bins from the local row block.
     func withNodeView<Result>(_ range: Range<Int>, total: ClassCounts, isLocal: Bool,
                               _ body: (NodeView) -> Result) -> Result {
-        data.columns.withUnsafeBufferPointer { columns in
-          localRows.withUnsafeBufferPointer { localRows in
-           slots.withUnsafeBufferPointer { slots in
-            samples.withUnsafeBufferPointer { samples in
-                vectors.withUnsafeBufferPointer { vectors in
+        let n = range.count
+        samples.withUnsafeBufferPointer { samples in
+            vectors.withUnsafeBufferPointer { vectors in
+                labels.withUnsafeBufferPointer { labels in
                     nodeVectors.withUnsafeMutableBufferPointer { nodeVectors in
                         nodeLabels.withUnsafeMutableBufferPointer { nodeLabels in
                             nodeWeights.withUnsafeMutableBufferPointer { nodeWeights in
@@ -129,22 +130,34 @@ extension TreeGrower {
                                     nodeLabels[i] = Int32(labels[Int(sample)])
                                     nodeWeights[i] = vector.weight
                                 }
-                                return body(NodeView(
-                                    columns: columns.baseAddress!, sampleCount: data.sampleCount,
-                                    localRows: isLocal ? localRows.baseAddress : nil,
-                                    localSlots: slots.baseAddress! + range.lowerBound, featureCount: data.featureCount,
-                                    indices: UnsafeBufferPointer(rebasing: samples[range]),
-                                    vectors: UnsafePointer(nodeVectors.baseAddress!),
-                                    labels: UnsafePointer(nodeLabels.baseAddress!),
-                                    weights: UnsafePointer(nodeWeights.baseAddress!), tracksSamples: tracksSamples,
-                                    total: total, scorer: growth.scorer, binning: data))
                             }
                         }
                     }
                 }
             }
-           }
-          }
+        }
+        return data.columns.withUnsafeBufferPointer { columns in
+            localRows.withUnsafeBufferPointer { localRows in
+                slots.withUnsafeBufferPointer { slots in
+                    samples.withUnsafeBufferPointer { samples in
+                        nodeVectors.withUnsafeBufferPointer { nodeVectors in
+                            nodeLabels.withUnsafeBufferPointer { nodeLabels in
+                                nodeWeights.withUnsafeBufferPointer { nodeWeights in
+                                    body(NodeView(
+                                        columns: columns.baseAddress!, sampleCount: data.sampleCount,
+                                        localRows: isLocal ? localRows.baseAddress : nil,
+                                        localSlots: slots.baseAddress! + range.lowerBound,
+                                        featureCount: data.featureCount,
+                                        indices: UnsafeBufferPointer(rebasing: samples[range]),
+                                        vectors: nodeVectors.baseAddress!, labels: nodeLabels.baseAddress!,
+                                        weights: nodeWeights.baseAddress!, tracksSamples: tracksSamples && n > 0,
+                                        total: total, scorer: growth.scorer, binning: data))
+                                }
+                            }
+                        }
+                    }
+                }
+            }
         }
     }
 }

@@ -183,39 +183,39 @@ final class TreeGrower {
     /// Stable, so every node's samples stay in increasing order and the per-feature column reads
     /// of a histogram walk forward through memory.
     private func partition(_ range: Range<Int>, feature: Int, leftBin: Int, isLocal: Bool) -> Int {
-        let features = data.featureCount, sampleCount = data.sampleCount
-        return data.columns.withUnsafeBufferPointer { columns in
+        let features = data.featureCount, column = feature * data.sampleCount
+        var kept = range.lowerBound, spilled = 0
+        data.columns.withUnsafeBufferPointer { columns in
             localRows.withUnsafeBufferPointer { localRows in
-            samples.withUnsafeMutableBufferPointer { samples in
-                slots.withUnsafeMutableBufferPointer { slots in
-                    spill.withUnsafeMutableBufferPointer { spill in
-                        spillSlots.withUnsafeMutableBufferPointer { spillSlots in
-                            var kept = range.lowerBound, spilled = 0
-                            for i in range {
-                                let sample = samples[i], slot = slots[i]
-                                let bin = isLocal ? localRows[Int(slot) * features + feature]
-                                    : columns[feature * sampleCount + Int(sample)]
-                                if Int(bin) <= leftBin {
-                                    samples[kept] = sample
-                                    slots[kept] = slot
-                                    kept += 1
-                                } else {
-                                    spill[spilled] = sample
-                                    spillSlots[spilled] = slot
-                                    spilled += 1
+                samples.withUnsafeMutableBufferPointer { samples in
+                    slots.withUnsafeMutableBufferPointer { slots in
+                        spill.withUnsafeMutableBufferPointer { spill in
+                            spillSlots.withUnsafeMutableBufferPointer { spillSlots in
+                                for i in range {
+                                    let sample = samples[i], slot = slots[i]
+                                    let bin = isLocal ? localRows[Int(slot) * features + feature]
+                                        : columns[column + Int(sample)]
+                                    if Int(bin) <= leftBin {
+                                        samples[kept] = sample
+                                        slots[kept] = slot
+                                        kept += 1
+                                    } else {
+                                        spill[spilled] = sample
+                                        spillSlots[spilled] = slot
+                                        spilled += 1
+                                    }
+                                }
+                                for i in 0..<spilled {
+                                    samples[kept + i] = spill[i]
+                                    slots[kept + i] = spillSlots[i]
                                 }
                             }
-                            for i in 0..<spilled {
-                                samples[kept + i] = spill[i]
-                                slots[kept + i] = spillSlots[i]
-                            }
-                            return kept
                         }
                     }
                 }
             }
-            }
         }
+        return kept
     }
 
     /// Hands the parent's histogram on: the smaller child's is counted, the larger child's is
