@@ -36,6 +36,8 @@ extension TreeEnsemble {
         // Rows go through the trees in blocks, so one tree's nodes serve a whole block from cache,
         // and within a block eight rows walk each tree together, so their memory loads overlap.
         let block = 64, lanes = 8
+        let leftOffset = MemoryLayout<PackedNode>.offset(of: \PackedNode.left) ?? 8
+        let rightOffset = MemoryLayout<PackedNode>.offset(of: \PackedNode.right) ?? 12
         x.storage.withUnsafeBufferPointer { x in
             result.storage.withUnsafeMutableBufferPointer { out in
                 treeStarts.withUnsafeBufferPointer { starts in
@@ -54,9 +56,13 @@ extension TreeEnsemble {
                                             while moved {
                                                 moved = false
                                                 for l in 0..<count {
-                                                    let node = tree[Int(position[l])]
+                                                    let address = UnsafeRawPointer(tree + Int(position[l]))
+                                                    let node = address.load(as: PackedNode.self)
                                                     let value = x[(first + l) * columns + Int(node.feature)]
-                                                    let next = value <= node.threshold ? node.left : node.right
+                                                    // The child is loaded at an offset picked by the comparison
+                                                    // rather than through a branch: the comparison is a coin toss.
+                                                    let offset = value <= node.threshold ? leftOffset : rightOffset
+                                                    let next = address.load(fromByteOffset: offset, as: Int32.self)
                                                     moved = moved || next != position[l]
                                                     position[l] = next
                                                 }
