@@ -18,6 +18,8 @@ import Testing
         .cnn3216x3f: ["epochs=3"],
         .cnnA: ["epochs=3"],
         .cnnB: ["epochs=3"],
+        .forest: ["nEstimators=10"],
+        .extratrees: ["nEstimators=10"],
     ]
 
     static func pipeline(_ kind: ModelKind) throws -> Pipeline {

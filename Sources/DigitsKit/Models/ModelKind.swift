@@ -1,6 +1,9 @@
 /// The models `digits train` knows, each with the preprocessing it is trained with.
 public enum ModelKind: String, CaseIterable, Sendable {
     case logreg
+    case tree
+    case forest
+    case extratrees
     case svc
     case pcaSVC = "pca-svc"
     /// scikit-learn's MLPClassifier, by its parameter names.
@@ -25,6 +28,14 @@ public enum ModelKind: String, CaseIterable, Sendable {
             // weights assumes (the student reports' StandardScaler → LogisticRegression).
             let parameters = try LogisticRegression.Parameters.parse(assignments)
             return Pipeline(transforms: [StandardScaler()], classifier: LogisticRegression(parameters: parameters))
+        // Trees compare one pixel with a threshold, which no monotone rescaling changes: raw grey
+        // levels, as the scikit-learn twins, and bins that are the grey levels themselves.
+        case .tree:
+            return Pipeline(transforms: [], classifier: DecisionTree(parameters: try .parse(assignments)))
+        case .forest:
+            return Pipeline(transforms: [], classifier: RandomForest(parameters: try .parse(assignments)))
+        case .extratrees:
+            return Pipeline(transforms: [], classifier: ExtraTrees(parameters: try .parse(assignments)))
         case .svc:
             // scikit-learn's twin scales pixels to [0, 1] so that gamma="scale" means the same.
             let parameters = try SVC.Parameters.parse(assignments)
@@ -52,6 +63,9 @@ public enum ModelKind: String, CaseIterable, Sendable {
     var defaultParameters: any HyperParameters {
         switch self {
         case .logreg: return LogisticRegression.Parameters()
+        case .tree: return DecisionTree.Parameters()
+        case .forest: return RandomForest.Parameters()
+        case .extratrees: return ExtraTrees.Parameters()
         case .svc: return SVC.Parameters()
         case .pcaSVC: return (try? SVC.Parameters.parse(PCASVCDefaults.svcAssignments)) ?? SVC.Parameters()
         case .mlp, .mlp512: return mlpPreset ?? MLPParameters()
@@ -78,6 +92,9 @@ public enum ModelKind: String, CaseIterable, Sendable {
     public var summary: String {
         switch self {
         case .logreg: return "multinomial logistic regression (L2, L-BFGS) on standardised pixels"
+        case .tree: return "decision tree (gini or entropy, histogram splits) on raw pixels"
+        case .forest: return "random forest (bootstrap, sqrt(784) features per split) on raw pixels"
+        case .extratrees: return "extremely randomised trees (random thresholds) on raw pixels"
         case .svc: return "support vector classifier (libsvm's one-vs-one SMO) on pixels/255"
         case .pcaSVC:
             return "pixels/255 → PCA (nComponents=\(PCASVCDefaults.components)) → SVC "

@@ -85,5 +85,8 @@ enum ComponentRegistry {
         LogisticRegression.kind: LogisticRegression.self,
         SVC.kind: SVC.self,
         NeuralNetwork.kind: NeuralNetwork.self,
+        DecisionTree.kind: DecisionTree.self,
+        RandomForest.kind: RandomForest.self,
+        ExtraTrees.kind: ExtraTrees.self,
     ]
 }
