@@ -7,7 +7,9 @@ import Testing
 /// answers after save and load, and a small problem actually solved.
 @Suite struct ModelContractTests {
     /// Parameters that keep each model quick on the small contract data.
-    static let quickParameters: [ModelKind: [String]] = [:]
+    static let quickParameters: [ModelKind: [String]] = [
+        .knn: ["nNeighbors=3"],
+    ]
 
     static func pipeline(_ kind: ModelKind) throws -> Pipeline {
         try kind.makePipeline(parameters: quickParameters[kind] ?? [])

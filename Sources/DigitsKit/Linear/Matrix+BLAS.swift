@@ -23,6 +23,16 @@ extension Matrix {
         a.storage.withUnsafeBufferPointer { pa in
             b.storage.withUnsafeBufferPointer { pb in
                 c.storage.withUnsafeMutableBufferPointer { pc in
+                    if m == 1 {
+                        // OpenBLAS 0.3.21 packs all of op(b) even for one row, which takes longer
+                        // than the product itself; GEMV streams b once (one-image predictions).
+                        cblas_sgemv(
+                            CblasRowMajor, transposeB ? CblasNoTrans : CblasTrans,
+                            Int32(b.rows), Int32(b.columns), alpha, pb.baseAddress, Int32(b.columns),
+                            pa.baseAddress, 1,
+                            beta, pc.baseAddress, 1)
+                        return
+                    }
                     cblas_sgemm(
                         CblasRowMajor,
                         transposeA ? CblasTrans : CblasNoTrans,

@@ -78,6 +78,7 @@ public enum ClassifierError: Error, Equatable, CustomStringConvertible {
     case labelCountMismatch(rows: Int, labels: Int)
     case labelOutOfRange(Int)
     case diverged(kind: String, detail: String)
+    case nonFiniteInput(kind: String)
 
     public var description: String {
         switch self {
@@ -93,6 +94,8 @@ public enum ClassifierError: Error, Equatable, CustomStringConvertible {
             return "label \(label) is not a digit 0–9"
         case let .diverged(kind, detail):
             return "fitting \(kind) diverged: \(detail)"
+        case let .nonFiniteInput(kind):
+            return "the \(kind) model was given an infinite or NaN feature value; features must be finite"
         }
     }
 }

@@ -51,6 +51,8 @@ public enum ModelFileError: Error, Equatable, CustomStringConvertible {
     case missingTensor(file: String, name: String)
     case badShape(file: String, name: String, shape: [Int], expected: [String])
     case badConfiguration(file: String, kind: String, detail: String)
+    /// A tensor of the right shape whose contents cannot be right (an index out of range).
+    case badTensorValue(file: String, name: String, detail: String)
 
     public var description: String {
         switch self {
@@ -68,6 +70,8 @@ public enum ModelFileError: Error, Equatable, CustomStringConvertible {
             return "\(file): tensor '\(name)' has shape \(shape), expected [\(expected.joined(separator: ", "))]"
         case let .badConfiguration(file, kind, detail):
             return "\(file): the \(kind) configuration is invalid: \(detail)"
+        case let .badTensorValue(file, name, detail):
+            return "\(file): tensor '\(name)' is damaged: \(detail)"
         }
     }
 }
