@@ -52,4 +52,15 @@ extension Matrix {
         gemm(a, transposeA: transposeA, b, transposeB: transposeB, into: &c)
         return c
     }
+
+    /// `x · weights + bias` (the bias added to every row): the scores of a linear model.
+    public static func affine(_ x: Matrix, _ weights: Matrix, plus bias: [Float]) -> Matrix {
+        precondition(bias.count == weights.columns, "affine: one bias per output column")
+        var scores = Matrix(rows: x.rows, columns: weights.columns)
+        for r in 0..<x.rows {
+            for c in 0..<weights.columns { scores[r, c] = bias[c] }
+        }
+        gemm(x, weights, into: &scores, beta: 1)
+        return scores
+    }
 }

@@ -84,5 +84,6 @@ enum ComponentRegistry {
     static let classifiers: [String: any (Classifier & PersistentComponent).Type] = [
         LogisticRegression.kind: LogisticRegression.self,
         KNeighborsClassifier.kind: KNeighborsClassifier.self,
+        SGDClassifier.kind: SGDClassifier.self,
     ]
 }

@@ -34,6 +34,17 @@ public struct StoredState: Sendable {
         return tensor
     }
 
+    /// The hyper-parameters of a model card, decoded and checked as `fit` would check them.
+    public func parameters<P: HyperParameters>(_ type: P.Type, from configuration: JSONValue, kind: String) throws -> P {
+        do {
+            let parameters = try configuration.decode(as: P.self)
+            try parameters.validate()
+            return parameters
+        } catch {
+            throw ModelFileError.badConfiguration(file: file, kind: kind, detail: "\(error)")
+        }
+    }
+
     public func floats(_ name: String, shape: [Int?]) throws -> [Float] {
         try tensor(name, shape: shape).floats()
     }

@@ -6,7 +6,7 @@ extension KNeighborsClassifier: PersistentComponent {
 
     public func stateTensors() throws -> [String: Tensor] {
         guard let index else { throw ClassifierError.notFitted(kind: Self.kind) }
-        let (rows, scale) = Tensor.pixelsOrFloats(index.rows)
+        let (rows, scale) = Tensor.pixelsOrFloats(NeighborIndex.gather(index.rows, columns: index.keptColumns))
         var tensors = [
             "rows": rows,
             "columns": try Tensor(index.keptColumns.map { Int32($0) }, shape: [index.keptColumns.count]),
@@ -18,14 +18,12 @@ extension KNeighborsClassifier: PersistentComponent {
     }
 
     public static func restore(configuration: JSONValue, state: StoredState) throws -> KNeighborsClassifier {
-        let parameters: Parameters
-        do {
-            parameters = try configuration.decode(as: Parameters.self)
-            try parameters.validate()
-        } catch {
-            throw ModelFileError.badConfiguration(file: state.file, kind: kind, detail: "\(error)")
-        }
+        let parameters = try state.parameters(Parameters.self, from: configuration, kind: kind)
         let featureCount = Int(try state.tensor("feature_count", shape: [1]).int32s()[0])
+        guard (1...(1 << 24)).contains(featureCount) else {
+            throw ModelFileError.badTensorValue(file: state.file, name: state.prefix + "feature_count",
+                                                detail: "\(featureCount) features is not a plausible row width")
+        }
         let columns = try state.tensor("columns", shape: [nil]).int32s().map(Int.init)
         let ascending = zip(columns, columns.dropFirst()).allSatisfy { $0 < $1 }
         guard ascending, columns.allSatisfy({ (0..<featureCount).contains($0) }) else {
@@ -33,9 +31,10 @@ extension KNeighborsClassifier: PersistentComponent {
                 file: state.file, name: state.prefix + "columns",
                 detail: "the columns must be distinct features in 0..<\(featureCount), ascending")
         }
-        let rows = try state.pixelsOrFloats("rows", scale: "scale", shape: [nil, columns.count])
-        guard rows.storage.allSatisfy(\.isFinite) else {
-            throw ModelFileError.badTensorValue(file: state.file, name: state.prefix + "rows", detail: "it holds NaN or infinity")
+        let kept = try state.pixelsOrFloats("rows", scale: "scale", shape: [nil, columns.count])
+        var rows = Matrix(rows: kept.rows, columns: featureCount)
+        for r in 0..<kept.rows {
+            for (c, column) in columns.enumerated() { rows[r, column] = kept[r, c] }
         }
         let labels = try state.tensor("labels", shape: [rows.rows]).bytes()
         guard labels.allSatisfy({ $0 < Dataset.classCount }) else {
@@ -46,8 +45,10 @@ extension KNeighborsClassifier: PersistentComponent {
         } catch {
             throw ModelFileError.badConfiguration(file: state.file, kind: kind, detail: "\(error)")
         }
-        let index = NeighborIndex(keptRows: rows, keptColumns: columns, featureCount: featureCount,
-                                  metric: NeighborIndex.Metric(rawValue: parameters.metric) ?? .euclidean)
+        let metric = NeighborIndex.Metric(rawValue: parameters.metric) ?? .euclidean
+        guard let index = NeighborIndex(rows: rows, metric: metric) else {
+            throw ModelFileError.badTensorValue(file: state.file, name: state.prefix + "rows", detail: "it holds NaN or infinity")
+        }
         return KNeighborsClassifier(parameters: parameters, index: index, labels: labels)
     }
 }

@@ -14,48 +14,55 @@ struct NeighborIndex: Sendable {
     }
 
     let metric: Metric
-    let featureCount: Int
-    /// The columns in which some stored row is non-zero, ascending. The other columns add the
-    /// same amount to a query's distance from every row, so the product skips them (67 of
-    /// MNIST's 784 pixels are blank in every training image).
-    let keptColumns: [Int]
-    /// The stored rows, restricted to `keptColumns`.
+    /// The stored rows, as given (no copy is made).
     let rows: Matrix
+    /// The columns in which some stored row is non-zero, ascending. The other columns add the
+    /// same amount to a query's distance from every row, so large searches leave them out of
+    /// the product (67 of MNIST's 784 pixels are blank in every training image).
+    let keptColumns: [Int]
     private let squaredNorms: [Float]
     private let inverseNorms: [Float]
     private let largestSquaredNorm: Double
 
     var count: Int { rows.rows }
+    var featureCount: Int { rows.columns }
 
-    /// An index over every row of `x`.
-    init(rows x: Matrix, metric: Metric) {
-        var used = [Bool](repeating: false, count: x.columns)
+    /// An index over the rows of `x`, or nil when one of them is infinite or NaN.
+    init?(rows x: Matrix, metric: Metric) {
+        let width = x.columns
+        var norms = [Float](repeating: 0, count: x.rows)
+        // Per worker: the largest |value| of each column and Σ value·0, which is NaN as soon as
+        // one value is infinite or NaN; both vectorise, unlike early exits.
+        var largest = [[Float]](repeating: [Float](repeating: 0, count: width), count: workerCount)
+        var probes = [[Float]](repeating: [Float](repeating: 0, count: width), count: workerCount)
         x.storage.withUnsafeBufferPointer { values in
-            for r in 0..<x.rows {
-                for c in 0..<x.columns where values[r * x.columns + c] != 0 { used[c] = true }
-            }
-        }
-        let kept = used.indices.filter { used[$0] }
-        self.init(keptRows: Self.gather(x, columns: kept), keptColumns: kept, featureCount: x.columns, metric: metric)
-    }
-
-    /// An index over rows already restricted to `keptColumns` (a model file's contents).
-    init(keptRows: Matrix, keptColumns: [Int], featureCount: Int, metric: Metric) {
-        self.metric = metric
-        self.featureCount = featureCount
-        self.keptColumns = keptColumns
-        self.rows = keptRows
-        var norms = [Float](repeating: 0, count: keptRows.rows)
-        keptRows.storage.withUnsafeBufferPointer { values in
-            for r in 0..<keptRows.rows {
-                var total: Float = 0
-                for c in 0..<keptRows.columns {
-                    let v = values[r * keptRows.columns + c]
-                    total += v * v
+            norms.withUnsafeMutableBufferPointer { norms in
+                largest.withUnsafeMutableBufferPointer { largest in
+                    probes.withUnsafeMutableBufferPointer { probes in
+                        let chunk = (x.rows + workerCount - 1) / max(1, workerCount)
+                        parallelFor(workerCount) { worker in
+                            let range = min(x.rows, worker * chunk)..<min(x.rows, (worker + 1) * chunk)
+                            largest[worker].withUnsafeMutableBufferPointer { big in
+                                probes[worker].withUnsafeMutableBufferPointer { probe in
+                                    for r in range {
+                                        let row = values.baseAddress! + r * width
+                                        for c in 0..<width {
+                                            big[c] = max(big[c], abs(row[c]))
+                                            probe[c] += row[c] * 0
+                                        }
+                                        norms[r] = squaredNorm(row, count: width)
+                                    }
+                                }
+                            }
+                        }
+                    }
                 }
-                norms[r] = total
             }
         }
+        guard probes.allSatisfy({ $0.allSatisfy { $0 == 0 } }) else { return nil }
+        self.metric = metric
+        self.rows = x
+        keptColumns = (0..<width).filter { c in largest.contains { $0[c] != 0 } }
         squaredNorms = norms
         inverseNorms = norms.map { $0 > 0 ? 1 / $0.squareRoot() : 0 }
         largestSquaredNorm = Double(norms.max() ?? 0)
@@ -65,14 +72,15 @@ struct NeighborIndex: Sendable {
     func search(_ queries: Matrix, k: Int, queriesPerBlock block: Int = 256) -> Neighbors {
         var result = Neighbors(k: k, indices: [Int](repeating: 0, count: queries.rows * k),
                                distances: [Double](repeating: 0, count: queries.rows * k))
-        // 256 queries × 60000 rows of products is 61 MB: large enough for BLAS to run near
-        // peak, small enough to stream once through the selection.
+        // Gathering the non-blank columns costs about as much as 500 queries' products save.
+        let columns = queries.rows >= 1000 && keptColumns.count < featureCount ? keptColumns : Array(0..<featureCount)
+        let operand = columns.count < featureCount ? Self.gather(rows, columns: columns) : rows
         var products = Matrix(rows: 0, columns: 0)
         for start in stride(from: 0, to: queries.rows, by: block) {
             let end = min(queries.rows, start + block)
-            let kept = Self.gather(queries, columns: keptColumns, rows: start..<end)
+            let kept = Self.gather(queries, columns: columns, rows: start..<end)
             if products.rows != end - start { products = Matrix(rows: end - start, columns: count) }
-            Matrix.gemm(kept, rows, transposeB: true, into: &products)
+            Matrix.gemm(kept, operand, transposeB: true, into: &products)
             result.indices.withUnsafeMutableBufferPointer { indices in
                 result.distances.withUnsafeMutableBufferPointer { distances in
                     parallelRanges(end - start) { range in
@@ -98,9 +106,13 @@ struct NeighborIndex: Sendable {
         var result = Matrix(rows: rows.count, columns: columns.count)
         x.storage.withUnsafeBufferPointer { source in
             result.storage.withUnsafeMutableBufferPointer { target in
-                for (r, row) in rows.enumerated() {
-                    for (c, column) in columns.enumerated() {
-                        target[r * columns.count + c] = source[row * x.columns + column]
+                columns.withUnsafeBufferPointer { columns in
+                    parallelRanges(rows.count, minimumChunk: 64) { chunk in
+                        for r in chunk {
+                            let from = source.baseAddress! + (rows.lowerBound + r) * x.columns
+                            let to = target.baseAddress! + r * columns.count
+                            for c in 0..<columns.count { to[c] = from[columns[c]] }
+                        }
                     }
                 }
             }
@@ -108,9 +120,9 @@ struct NeighborIndex: Sendable {
         return result
     }
 
-    /// The exact distance between a query and stored row `index`, summed in `Double` over all
+    /// The exact distance between a query and a stored row, summed in `Double` over all
     /// columns in order: the definition the fast search reproduces.
-    fileprivate func exactDistance(query: UnsafeBufferPointer<Float>, row expanded: UnsafeBufferPointer<Float>) -> Double {
+    fileprivate func exactDistance(query: UnsafePointer<Float>, row expanded: UnsafePointer<Float>) -> Double {
         switch metric {
         case .euclidean:
             var total = 0.0
@@ -134,16 +146,15 @@ struct NeighborIndex: Sendable {
     }
 
     /// The approximate scores of one query row (smaller is nearer) and how far a score may be
-    /// from the exact one, given the rounding of a single-precision product over `keptColumns`.
+    /// from the exact one, given the rounding of a single-precision product over `width` columns.
     fileprivate func approximateScores(
-        products: UnsafePointer<Float>, keptQuery: UnsafePointer<Float>, into scores: UnsafeMutablePointer<Float>
+        products: UnsafePointer<Float>, keptQuery: UnsafePointer<Float>, width: Int, into scores: UnsafeMutablePointer<Float>
     ) -> Float {
-        var querySquaredNorm: Float = 0
-        for c in 0..<keptColumns.count { querySquaredNorm += keptQuery[c] * keptQuery[c] }
+        let querySquaredNorm = squaredNorm(keptQuery, count: width)
         // γₙ = n·u / (1 − n·u) bounds the relative error of an n-term dot product in any order
         // (Higham, Accuracy and Stability, §3.1); two scores each off by at most e can swap
         // order only when they are within 2e, and 4γₙ(‖x‖² + max‖y‖²) covers 2e with room.
-        let n = Double(keptColumns.count + 2)
+        let n = Double(width + 2)
         let gamma = n * 0x1p-24 / (1 - n * 0x1p-24)
         let n0 = count
         switch metric {
@@ -178,16 +189,12 @@ private struct RowSearch {
     var scores: [Float]
     var smallest: [Float]
     var candidates: [(distance: Double, index: Int)] = []
-    var query: [Float]
-    var expanded: [Float]
 
     init(index: NeighborIndex, k: Int) {
         self.index = index
         self.k = k
         scores = [Float](repeating: 0, count: index.count)
         smallest = [Float](repeating: .infinity, count: k)
-        query = [Float](repeating: 0, count: index.featureCount)
-        expanded = [Float](repeating: 0, count: index.featureCount)
     }
 
     mutating func nearest(query queries: Matrix, row: Int, keptQuery: Matrix, keptRow: Int, products: Matrix)
@@ -199,7 +206,7 @@ private struct RowSearch {
                 scores.withUnsafeMutableBufferPointer { s in
                     index.approximateScores(products: p.baseAddress! + keptRow * n,
                                             keptQuery: q.baseAddress! + keptRow * keptQuery.columns,
-                                            into: s.baseAddress!)
+                                            width: keptQuery.columns, into: s.baseAddress!)
                 }
             }
         }
@@ -220,17 +227,13 @@ private struct RowSearch {
             // Only non-finite scores (overflowing inputs) get here: measure every row instead.
             candidates = (0..<n).map { (0, $0) }
         }
-        for c in 0..<index.featureCount { query[c] = queries.storage[row * queries.columns + c] }
-        let width = index.keptColumns.count
+        let width = index.featureCount
         index.rows.storage.withUnsafeBufferPointer { stored in
-            query.withUnsafeBufferPointer { query in
-                expanded.withUnsafeMutableBufferPointer { expanded in
-                    for i in candidates.indices {
-                        let j = candidates[i].index
-                        for (c, column) in index.keptColumns.enumerated() { expanded[column] = stored[j * width + c] }
-                        let distance = index.exactDistance(query: query, row: UnsafeBufferPointer(expanded))
-                        candidates[i].distance = distance.isNaN ? .infinity : distance
-                    }
+            queries.storage.withUnsafeBufferPointer { query in
+                for i in candidates.indices {
+                    let distance = index.exactDistance(query: query.baseAddress! + row * width,
+                                                       row: stored.baseAddress! + candidates[i].index * width)
+                    candidates[i].distance = distance.isNaN ? .infinity : distance
                 }
             }
         }
@@ -272,4 +275,21 @@ private struct RowSearch {
     private static func chunk(_ s: UnsafeBufferPointer<Float>, at j: Int) -> SIMD16<Float> {
         UnsafeRawPointer(s.baseAddress! + j).loadUnaligned(as: SIMD16<Float>.self)
     }
+}
+
+/// Σ xᵢ² in sixteen lanes (a fixed order, so the same rows always give the same norms).
+private func squaredNorm(_ x: UnsafePointer<Float>, count: Int) -> Float {
+    var lanes = SIMD16<Float>()
+    var c = 0
+    while c + 16 <= count {
+        let v = UnsafeRawPointer(x + c).loadUnaligned(as: SIMD16<Float>.self)
+        lanes += v * v
+        c += 16
+    }
+    var total = lanes.sum()
+    while c < count {
+        total += x[c] * x[c]
+        c += 1
+    }
+    return total
 }
