@@ -60,7 +60,7 @@ import Testing
 
     static func model(_ k: Int, weights: String = "uniform", metric: String = "euclidean",
                       _ rows: [[Float]], labels: [Int]) throws -> KNeighborsClassifier {
-        var model = KNeighborsClassifier(parameters: .init(nNeighbors: k, weights: weights, metric: metric))
+        var model = KNeighborsClassifier(parameters: try .parse(["nNeighbors=\(k)", "weights=\(weights)", "metric=\(metric)"]))
         let x = Matrix(rows: rows.count, columns: rows[0].count, storage: rows.flatMap { $0 })
         _ = try model.fit(x, labels: labels, options: FitOptions())
         return model

@@ -7,6 +7,17 @@ public protocol LinearClassifier: Classifier, PersistentComponent {
 }
 
 extension LinearClassifier {
+    /// An unfitted model.
+    public init(parameters: Parameters) {
+        self.init(parameters: parameters, weights: Matrix(rows: 0, columns: 0),
+                  intercepts: [Float](repeating: 0, count: Dataset.classCount))
+    }
+
+    /// An unfitted model with the default hyper-parameters.
+    public init() {
+        self.init(parameters: Parameters())
+    }
+
     public var isFitted: Bool { weights.rows > 0 }
 
     /// `x · weights + intercepts`: one score per digit and row, larger meaning more likely.

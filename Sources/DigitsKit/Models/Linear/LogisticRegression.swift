@@ -34,13 +34,9 @@ public struct LogisticRegression: LinearClassifier {
     public static let kind = "logreg"
     public let parameters: Parameters
     /// `features × 10`.
-    public private(set) var weights = Matrix(rows: 0, columns: 0)
+    public private(set) var weights: Matrix
     /// One per digit.
-    public private(set) var intercepts = [Float](repeating: 0, count: Dataset.classCount)
-
-    public init(parameters: Parameters = Parameters()) {
-        self.parameters = parameters
-    }
+    public private(set) var intercepts: [Float]
 
     /// A fitted model from stored weights (used when loading a model file).
     public init(parameters: Parameters, weights: Matrix, intercepts: [Float]) {

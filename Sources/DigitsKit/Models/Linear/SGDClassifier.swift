@@ -58,12 +58,8 @@ public struct SGDClassifier: LinearClassifier {
     public static let kind = "sgd"
     public let parameters: Parameters
     /// `features × 10`.
-    public private(set) var weights = Matrix(rows: 0, columns: 0)
-    public private(set) var intercepts = [Float](repeating: 0, count: Dataset.classCount)
-
-    public init(parameters: Parameters = Parameters()) {
-        self.parameters = parameters
-    }
+    public private(set) var weights: Matrix
+    public private(set) var intercepts: [Float]
 
     public init(parameters: Parameters, weights: Matrix, intercepts: [Float]) {
         self.parameters = parameters

@@ -22,13 +22,9 @@ public struct KNeighborsClassifier: Classifier {
         /// for scikit-learn's default (5, uniform, euclidean) and 97.37 % for the best euclidean
         /// setting (4, distance).
         public init() {
-            self.init(nNeighbors: 4, weights: "distance", metric: "cosine")
-        }
-
-        public init(nNeighbors: Int, weights: String, metric: String) {
-            self.nNeighbors = nNeighbors
-            self.weights = weights
-            self.metric = metric
+            nNeighbors = 4
+            weights = "distance"
+            metric = "cosine"
         }
     }
 
