@@ -69,7 +69,11 @@ struct NeighborIndex: Sendable {
     }
 
     /// The `k` nearest stored rows of every query row (full `featureCount` columns), nearest first.
-    func search(_ queries: Matrix, k: Int, queriesPerBlock block: Int = 256) -> Neighbors {
+    ///
+    /// OpenBLAS packs all the stored rows again for every product, so query blocks are large:
+    /// 1024 queries × 60000 rows is 245 MB of products, streamed once by the selection (6 %
+    /// less CPU time than blocks of 256 on MNIST).
+    func search(_ queries: Matrix, k: Int, queriesPerBlock block: Int = 1024) -> Neighbors {
         var result = Neighbors(k: k, indices: [Int](repeating: 0, count: queries.rows * k),
                                distances: [Double](repeating: 0, count: queries.rows * k))
         // Gathering the non-blank columns costs about as much as 500 queries' products save.
