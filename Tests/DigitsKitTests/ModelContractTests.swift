@@ -20,6 +20,7 @@ import Testing
         .cnnB: ["epochs=3"],
         .forest: ["nEstimators=10"],
         .extratrees: ["nEstimators=10"],
+        .knn: ["nNeighbors=3"],
     ]
 
     static func pipeline(_ kind: ModelKind) throws -> Pipeline {

@@ -130,6 +130,7 @@ public enum ClassifierError: Error, Equatable, CustomStringConvertible {
     case diverged(kind: String, detail: String)
     /// `shouldStop` asked the fit to stop; its state is saved in `checkpoint` when there is one.
     case interrupted(kind: String, checkpoint: String?, epoch: Int)
+    case nonFiniteInput(kind: String)
 
     public var description: String {
         switch self {
@@ -148,6 +149,8 @@ public enum ClassifierError: Error, Equatable, CustomStringConvertible {
         case let .interrupted(kind, checkpoint, epoch):
             let saved = checkpoint.map { "; its state is saved in \($0): run again with --resume to continue" } ?? ""
             return "training \(kind) was interrupted during epoch \(epoch)\(saved)"
+        case let .nonFiniteInput(kind):
+            return "the \(kind) model was given an infinite or NaN feature value; features must be finite"
         }
     }
 }

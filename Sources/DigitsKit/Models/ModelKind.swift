@@ -1,6 +1,8 @@
 /// The models `digits train` knows, each with the preprocessing it is trained with.
 public enum ModelKind: String, CaseIterable, Sendable {
     case logreg
+    case sgd
+    case knn
     case tree
     case forest
     case extratrees
@@ -28,6 +30,14 @@ public enum ModelKind: String, CaseIterable, Sendable {
             // weights assumes (the student reports' StandardScaler → LogisticRegression).
             let parameters = try LogisticRegression.Parameters.parse(assignments)
             return Pipeline(transforms: [StandardScaler()], classifier: LogisticRegression(parameters: parameters))
+        case .knn:
+            // Pixels in [0, 1], as the student reports' k-NN (and U8 rows in the model file).
+            let parameters = try KNeighborsClassifier.Parameters.parse(assignments)
+            return Pipeline(transforms: [PixelScaler()], classifier: KNeighborsClassifier(parameters: parameters))
+        case .sgd:
+            // Pixels in [0, 1], as the scikit-learn twin: the default step sizes assume features of order 1.
+            let parameters = try SGDClassifier.Parameters.parse(assignments)
+            return Pipeline(transforms: [PixelScaler()], classifier: SGDClassifier(parameters: parameters))
         // Trees compare one pixel with a threshold, which no monotone rescaling changes: raw grey
         // levels, as the scikit-learn twins, and bins that are the grey levels themselves.
         case .tree:
@@ -63,6 +73,8 @@ public enum ModelKind: String, CaseIterable, Sendable {
     var defaultParameters: any HyperParameters {
         switch self {
         case .logreg: return LogisticRegression.Parameters()
+        case .sgd: return SGDClassifier.Parameters()
+        case .knn: return KNeighborsClassifier.Parameters()
         case .tree: return DecisionTree.Parameters()
         case .forest: return RandomForest.Parameters()
         case .extratrees: return ExtraTrees.Parameters()
@@ -92,6 +104,8 @@ public enum ModelKind: String, CaseIterable, Sendable {
     public var summary: String {
         switch self {
         case .logreg: return "multinomial logistic regression (L2, L-BFGS) on standardised pixels"
+        case .sgd: return "linear classifier by stochastic gradient descent (one digit against the rest) on pixels / 255"
+        case .knn: return "k-nearest neighbours (exact brute-force search on BLAS) on pixels / 255"
         case .tree: return "decision tree (gini or entropy, histogram splits) on raw pixels"
         case .forest: return "random forest (bootstrap, sqrt(784) features per split) on raw pixels"
         case .extratrees: return "extremely randomised trees (random thresholds) on raw pixels"

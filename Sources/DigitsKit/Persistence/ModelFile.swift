@@ -88,5 +88,7 @@ enum ComponentRegistry {
         DecisionTree.kind: DecisionTree.self,
         RandomForest.kind: RandomForest.self,
         ExtraTrees.kind: ExtraTrees.self,
+        KNeighborsClassifier.kind: KNeighborsClassifier.self,
+        SGDClassifier.kind: SGDClassifier.self,
     ]
 }
