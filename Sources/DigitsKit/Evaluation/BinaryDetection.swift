@@ -21,7 +21,8 @@ public struct BinaryTask: Sendable, Equatable, Codable {
 
 /// Precision, recall and F1 of the positive class, and precision and recall at every threshold:
 /// scikit-learn's `precision_recall_fscore_support(average="binary")` and
-/// `precision_recall_curve` (thresholds ascending, the point precision 1 / recall 0 last).
+/// `precision_recall_curve` (thresholds ascending, the point precision 1 / recall 0 last), and
+/// the ROC curve with its AUC (`roc_curve`, `roc_auc_score`).
 public struct BinaryDetectionReport: Sendable, Equatable, Codable {
     public let precision: Double
     public let recall: Double
@@ -33,6 +34,8 @@ public struct BinaryDetectionReport: Sendable, Equatable, Codable {
     /// One more entry than `thresholds`: the last is precision 1, recall 0.
     public let curvePrecision: [Double]
     public let curveRecall: [Double]
+    /// The ROC curve and its area.
+    public let roc: ROCCurve
 
     /// `truth` holds 1 for the positive class; `scores` the positive-class probability;
     /// `predicted` the model's decisions (1 = positive).
@@ -66,5 +69,6 @@ public struct BinaryDetectionReport: Sendable, Equatable, Codable {
         self.thresholds = thresholds.reversed()
         self.curvePrecision = precisions.reversed() + [1]
         self.curveRecall = recalls.reversed() + [0]
+        self.roc = ROCCurve(truth: truth, scores: scores)
     }
 }
