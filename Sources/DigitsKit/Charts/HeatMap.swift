@@ -55,13 +55,15 @@ public struct HeatMap: Sendable {
                 }
             }
         }
+        // Small cells (a 28×28 pixel map) label every few rows and columns so labels never collide.
+        let every = cellSize < 16 ? Int((16 / cellSize).rounded(.up)) * 2 : 1
         if showRowLabels {
-            for (r, label) in rowLabels.enumerated() {
+            for (r, label) in rowLabels.enumerated() where r % every == 0 {
                 svg.text(label, x: left - 6, y: top + (Double(r) + 0.5) * cellSize + 4, anchor: "end", size: 11)
             }
         }
         if showColumnLabels {
-            for (c, label) in columnLabels.enumerated() {
+            for (c, label) in columnLabels.enumerated() where c % every == 0 {
                 svg.text(label, x: left + (Double(c) + 0.5) * cellSize, y: top + gridHeight + 16, anchor: "middle", size: 11)
             }
         }
