@@ -57,7 +57,7 @@ public struct AxisScale: Sendable, Equatable {
     public func label(_ value: Double) -> String {
         if kind == .log {
             let exponent = Int(log10(value).rounded())
-            if (-2...4).contains(exponent) { return Self.plain(value) }
+            if (-3...4).contains(exponent) { return Self.plain(value) }
             return "1e\(exponent)"
         }
         return Self.plain(value)

@@ -38,7 +38,7 @@ public struct HeatMap: Sendable {
         let top = 40.0
         let gridWidth = Double(columns) * cellSize, gridHeight = Double(rows) * cellSize
         let barX = left + gridWidth + 18
-        let width = max(barX + 70, 260)
+        let width = max(barX + 70, Double(title.count) * 8.5 + 20)
         let height = top + gridHeight + (showColumnLabels ? 48 : 30)
         var svg = SVG(width: width, height: height)
         svg.text(title, x: width / 2, y: 22, anchor: "middle", size: 15, weight: "600")

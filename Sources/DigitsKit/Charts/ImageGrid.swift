@@ -34,7 +34,7 @@ public struct ImageGrid: Sendable {
         let longestCaption = Double(cells.map(\.caption.count).max() ?? 0) * 6
         let cellWidth = max(tile, longestCaption) + gap
         let cellHeight = tile + captionHeight + gap
-        let width = max(Double(columns) * cellWidth + 20, Double(title.count) * 8 + 20)
+        let width = max(Double(columns) * cellWidth + 20, Double(title.count) * 8.5 + 20)
         let height = 40 + Double(rows) * cellHeight
         var svg = SVG(width: width, height: height)
         svg.text(title, x: width / 2, y: 22, anchor: "middle", size: 15, weight: "600")

@@ -31,7 +31,7 @@ public struct LineChart: Sendable {
     public var yDomain: ClosedRange<Double>?
     /// A dashed reference line, such as ROC's chance diagonal.
     public var reference: [(Double, Double)]?
-    public var width: Double = 640
+    public var width: Double = 580
     public var height: Double = 380
 
     public init(title: String, xLabel: String, yLabel: String, series: [Series], categories: [String]? = nil) {

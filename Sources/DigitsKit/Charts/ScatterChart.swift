@@ -9,8 +9,8 @@ public struct ScatterChart: Sendable {
     public var classes: [Int]
     public var classNames: [String] = (0..<10).map(String.init)
     public var pointRadius: Double = 2
-    public var width: Double = 640
-    public var height: Double = 560
+    public var width: Double = 580
+    public var height: Double = 520
 
     public init(title: String, xLabel: String, yLabel: String, x: [Double], y: [Double], classes: [Int]) {
         self.title = title

@@ -22,8 +22,23 @@ public struct ReportedModel: Sendable {
 }
 
 extension HTMLReport {
-    /// Models ranked by test accuracy, as a table and a bar chart.
-    public mutating func leaderboard(_ models: [ReportedModel]) {
+    /// Digit classifiers ranked by test accuracy (table and bar chart), then one-digit detectors
+    /// ranked by ROC AUC: a detector's accuracy answers a different, easier question.
+    public mutating func leaderboard(_ all: [ReportedModel]) {
+        let models = all.filter { $0.result.binary == nil }
+        let detectors = all.filter { $0.result.binary != nil }.sorted { ($0.result.binary?.roc.auc ?? 0) > ($1.result.binary?.roc.auc ?? 0) }
+        var detectorTable = ""
+        if !detectors.isEmpty {
+            let rows = detectors.enumerated().map { rank, model -> [String] in
+                let binary = model.result.binary
+                return [String(rank + 1), model.name, model.card.positive.map(String.init) ?? "?",
+                        binary?.roc.auc.map { String(format: "%.4f", $0) } ?? "—",
+                        String(format: "%.4f", binary?.precision ?? 0), String(format: "%.4f", binary?.recall ?? 0),
+                        String(format: "%.4f", binary?.f1 ?? 0), Self.percent(model.result.report.accuracy), model.source]
+            }
+            detectorTable = "<h3>One-digit detectors</h3>"
+                + Self.table(["#", "model", "digit", "ROC AUC", "precision", "recall", "F1", "accuracy", "source"], rows, numeric: [0, 2, 3, 4, 5, 6, 7])
+        }
         let ranked = models.enumerated().sorted { ($1.element.result.report.accuracy, $0.offset) < ($0.element.result.report.accuracy, $1.offset) }.map(\.element)
         let rows = ranked.enumerated().map { rank, model in
             let report = model.result.report
@@ -37,9 +52,9 @@ extension HTMLReport {
         bars.valueFormat = { String(format: "%.2f%%", $0 * 100) }
         bars.width = max(480, Double(ranked.count) * 110 + 120)
         section("Leaderboard", id: "leaderboard",
-                Self.table(["#", "model", "accuracy", "macro F1", "fit s", "predict s", "test images", "source"], rows,
-                           numeric: [0, 2, 3, 4, 5, 6])
-                + (ranked.count > 1 ? Self.figures([bars.svg()]) : "")
+                (ranked.isEmpty ? "" : Self.table(["#", "model", "accuracy", "macro F1", "fit s", "predict s", "test images", "source"], rows,
+                                                  numeric: [0, 2, 3, 4, 5, 6]))
+                + (ranked.count > 1 ? Self.figures([bars.svg()]) : "") + detectorTable
                 + Self.paragraph("Times are wall-clock seconds on the machine that wrote this report and vary with its load."))
     }
 
@@ -76,7 +91,7 @@ extension HTMLReport {
         if let positive = card.positive { facts.append(["task", "detector: is it a \(positive)?"]) }
         facts.append(["accuracy", Self.percent(report.accuracy)])
         if let auc = model.result.binary?.roc.auc { facts.append(["ROC AUC", String(format: "%.4f", auc)]) }
-        var body = Self.table(["", ""], facts)
+        var body = Self.table(nil, facts)
         let labels = report.classes.count == 2 ? ["other", "positive"] : report.classes.indices.map(String.init)
         var rows = zip(labels, report.classes).map { label, s in
             [label, String(format: "%.4f", s.precision), String(format: "%.4f", s.recall), String(format: "%.4f", s.f1), String(s.support)]

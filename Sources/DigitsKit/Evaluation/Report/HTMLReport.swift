@@ -31,13 +31,13 @@ public struct HTMLReport: Sendable {
     }
 
     /// A table; `numeric` columns are right-aligned. Cells are escaped.
-    public static func table(_ header: [String], _ rows: [[String]], numeric: Set<Int> = []) -> String {
+    public static func table(_ header: [String]?, _ rows: [[String]], numeric: Set<Int> = []) -> String {
         func cells(_ row: [String], tag: String) -> String {
             row.enumerated().map { column, cell in
                 "<\(tag)\(numeric.contains(column) ? " class=\"num\"" : "")>\(escape(cell))</\(tag)>"
             }.joined()
         }
-        return "<table><thead><tr>\(cells(header, tag: "th"))</tr></thead><tbody>"
+        return "<table>" + (header.map { "<thead><tr>\(cells($0, tag: "th"))</tr></thead>" } ?? "") + "<tbody>"
             + rows.map { "<tr>\(cells($0, tag: "td"))</tr>" }.joined() + "</tbody></table>"
     }
 
