@@ -52,20 +52,9 @@ public struct BinaryDetectionReport: Sendable, Equatable, Codable {
         self.positives = positives
         self.negatives = truth.count - positives
 
-        // Sweep thresholds from the highest score down, adding each group of equal scores.
-        let order = scores.indices.sorted { scores[$0] > scores[$1] }
-        var thresholds: [Double] = [], precisions: [Double] = [], recalls: [Double] = []
-        var tp = 0, fp = 0, index = 0
-        while index < order.count {
-            let score = scores[order[index]]
-            while index < order.count && scores[order[index]] == score {
-                if truth[order[index]] == 1 { tp += 1 } else { fp += 1 }
-                index += 1
-            }
-            thresholds.append(score)
-            precisions.append(Double(tp) / Double(tp + fp))
-            recalls.append(positives == 0 ? 0 : Double(tp) / Double(positives))
-        }
+        let (thresholds, tps, fps) = thresholdSweep(truth: truth, scores: scores)
+        let precisions = zip(tps, fps).map { $0 / ($0 + $1) }
+        let recalls = tps.map { positives == 0 ? 0 : $0 / Double(positives) }
         self.thresholds = thresholds.reversed()
         self.curvePrecision = precisions.reversed() + [1]
         self.curveRecall = recalls.reversed() + [0]

@@ -14,19 +14,7 @@ public struct ROCCurve: Sendable, Equatable {
     /// `truth` holds 1 for the positive class, anything else for negatives.
     public init(truth: [Int], scores: [Double]) {
         precondition(truth.count == scores.count, "one score per label")
-        let order = scores.indices.sorted { scores[$0] > scores[$1] || (scores[$0] == scores[$1] && $0 < $1) }
-        var fps: [Double] = [], tps: [Double] = [], cut: [Double] = []
-        var tp = 0.0, fp = 0.0, index = 0
-        while index < order.count {
-            let score = scores[order[index]]
-            while index < order.count && scores[order[index]] == score {
-                if truth[order[index]] == 1 { tp += 1 } else { fp += 1 }
-                index += 1
-            }
-            fps.append(fp)
-            tps.append(tp)
-            cut.append(score)
-        }
+        var (cut, tps, fps) = thresholdSweep(truth: truth, scores: scores)
         if fps.count > 2 {
             // Keep the ends and every point where either count's second difference is non-zero.
             var keep = [0]
@@ -88,4 +76,25 @@ extension ROCCurve: Codable {
         truePositiveRate = try container.decode([Double?].self, forKey: .tpr).map { $0 ?? .nan }
         auc = try container.decodeIfPresent(Double.self, forKey: .auc)
     }
+}
+
+/// True and false positives when predicting "positive" for scores ≥ each distinct score, from
+/// the highest score down (scikit-learn's `_binary_clf_curve`): the shared core of the ROC and
+/// precision–recall curves.
+func thresholdSweep(truth: [Int], scores: [Double]) -> (thresholds: [Double], truePositives: [Double], falsePositives: [Double]) {
+    let order = scores.indices.sorted { scores[$0] > scores[$1] }
+    var thresholds: [Double] = [], tps: [Double] = [], fps: [Double] = []
+    var tp = 0.0, fp = 0.0, index = 0
+    while index < order.count {
+        let score = scores[order[index]]
+        // Equal scores fall on the same side of every threshold, so they enter together.
+        while index < order.count && scores[order[index]] == score {
+            if truth[order[index]] == 1 { tp += 1 } else { fp += 1 }
+            index += 1
+        }
+        thresholds.append(score)
+        tps.append(tp)
+        fps.append(fp)
+    }
+    return (thresholds, tps, fps)
 }
