@@ -42,10 +42,18 @@ public struct HeatMap: Sendable {
         let height = top + gridHeight + (showColumnLabels ? 48 : 30)
         var svg = SVG(width: width, height: height)
         svg.text(title, x: width / 2, y: 22, anchor: "middle", size: 15, weight: "600")
+        // A title wider than the grid centres the grid under it.
+        svg.add("<g transform=\"translate(\(SVG.number((width - barX - 70) / 2)) 0)\">")
         for (r, row) in values.enumerated() {
             for (c, value) in row.enumerated() {
                 let t = (value - low) / span
                 let x = left + Double(c) * cellSize, y = top + Double(r) * cellSize
+                guard value.isFinite else {
+                    // A combination that was not tried: an empty, outlined cell, not a low score.
+                    svg.rect(x: x + 0.5, y: y + 0.5, width: cellSize - 1, height: cellSize - 1, fill: "none",
+                             extra: "stroke=\"currentColor\" stroke-opacity=\"0.3\"")
+                    continue
+                }
                 svg.rect(x: x, y: y, width: cellSize, height: cellSize, fill: ChartPalette.sequential(t))
                 if let annotation, cellSize >= 18 {
                     let text = annotation(value)
@@ -70,6 +78,7 @@ public struct HeatMap: Sendable {
         svg.text(xLabel, x: left + gridWidth / 2, y: height - 8, anchor: "middle", size: 12)
         svg.text(yLabel, x: 14, y: top + gridHeight / 2, anchor: "middle", size: 12, rotate: true)
         drawColorBar(into: &svg, x: barX, top: top, height: gridHeight, low: low, high: high)
+        svg.add("</g>")
         return svg.render(title: title)
     }
 

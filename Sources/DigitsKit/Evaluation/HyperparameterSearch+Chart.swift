@@ -28,7 +28,7 @@ extension HyperparameterSearch {
             }
             var heat = HeatMap(title: title, xLabel: columnsAxis.name, yLabel: rowsAxis.name, values: values,
                                rowLabels: rowsAxis.values, columnLabels: columnsAxis.values,
-                               annotation: { $0.isNaN ? "–" : String(format: "%.2f", $0 * 100) })
+                               annotation: { String(format: "%.3f", $0) })
             heat.cellSize = max(44, Double(columnsAxis.values.map(\.count).max() ?? 1) * 7 + 8)
             return heat.svg()
         }
