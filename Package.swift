@@ -16,6 +16,23 @@ let cTargets: [Target] = [
         pkgConfig: "zlib",
         providers: [.apt(["zlib1g-dev"])]
     ),
+    // libpng (simplified png_image API) and libjpeg-turbo for decoding photos and drawings.
+    .systemLibrary(
+        name: "CPNG",
+        pkgConfig: "libpng",
+        providers: [.apt(["libpng-dev"])]
+    ),
+    .systemLibrary(
+        name: "CJPEG",
+        pkgConfig: "libjpeg",
+        providers: [.apt(["libjpeg-dev"])]
+    ),
+    // C shims over both codecs: libjpeg reports errors by longjmp, which Swift cannot catch,
+    // so the setjmp lives here and Swift sees plain status codes.
+    .target(
+        name: "CImageCodecs",
+        dependencies: ["CPNG", "CJPEG"]
+    ),
 ]
 
 // MARK: - Swift targets
@@ -41,7 +58,7 @@ let package = Package(
     targets: cTargets + [
         .target(
             name: "DigitsKit",
-            dependencies: ["CBLAS", "CZlib"],
+            dependencies: ["CBLAS", "CZlib", "CImageCodecs"],
             swiftSettings: kitSettings
         ),
         // The command-line tool lives in a library so tests can parse and run commands in-process.

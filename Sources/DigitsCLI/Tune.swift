@@ -11,8 +11,8 @@ struct Tune: AsyncParsableCommand {
         Every combination of the --grid values is tried (or --random N of them, drawn with --seed). \
         Scores come from stratified k-fold cross-validation (--cv, default 5) or from one stratified \
         validation set carved out of the training set (--validation, 1/6 of it, i.e. 10000 of 60000). \
-        The test set is never touched. Kinds whose fit is already parallel (logreg, svc, pca-svc) are \
-        fitted one at a time; others several at once, one per core.
+        The test set is never touched. Kinds whose fit already uses both cores (today every kind: see \
+        ModelKind.fitsInParallel) are fitted one at a time; any other kind several at once, one per core.
         """)
 
     @Argument(help: "The model, optionally with fixed parameters: KIND[:NAME=VALUE…].")

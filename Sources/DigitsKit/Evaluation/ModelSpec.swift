@@ -50,9 +50,14 @@ extension ModelKind {
     ///
     /// - logreg: the softmax loss and gradient are computed in parallel chunks.
     /// - svc, pca-svc: the one-vs-one pair problems are solved in parallel.
+    /// - tree: each node's features are searched in parallel; forest, extratrees: one tree per core.
+    /// - mlp, cnn and their presets: BLAS matrix products and parallel im2col/pooling.
+    ///
+    /// A kind added later must choose here; one whose fit runs on one core should return false.
     public var fitsInParallel: Bool {
         switch self {
-        case .logreg, .svc, .pcaSVC: return true
+        case .logreg, .svc, .pcaSVC, .tree, .forest, .extratrees: return true
+        case .mlp, .cnn, .mlp6416, .mlp6432, .mlp512, .cnn32f, .cnn3216f, .cnn3216x3f, .cnnA, .cnnB: return true
         }
     }
 }

@@ -41,6 +41,18 @@ public struct StoredState: Sendable {
     public func matrix(_ name: String, shape: [Int?]) throws -> Matrix {
         try tensor(name, shape: shape).matrix()
     }
+
+    /// A component's hyper-parameters from its model-card `configuration`, checked as `fit`
+    /// checks them.
+    public func parameters<P: HyperParameters>(_ type: P.Type, from configuration: JSONValue, kind: String) throws -> P {
+        do {
+            let parameters = try configuration.decode(as: P.self)
+            try parameters.validate()
+            return parameters
+        } catch {
+            throw ModelFileError.badConfiguration(file: file, kind: kind, detail: "\(error)")
+        }
+    }
 }
 
 public enum ModelFileError: Error, Equatable, CustomStringConvertible {

@@ -6,13 +6,7 @@ extension LogisticRegression: PersistentComponent {
     }
 
     public static func restore(configuration: JSONValue, state: StoredState) throws -> LogisticRegression {
-        let parameters: Parameters
-        do {
-            parameters = try configuration.decode(as: Parameters.self)
-            try parameters.validate()
-        } catch {
-            throw ModelFileError.badConfiguration(file: state.file, kind: kind, detail: "\(error)")
-        }
+        let parameters = try state.parameters(Parameters.self, from: configuration, kind: kind)
         let weights = try state.matrix("weights", shape: [nil, Dataset.classCount])
         let intercepts = try state.floats("intercepts", shape: [Dataset.classCount])
         return LogisticRegression(parameters: parameters, weights: weights, intercepts: intercepts)

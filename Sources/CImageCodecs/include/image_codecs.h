@@ -1,0 +1,34 @@
+#ifndef DIGITS_IMAGE_CODECS_H
+#define DIGITS_IMAGE_CODECS_H
+#include <stddef.h>
+
+/* Status codes of the decoders. */
+enum {
+    DIGITS_CODEC_OK = 0,
+    DIGITS_CODEC_ERROR = 1,     /* corrupt, truncated or unsupported data: see message */
+    DIGITS_CODEC_TOO_LARGE = 2  /* the header declares more pixels than max_pixels */
+};
+
+typedef struct {
+    int width;
+    int height;
+    int channels;       /* 1 (grey) or 3 (RGB) */
+    char message[200];  /* the codec's own error text when the status is DIGITS_CODEC_ERROR */
+} digits_image_info;
+
+/* Decode a PNG or JPEG held in memory into 8-bit grey or RGB rows (alpha composited on white).
+   The size is read from the header and checked against max_pixels before any pixel is decoded.
+   On success *pixels is a malloc'd buffer of width*height*channels bytes: release it with
+   digits_codec_free. */
+int digits_png_decode(const unsigned char *data, size_t size, unsigned long long max_pixels,
+                      unsigned char **pixels, digits_image_info *info);
+int digits_jpeg_decode(const unsigned char *data, size_t size, unsigned long long max_pixels,
+                       unsigned char **pixels, digits_image_info *info);
+
+/* Encode 8-bit grey (channels 1) or RGB (channels 3) rows as PNG into a malloc'd buffer. */
+int digits_png_encode(const unsigned char *pixels, int width, int height, int channels,
+                      unsigned char **out, size_t *out_size, char message[200]);
+
+void digits_codec_free(void *pointer);
+
+#endif

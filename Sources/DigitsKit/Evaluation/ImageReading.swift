@@ -1,0 +1,43 @@
+/// What a model read in one picture: the extractor's digits, each classified by the pipeline.
+public struct ImageReading: Sendable {
+    public struct Digit: Sendable {
+        public let digit: Int
+        public let confidence: Float
+        /// All ten class probabilities.
+        public let probabilities: [Float]
+        public let crop: DigitCrop
+    }
+
+    public let digits: [Digit]
+    public let extraction: Extraction
+
+    /// The digits as text: each line's digits in order, lines separated by a newline.
+    public var text: String {
+        var lines: [String] = []
+        for digit in digits {
+            while lines.count <= digit.crop.line { lines.append("") }
+            lines[digit.crop.line] += String(digit.digit)
+        }
+        return lines.filter { !$0.isEmpty }.joined(separator: "\n")
+    }
+
+    public var warnings: [String] { extraction.warnings }
+}
+
+extension Pipeline {
+    /// Extracts the digits of `image` and classifies all of them in one batch, through the same
+    /// `probabilities(features:)` the MNIST measurements use.
+    public func read(_ image: RasterImage, with extractor: DigitExtractor) throws -> ImageReading {
+        let extraction = extractor.extract(image)
+        guard !extraction.digits.isEmpty else { return ImageReading(digits: [], extraction: extraction) }
+        let features = Matrix(rows: extraction.digits.count, columns: 784,
+                              storage: extraction.digits.flatMap(\.features))
+        let probabilities = try probabilities(features: features)
+        let digits = extraction.digits.enumerated().map { index, crop in
+            let row = probabilities.row(index)
+            let best = row.indices.max { row[$0] < row[$1] } ?? 0
+            return ImageReading.Digit(digit: best, confidence: row[best], probabilities: row, crop: crop)
+        }
+        return ImageReading(digits: digits, extraction: extraction)
+    }
+}

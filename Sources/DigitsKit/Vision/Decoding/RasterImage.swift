@@ -1,0 +1,34 @@
+/// A decoded image as 8-bit samples, row after row: grey (1 channel) or RGB (3 channels).
+/// Alpha never survives decoding: it is composited on white, as the image would look on a page.
+public struct RasterImage: Sendable, Equatable {
+    public let width: Int
+    public let height: Int
+    /// 1 (grey) or 3 (red, green, blue).
+    public let channels: Int
+    /// `width * height * channels` bytes.
+    public let pixels: [UInt8]
+
+    /// Fails (returns nil) when the buffer does not hold exactly `width × height × channels` bytes.
+    public init?(width: Int, height: Int, channels: Int, pixels: [UInt8]) {
+        guard width > 0, height > 0, channels == 1 || channels == 3,
+              pixels.count == width * height * channels else { return nil }
+        self.width = width
+        self.height = height
+        self.channels = channels
+        self.pixels = pixels
+    }
+
+    /// For codecs that have already checked the size.
+    init(checkedWidth width: Int, height: Int, channels: Int, pixels: [UInt8]) {
+        self.width = width
+        self.height = height
+        self.channels = channels
+        self.pixels = pixels
+    }
+
+    /// The samples of pixel (x, y): one grey value, or red, green, blue.
+    public func sample(x: Int, y: Int) -> ArraySlice<UInt8> {
+        let start = (y * width + x) * channels
+        return pixels[start ..< start + channels]
+    }
+}

@@ -1,0 +1,125 @@
+/// Finds the digits in a picture — a phone photo, a scan, a canvas drawing, a line of digits —
+/// and turns each into an MNIST-style 28×28 image, keeping every intermediate step.
+///
+/// grey (darkest channel) → working size → polarity (ink is the minority) → paper brightness
+/// (grey closing) and ink relative to it → Otsu + local-mean thresholds with hysteresis →
+/// 3×3 closing, ruled lines erased → connected components → drop faint blobs, paper edges,
+/// ruled lines and specks → group stacked pieces into digits → reading order (lines, then left
+/// to right) or, in single mode, the digit with the most ink → MNIST normalisation.
+public struct DigitExtractor: Sendable {
+    public enum Mode: String, Sendable, CaseIterable {
+        /// The image is one digit: the largest plausible digit wins.
+        case single
+        /// Any number of digits, in lines.
+        case multi
+    }
+
+    public struct Options: Sendable {
+        public var mode: Mode = .multi
+        /// Larger pictures are shrunk (area resampling) so their longest side is this many
+        /// pixels: a 12-megapixel photo keeps digits of 1/40 of its height at 30 px or more.
+        public var workingSize = 1200
+        /// Smaller pictures are enlarged to this, so that the 3×3 clean-ups stay small next to
+        /// a stroke even on a 28×28 input.
+        public var minimumWorkingSize = 256
+        public var matchStrokeWidth = true
+        public var deskew = false
+        /// More ink blobs than this (after filtering) means a noisy picture; the heaviest are kept.
+        public var maximumComponents = 300
+
+        public init(mode: Mode = .multi) {
+            self.mode = mode
+        }
+    }
+
+    public var options: Options
+
+    public init(options: Options = Options()) {
+        self.options = options
+    }
+
+    public func extract(_ image: RasterImage) -> Extraction {
+        let factor = workingFactor(width: image.width, height: image.height)
+        guard factor < 1 else { return extract(GrayImage(image)) }
+        let working = GrayImage(image, width: Int((Double(image.width) * factor).rounded()),
+                                height: Int((Double(image.height) * factor).rounded()))
+        return extract(working: working, factor: factor, width: image.width, height: image.height)
+    }
+
+    /// From grey levels (0 black, 1 white).
+    public func extract(_ grey: GrayImage) -> Extraction {
+        let factor = workingFactor(width: grey.width, height: grey.height)
+        let working = factor == 1 ? grey : grey.scaled(by: factor)
+        return extract(working: working, factor: factor, width: grey.width, height: grey.height)
+    }
+
+    private func workingFactor(width: Int, height: Int) -> Double {
+        let longest = max(1, max(width, height))
+        if longest > options.workingSize { return Double(options.workingSize) / Double(longest) }
+        if longest < options.minimumWorkingSize { return Double(options.minimumWorkingSize) / Double(longest) }
+        return 1
+    }
+
+    /// `working` is the picture scaled by `factor`; boxes are reported in the original
+    /// `width × height`.
+    private func extract(working: GrayImage, factor: Double, width: Int, height: Int) -> Extraction {
+        var warnings: [String] = []
+        let (page, _) = Lighting.darkInkOnLight(working)
+        let paper = Lighting.paperBrightness(page)
+        let ink = Lighting.inkImage(grey: page, paper: paper)
+        var (mask, _) = Thresholding.mask(ink: ink)
+        mask = MaskMorphology.close(mask, width: ink.width, height: ink.height)
+        let thresholdStep = GrayImage(checkedWidth: ink.width, height: ink.height, pixels: mask.map { Float($0) / 2 })
+        _ = MaskMorphology.removeRuledLines(&mask, width: ink.width, height: ink.height)
+        let labelling = ComponentLabels(mask: mask, ink: ink)
+        let components = labelling.components
+        let verdicts = ComponentFilter.classify(components, width: ink.width, height: ink.height)
+
+        var accepted = components.indices.filter { verdicts[$0] == nil }
+        if accepted.count > options.maximumComponents {
+            warnings.append("\(accepted.count) separate ink marks: the picture is very noisy; kept the \(options.maximumComponents) largest")
+            accepted = Array(accepted.sorted { components[$0].mass > components[$1].mass }.prefix(options.maximumComponents))
+        }
+        var groups = DigitGroup.merge(accepted.map { DigitGroup(components[$0], index: $0) })
+        var lines: [[DigitGroup]]
+        switch options.mode {
+        case .multi:
+            groups = DigitGroup.plausibleDigits(groups)
+            lines = DigitGroup.readingOrder(groups)
+        case .single:
+            if groups.isEmpty, let fallback = components.indices
+                .filter({ verdicts[$0] != .faint })
+                .max(by: { components[$0].mass < components[$1].mass }) {
+                let reason = verdicts[fallback]?.rawValue ?? "rejected"
+                warnings.append("no clear digit; read the largest ink mark, which looked like a \(reason)")
+                groups = [DigitGroup(components[fallback], index: fallback)]
+            }
+            lines = groups.max(by: { $0.mass < $1.mass }).map { [[$0]] } ?? []
+        }
+        if lines.isEmpty { warnings.append("no ink found: the picture looks blank or has too little contrast") }
+
+        let normalizer = MNISTNormalizer(matchStrokeWidth: options.matchStrokeWidth, deskew: options.deskew)
+        var digits: [DigitCrop] = []
+        for (lineIndex, line) in lines.enumerated() {
+            for group in line {
+                var member = [Bool](repeating: false, count: components.count + 1)
+                for index in group.members { member[index + 1] = true }
+                let result = normalizer.normalize(ink: ink, labels: labelling.labels, member: member, box: group.box)
+                let box = group.box.scaled(by: 1 / factor, limitWidth: width, limitHeight: height)
+                if options.mode == .multi && group.width * 2 > group.height * 3 {
+                    warnings.append("the mark at x=\(box.x) is wider than a digit: it may be several touching digits")
+                }
+                digits.append(DigitCrop(pixels: result.pixels, box: box, line: lineIndex, steps: result.steps,
+                                        strokeWidth: (result.measuredWidth, result.adjustedWidth)))
+            }
+        }
+        let steps = [
+            ExtractionStep(name: "grey", image: working),
+            ExtractionStep(name: "lighting", image: ink.inverted()),
+            ExtractionStep(name: "threshold", image: thresholdStep),
+            ExtractionStep(name: "components", image: page,
+                           boxes: accepted.map { components[$0].box } + lines.joined().map(\.box)),
+        ]
+        return Extraction(digits: digits, steps: steps, warnings: warnings, width: width, height: height)
+    }
+}

@@ -1,0 +1,95 @@
+/// Components that make one digit: a 5 whose hat was lifted off the page, a 4 or a 7 drawn in
+/// two strokes, a digit cut in two by an erased ruled line.
+struct DigitGroup {
+    var minX: Int, minY: Int, maxX: Int, maxY: Int  // inclusive
+    var members: [Int]
+    var mass: Float
+    var touchesBorder: Bool
+
+    var width: Int { maxX - minX + 1 }
+    var height: Int { maxY - minY + 1 }
+    var box: PixelBox { PixelBox(x: minX, y: minY, width: width, height: height) }
+
+    init(_ c: Component, index: Int) {
+        minX = c.minX; minY = c.minY; maxX = c.maxX; maxY = c.maxY
+        members = [index]
+        mass = c.mass
+        touchesBorder = c.topBorder + c.bottomBorder + c.leftBorder + c.rightBorder > 0
+    }
+
+    /// Stacked pieces of one digit: they share most of the narrower one's columns, the gap
+    /// between them is small next to the taller, and together they are not as tall as two
+    /// digits on two lines would be.
+    func belongs(with other: DigitGroup) -> Bool {
+        let overlap = min(maxX, other.maxX) - max(minX, other.minX) + 1
+        guard 2 * overlap >= min(width, other.width) else { return false }
+        let gap = max(minY, other.minY) - min(maxY, other.maxY) - 1
+        let taller = max(height, other.height)
+        let merged = max(maxY, other.maxY) - min(minY, other.minY) + 1
+        return Float(gap) <= 0.35 * Float(taller) && Float(merged) <= 1.7 * Float(taller)
+    }
+
+    mutating func absorb(_ other: DigitGroup) {
+        minX = min(minX, other.minX); minY = min(minY, other.minY)
+        maxX = max(maxX, other.maxX); maxY = max(maxY, other.maxY)
+        members += other.members
+        mass += other.mass
+        touchesBorder = touchesBorder || other.touchesBorder
+    }
+
+    /// Merges groups that belong together until nothing changes.
+    static func merge(_ groups: [DigitGroup]) -> [DigitGroup] {
+        var groups = groups
+        var merged = true
+        while merged {
+            merged = false
+            outer: for i in groups.indices {
+                for j in groups.indices where j > i && groups[i].belongs(with: groups[j]) {
+                    groups[i].absorb(groups[j])
+                    groups.remove(at: j)
+                    merged = true
+                    break outer
+                }
+            }
+        }
+        return groups
+    }
+
+    /// For several digits: drops pieces of neighbouring digits cut by the frame (touching a
+    /// border and much shorter than the digits that do not) and stray marks much smaller than
+    /// the typical digit.
+    static func plausibleDigits(_ groups: [DigitGroup]) -> [DigitGroup] {
+        guard groups.count > 1 else { return groups }
+        let inside = groups.filter { !$0.touchesBorder }
+        let typicalHeight = median((inside.isEmpty ? groups : inside).map { Float($0.height) })
+        let typicalMass = median(groups.map(\.mass))
+        return groups.filter { g in
+            if g.touchesBorder && !inside.isEmpty && Float(g.height) < 0.6 * typicalHeight { return false }
+            return !(Float(g.height) < 0.35 * typicalHeight && g.mass < 0.15 * typicalMass)
+        }
+    }
+
+    /// Lines top to bottom, each left to right: a digit joins the line whose vertical extent
+    /// holds its centre.
+    static func readingOrder(_ groups: [DigitGroup]) -> [[DigitGroup]] {
+        var lines: [(minY: Int, maxY: Int, groups: [DigitGroup])] = []
+        for g in groups.sorted(by: { $0.minY + $0.maxY < $1.minY + $1.maxY }) {
+            let centre = (g.minY + g.maxY) / 2
+            if let i = lines.firstIndex(where: { $0.minY <= centre && centre <= $0.maxY }) {
+                lines[i].groups.append(g)
+                lines[i].minY = min(lines[i].minY, g.minY)
+                lines[i].maxY = max(lines[i].maxY, g.maxY)
+            } else {
+                lines.append((g.minY, g.maxY, [g]))
+            }
+        }
+        return lines.sorted { $0.minY + $0.maxY < $1.minY + $1.maxY }
+            .map { $0.groups.sorted { $0.minX < $1.minX } }
+    }
+}
+
+func median(_ values: [Float]) -> Float {
+    guard !values.isEmpty else { return 0 }
+    let sorted = values.sorted()
+    return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+}

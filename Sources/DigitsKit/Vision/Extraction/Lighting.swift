@@ -1,0 +1,92 @@
+/// Polarity and lighting: turns grey levels into an "ink" image where paper is 0 and ink
+/// approaches 1 whatever the lighting, by dividing by an estimate of the paper's brightness.
+enum Lighting {
+    /// Ink is the minority and lies far from the typical (median) grey level: when the
+    /// brightest percent is further above the median than the darkest percent is below it, the
+    /// picture is light ink on a dark ground (chalk, a dark-mode canvas, an MNIST image) and is
+    /// inverted. It must be clearly so (twice as far, plus 4 % of the range): a picture without
+    /// ink is balanced noise and stays as it is, since dividing by a dark "paper" would turn
+    /// that noise into ink.
+    static func darkInkOnLight(_ grey: GrayImage) -> (image: GrayImage, inverted: Bool) {
+        var histogram = [Int](repeating: 0, count: 256)
+        grey.pixels.withUnsafeBufferPointer { v in
+            for x in v { histogram[Int(max(0, min(255, x * 255 + 0.5)))] += 1 }
+        }
+        func percentile(_ fraction: Double) -> Int {
+            let target = Int(Double(grey.pixels.count) * fraction)
+            var seen = 0
+            for level in 0..<256 {
+                seen += histogram[level]
+                if seen > target { return level }
+            }
+            return 255
+        }
+        let low = percentile(0.01), middle = percentile(0.5), high = percentile(0.99)
+        return high - middle > 2 * (middle - low) + 10 ? (grey.inverted(), true) : (grey, false)
+    }
+
+    /// The paper's brightness at every pixel: a grey-level closing (maximum, then minimum) on a
+    /// grid of tiles, which erases strokes narrower than the structuring element but follows
+    /// gradients and shadows larger than it, interpolated back to full size. The element spans
+    /// about a quarter of the image, so strokes up to that width count as ink.
+    static func paperBrightness(_ grey: GrayImage) -> GrayImage {
+        let longest = max(grey.width, grey.height)
+        let tile = max(2, longest / 40)
+        let gridWidth = (grey.width + tile - 1) / tile, gridHeight = (grey.height + tile - 1) / tile
+        var grid = GrayImage(width: gridWidth, height: gridHeight)
+        grey.pixels.withUnsafeBufferPointer { source in
+            for y in 0..<grey.height {
+                let gy = y / tile
+                for x in 0..<grey.width {
+                    let g = gy * gridWidth + x / tile
+                    grid.pixels[g] = max(grid.pixels[g], source[y * grey.width + x])
+                }
+            }
+        }
+        let radius = 5
+        grid = grid.filtered(radius: radius, max)
+        grid = grid.filtered(radius: radius, min)
+        return grid.resized(width: grey.width, height: grey.height)
+    }
+
+    /// Ink darkness relative to the local paper: 0 for paper, towards 1 for black ink.
+    static func inkImage(grey: GrayImage, paper: GrayImage) -> GrayImage {
+        var ink = GrayImage(width: grey.width, height: grey.height)
+        grey.pixels.withUnsafeBufferPointer { g in
+            paper.pixels.withUnsafeBufferPointer { p in
+                ink.pixels.withUnsafeMutableBufferPointer { out in
+                    parallelRanges(out.count, minimumChunk: 65536) { range in
+                        for i in range {
+                            // Under a near-black "paper" nothing can be read; call it paper.
+                            out[i] = p[i] < 0.04 ? 0 : max(0, min(1, 1 - g[i] / p[i]))
+                        }
+                    }
+                }
+            }
+        }
+        return ink
+    }
+}
+
+extension GrayImage {
+    /// A square moving maximum or minimum of the given radius (separable, clipped at the edges).
+    /// Only used on small grids, so it stays simple.
+    func filtered(radius: Int, _ combine: (Float, Float) -> Float) -> GrayImage {
+        moving(radius: radius, alongRows: true, combine).moving(radius: radius, alongRows: false, combine)
+    }
+
+    private func moving(radius: Int, alongRows: Bool, _ combine: (Float, Float) -> Float) -> GrayImage {
+        var result = self
+        for y in 0..<height {
+            for x in 0..<width {
+                let (position, limit) = alongRows ? (x, width) : (y, height)
+                var value = self[x, y]
+                for p in max(0, position - radius)...min(limit - 1, position + radius) {
+                    value = combine(value, alongRows ? self[p, y] : self[x, p])
+                }
+                result[x, y] = value
+            }
+        }
+        return result
+    }
+}

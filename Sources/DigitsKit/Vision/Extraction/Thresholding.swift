@@ -1,0 +1,103 @@
+/// From the ink image to a mask of ink pixels: 0 paper, 1 weak ink, 2 strong ink.
+///
+/// Strong ink is above Otsu's global threshold (never below `minimumContrast`). Weak ink is
+/// fainter but still clearly darker than its neighbourhood (adaptive, local-mean threshold):
+/// the faint thin end of a stroke, a pencil line in a darker corner. Components made only of
+/// weak ink are dropped later (hysteresis), so paper texture does not become digits.
+enum Thresholding {
+    /// Ink must be at least this much darker than the paper around it (a fraction of the paper's
+    /// brightness, so it does not depend on exposure).
+    static let minimumContrast: Float = 0.15
+
+    static func mask(ink: GrayImage) -> (mask: [UInt8], strongThreshold: Float) {
+        let strong = max(minimumContrast, otsu(ink.pixels))
+        let weak = max(minimumContrast / 2, strong / 2)
+        let radius = max(2, max(ink.width, ink.height) / 40)
+        let mean = localMean(ink, radius: radius)
+        // A weak pixel must stand out from its neighbourhood's mean by this much.
+        let margin: Float = 0.04
+        var mask = [UInt8](repeating: 0, count: ink.pixels.count)
+        ink.pixels.withUnsafeBufferPointer { d in
+            mean.withUnsafeBufferPointer { m in
+                mask.withUnsafeMutableBufferPointer { out in
+                    parallelRanges(out.count, minimumChunk: 65536) { range in
+                        for i in range {
+                            let v = d[i]
+                            out[i] = v >= strong ? 2 : (v >= weak && v >= m[i] + margin ? 1 : 0)
+                        }
+                    }
+                }
+            }
+        }
+        return (mask, strong)
+    }
+
+    /// Otsu's threshold over 256 bins of values in 0…1: the level that best separates two classes.
+    static func otsu(_ values: [Float]) -> Float {
+        var histogram = [Int](repeating: 0, count: 256)
+        values.withUnsafeBufferPointer { v in
+            for x in v { histogram[Int(max(0, min(255, x * 255 + 0.5)))] += 1 }
+        }
+        let total = Double(values.count)
+        guard total > 0 else { return 0.5 }
+        let weightedTotal = histogram.enumerated().reduce(0.0) { $0 + Double($1.offset * $1.element) }
+        var lowerCount = 0.0, lowerSum = 0.0
+        var best = 0, bestVariance = -1.0
+        for level in 0..<255 {
+            lowerCount += Double(histogram[level])
+            lowerSum += Double(level * histogram[level])
+            let upperCount = total - lowerCount
+            if lowerCount == 0 || upperCount == 0 { continue }
+            let difference = lowerSum / lowerCount - (weightedTotal - lowerSum) / upperCount
+            let variance = lowerCount * upperCount * difference * difference
+            if variance > bestVariance {
+                bestVariance = variance
+                best = level
+            }
+        }
+        return (Float(best) + 0.5) / 255
+    }
+
+    /// The mean over a (2r+1)² window clipped at the edges, by running sums (rows, then columns).
+    static func localMean(_ image: GrayImage, radius: Int) -> [Float] {
+        let w = image.width, h = image.height
+        var rows = [Float](repeating: 0, count: w * h)
+        var result = [Float](repeating: 0, count: w * h)
+        image.pixels.withUnsafeBufferPointer { source in
+            rows.withUnsafeMutableBufferPointer { target in
+                parallelRanges(h, minimumChunk: 64) { range in
+                    for y in range {
+                        let row = source.baseAddress! + y * w, out = target.baseAddress! + y * w
+                        var sum: Float = 0
+                        for x in 0..<min(w, radius + 1) { sum += row[x] }
+                        for x in 0..<w {
+                            out[x] = sum / Float(min(w - 1, x + radius) - max(0, x - radius) + 1)
+                            if x + radius + 1 < w { sum += row[x + radius + 1] }
+                            if x - radius >= 0 { sum -= row[x - radius] }
+                        }
+                    }
+                }
+            }
+        }
+        rows.withUnsafeBufferPointer { source in
+            result.withUnsafeMutableBufferPointer { target in
+                parallelRanges(w, minimumChunk: 64) { range in
+                    var sums = [Float](repeating: 0, count: range.count)
+                    for y in 0..<min(h, radius + 1) {
+                        for x in range { sums[x - range.lowerBound] += source[y * w + x] }
+                    }
+                    for y in 0..<h {
+                        let count = Float(min(h - 1, y + radius) - max(0, y - radius) + 1)
+                        for x in range {
+                            let k = x - range.lowerBound
+                            target[y * w + x] = sums[k] / count
+                            if y + radius + 1 < h { sums[k] += source[(y + radius + 1) * w + x] }
+                            if y - radius >= 0 { sums[k] -= source[(y - radius) * w + x] }
+                        }
+                    }
+                }
+            }
+        }
+        return result
+    }
+}

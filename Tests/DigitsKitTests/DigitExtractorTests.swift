@@ -1,0 +1,176 @@
+import Foundation
+import Testing
+@testable import DigitsKit
+
+/// The extractor on synthetic pages: digits drawn as thick polylines, the way a pen would.
+@Suite struct DigitExtractorTests {
+    /// Digit shapes as polylines in the unit square (x right, y down).
+    static let seven: [[(Float, Float)]] = [[(0.2, 0.1), (0.8, 0.1), (0.4, 0.9)]]
+    static let one: [[(Float, Float)]] = [[(0.45, 0.1), (0.55, 0.9)]]
+    static let four: [[(Float, Float)]] = [[(0.65, 0.9), (0.65, 0.1), (0.15, 0.65), (0.85, 0.65)]]
+    static let zero: [[(Float, Float)]] = [(0...24).map { k in
+        let angle = Float(k) / 24 * 2 * .pi
+        return (0.5 + 0.3 * cos(angle), 0.5 + 0.4 * sin(angle))
+    }]
+    /// A 5 in two strokes: the hat is lifted off the page.
+    static let five: [[(Float, Float)]] = [
+        [(0.3, 0.25), (0.27, 0.5), (0.6, 0.45), (0.75, 0.6), (0.7, 0.82), (0.45, 0.92), (0.22, 0.85)],
+        [(0.36, 0.1), (0.8, 0.1)],
+    ]
+
+    /// Ink (0…1) of `strokes` drawn with the given pen radius into a `size`×`size` box.
+    static func draw(_ strokes: [[(Float, Float)]], size: Int, pen: Float, into image: inout GrayImage, at origin: (Int, Int)) {
+        for y in 0..<size {
+            for x in 0..<size {
+                let px = (Float(x) + 0.5) / Float(size), py = (Float(y) + 0.5) / Float(size)
+                var nearest = Float.infinity
+                for stroke in strokes {
+                    for (a, b) in zip(stroke, stroke.dropFirst()) {
+                        let (dx, dy) = (b.0 - a.0, b.1 - a.1)
+                        let t = max(0, min(1, ((px - a.0) * dx + (py - a.1) * dy) / (dx * dx + dy * dy)))
+                        nearest = min(nearest, hypot(px - a.0 - t * dx, py - a.1 - t * dy))
+                    }
+                }
+                // One pixel of anti-aliasing at the pen's edge.
+                let ink = max(0, min(1, (pen - nearest * Float(size)) + 0.5))
+                let (gx, gy) = (origin.0 + x, origin.1 + y)
+                if gx < image.width && gy < image.height { image[gx, gy] = max(image[gx, gy], ink) }
+            }
+        }
+    }
+
+    /// A light page (grey levels) with dark ink where `ink` says, and lighting that falls from
+    /// 1 to `dimmest` left to right.
+    static func page(_ ink: GrayImage, dimmest: Float = 1) -> GrayImage {
+        var page = ink
+        for y in 0..<ink.height {
+            for x in 0..<ink.width {
+                let light = 1 - (1 - dimmest) * Float(x) / Float(ink.width)
+                page[x, y] = light * (0.92 - 0.85 * ink[x, y])
+            }
+        }
+        return page
+    }
+
+    static func correlation(_ a: [UInt8], _ b: [UInt8]) -> Double {
+        let x = a.map(Double.init), y = b.map(Double.init)
+        let mx = x.reduce(0, +) / Double(x.count), my = y.reduce(0, +) / Double(y.count)
+        let cov = zip(x, y).reduce(0) { $0 + ($1.0 - mx) * ($1.1 - my) }
+        let vx = x.reduce(0) { $0 + ($1 - mx) * ($1 - mx) }, vy = y.reduce(0) { $0 + ($1 - my) * ($1 - my) }
+        return cov / (vx * vy).squareRoot()
+    }
+
+    /// An MNIST-style 28×28 version of a shape and the same at 5×: drawn with MNIST's stroke
+    /// width (a pen of radius 7 at 140 px is 2 px wide at 20×20) and placed by the normaliser's
+    /// own centre-of-mass rule.
+    static func mnistStyle(_ strokes: [[(Float, Float)]]) -> (pixels: [UInt8], large: GrayImage) {
+        var large = GrayImage(width: 140, height: 140)
+        draw(strokes, size: 140, pen: 7, into: &large, at: (0, 0))
+        return (MNISTNormalizer.placeInMNISTFrame(large).bytes(), large)
+    }
+
+    @Test func aDigitOnUnevenlyLitPaperComesBackAsItsMNISTSelf() throws {
+        let (expected, large) = Self.mnistStyle(Self.seven)
+        var ink = GrayImage(width: 300, height: 260)
+        for y in 0..<140 { for x in 0..<140 { ink[80 + x, 60 + y] = large[x, y] } }
+        let extraction = DigitExtractor(options: .init(mode: .single)).extract(Self.page(ink, dimmest: 0.45))
+        let digit = try #require(extraction.digits.first)
+        #expect(Self.correlation(digit.pixels, expected) > 0.9)
+        // The 7 starts at (0.2, 0.1) of its 140-pixel box, less the pen's radius of 7.
+        #expect(abs(digit.box.x - 101) <= 3 && abs(digit.box.y - 67) <= 3 && abs(digit.box.height - 126) <= 4)
+    }
+
+    @Test func whiteInkOnBlackWorksToo() throws {
+        let (expected, large) = Self.mnistStyle(Self.four)
+        var ink = GrayImage(width: 200, height: 200)
+        for y in 0..<140 { for x in 0..<140 { ink[30 + x, 30 + y] = large[x, y] } }
+        // White ink on black: the grey levels are the ink itself.
+        let extraction = DigitExtractor(options: .init(mode: .single)).extract(ink)
+        let digit = try #require(extraction.digits.first)
+        #expect(Self.correlation(digit.pixels, expected) > 0.9)
+    }
+
+    @Test func aDigitInTwoStrokesStaysOneDigit() throws {
+        var ink = GrayImage(width: 400, height: 300)
+        Self.draw(Self.five, size: 200, pen: 7, into: &ink, at: (100, 50))
+        let extraction = DigitExtractor().extract(Self.page(ink))
+        #expect(extraction.digits.count == 1)
+        let box = try #require(extraction.digits.first?.box)
+        #expect(box.y < 50 + 30 && box.maxY > 50 + 170)
+    }
+
+    @Test func specksAndARuledLineAreIgnored() throws {
+        var ink = GrayImage(width: 500, height: 300)
+        Self.draw(Self.zero, size: 160, pen: 6, into: &ink, at: (170, 60))
+        // A ruled line through the digit and across the page.
+        for x in 0..<500 { for y in 205..<208 { ink[x, y] = 0.8 } }
+        var rng = SplitMix64(seed: 11)
+        for _ in 0..<60 {
+            let x = Int(rng.next() % 490), y = Int(rng.next() % 290)
+            for dy in 0..<2 { for dx in 0..<2 { ink[x + dx, y + dy] = 1 } }
+        }
+        let extraction = DigitExtractor().extract(Self.page(ink))
+        #expect(extraction.digits.count == 1, "found \(extraction.digits.map(\.box))")
+        let box = try #require(extraction.digits.first?.box)
+        // The ring spans 0.2…0.8 of its 160-pixel box, plus the pen's radius of 6.
+        #expect(abs(box.x - 196) <= 3 && abs(box.width - 108) <= 4 && abs(box.y - 70) <= 3)
+    }
+
+    @Test func aRowOfDigitsComesBackLeftToRight() throws {
+        var ink = GrayImage(width: 800, height: 240)
+        let shapes = [Self.four, Self.one, Self.seven, Self.zero]
+        for (k, shape) in shapes.enumerated() {
+            Self.draw(shape, size: 150, pen: 6, into: &ink, at: (40 + 190 * k, 45))
+        }
+        let extraction = DigitExtractor().extract(Self.page(ink, dimmest: 0.6))
+        #expect(extraction.digits.count == 4)
+        let boxes = extraction.digits.map(\.box)
+        for (k, box) in boxes.enumerated() {
+            let left = 40 + 190 * k
+            #expect(box.x >= left - 4 && box.maxX <= left + 154, "digit \(k): \(box)")
+            #expect(box.y >= 45 && box.maxY <= 45 + 154 && box.height > 100, "digit \(k): \(box)")
+        }
+        #expect(extraction.digits.allSatisfy { $0.line == 0 })
+    }
+
+    @Test func twoLinesAreReadTopToBottom() {
+        var ink = GrayImage(width: 400, height: 400)
+        Self.draw(Self.one, size: 120, pen: 5, into: &ink, at: (60, 240))
+        Self.draw(Self.seven, size: 120, pen: 5, into: &ink, at: (220, 30))
+        let digits = DigitExtractor().extract(Self.page(ink)).digits
+        #expect(digits.map(\.line) == [0, 1])
+        #expect(digits.first.map { $0.box.y < 100 } == true)
+    }
+
+    @Test func aBlankPageHasNoDigitsAndSaysSo() {
+        var rng = SplitMix64(seed: 2)
+        var page = GrayImage(width: 300, height: 200, repeating: 0.9)
+        for i in page.pixels.indices { page.pixels[i] += Float(rng.next() % 100) / 100 * 0.04 - 0.02 }
+        let extraction = DigitExtractor().extract(page)
+        #expect(extraction.digits.count == 0)
+        #expect(!extraction.warnings.isEmpty)
+    }
+
+    @Test func thinStrokesAreThickenedTowardMNIST() throws {
+        var ink = GrayImage(width: 600, height: 600)
+        Self.draw(Self.seven, size: 500, pen: 2, into: &ink, at: (50, 50))
+        let digit = try #require(DigitExtractor(options: .init(mode: .single)).extract(Self.page(ink)).digits.first)
+        #expect(digit.strokeWidth.measured < 1)
+        #expect(abs(digit.strokeWidth.adjusted - MNISTNormalizer.mnistStrokeWidth) < 0.6)
+        #expect((digit.pixels.max() ?? 0) > 150)
+    }
+
+    @Test func resizingKeepsTheMeanAndInterpolates() throws {
+        var rng = SplitMix64(seed: 5)
+        let image = try #require(GrayImage(width: 90, height: 60, pixels: (0..<5400).map { _ in rng.nextUnitFloat() }))
+        let small = image.resized(width: 30, height: 20)
+        let mean = { (g: GrayImage) in g.pixels.reduce(0, +) / Float(g.pixels.count) }
+        #expect(abs(mean(small) - mean(image)) < 1e-4)
+        // Area resampling by 3: each target pixel is the mean of its 3×3 block.
+        let block = (0..<3).flatMap { y in (0..<3).map { x in image[x + 3, y + 6] } }.reduce(0, +) / 9
+        #expect(abs(small[1, 2] - block) < 1e-5)
+        let ramp = try #require(GrayImage(width: 2, height: 1, pixels: [0, 1]))
+        #expect(ramp.resized(width: 4, height: 1).pixels == [0, 0.25, 0.75, 1])
+    }
+}
+

@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+@testable import DigitsKit
+
+/// Every committed fixture shows a 16×8 picture: a dark (or blue) 8×8 block on the left, white
+/// on the right. See scripts/fixtures/make-image-fixtures.py.
+@Suite struct ImageDecodingTests {
+    static var folder: URL { get throws { try DataFixtures.root.appendingPathComponent("images") } }
+
+    static func decode(_ name: String, with decoder: ImageDecoder = ImageDecoder()) throws -> RasterImage {
+        try decoder.decode(contentsOf: folder.appendingPathComponent(name))
+    }
+
+    static let greyFiles = ["grey.png", "grey-alpha.png", "grey16.png", "grey.jpg", "grey.pgm", "ascii.pgm"]
+    static let colourFiles = ["rgb.png", "palette.png", "rgba.png", "rgb.jpg", "progressive.jpg",
+                              "rgb24.bmp", "palette8.bmp", "rgba32.bmp"] + (2...8).map { "exif-\($0).jpg" }
+
+    @Test(arguments: greyFiles + colourFiles)
+    func decodesTheCanonicalPicture(name: String) throws {
+        let image = try Self.decode(name)
+        #expect(image.width == 16 && image.height == 8)
+        #expect(image.channels == (Self.greyFiles.contains(name) ? 1 : 3))
+        // Away from the block edge, where JPEG rings.
+        let left = image.sample(x: 2, y: 4).map(Int.init), right = image.sample(x: 13, y: 4).map(Int.init)
+        if image.channels == 1 {
+            #expect(abs(left[0] - 30) <= 12, "dark block in \(name): \(left)")
+        } else {
+            #expect(left[2] > 160 && left[0] < 70, "blue block in \(name): \(left)")
+        }
+        #expect(right.allSatisfy { $0 >= 235 }, "white (or transparent composited on white) in \(name): \(right)")
+    }
+
+    @Test func exifOrientationIsReadFromTheApp1Segment() throws {
+        for orientation in 2...8 {
+            let bytes = [UInt8](try Data(contentsOf: Self.folder.appendingPathComponent("exif-\(orientation).jpg")))
+            #expect(ExifOrientation.read(fromJPEG: bytes).rawValue == orientation)
+        }
+        let plain = [UInt8](try Data(contentsOf: Self.folder.appendingPathComponent("rgb.jpg")))
+        #expect(ExifOrientation.read(fromJPEG: plain) == .up)
+    }
+
+    @Test func orientationsAreInversesOfPlainTurns() throws {
+        let image = try #require(RasterImage(width: 3, height: 2, channels: 1, pixels: [1, 2, 3, 4, 5, 6]))
+        #expect(image.oriented(.rotatedClockwise).pixels == [4, 1, 5, 2, 6, 3])
+        #expect(image.oriented(.rotatedCounterClockwise).pixels == [3, 6, 2, 5, 1, 4])
+        #expect(image.oriented(.transposed).pixels == [1, 4, 2, 5, 3, 6])
+        #expect(image.oriented(.transverse).pixels == [6, 3, 5, 2, 4, 1])
+        #expect(image.oriented(.upsideDown).pixels == [6, 5, 4, 3, 2, 1])
+    }
+
+    @Test(arguments: [
+        ("truncated.png", "corrupt"), ("corrupt.png", "corrupt"), ("truncated.jpg", "corrupt"),
+        ("not-an-image.png", "unrecognised"), ("empty.png", "empty"),
+        ("giant.png", "pixels"), ("giant.jpg", "pixels"), ("giant.pgm", "pixels"),
+    ])
+    func hostileFilesAreTypedErrors(name: String, kind: String) throws {
+        do {
+            _ = try Self.decode(name)
+            Issue.record("\(name) decoded")
+        } catch let error as ImageDecodingError {
+            switch (error, kind) {
+            case (.corrupt, "corrupt"), (.unrecognisedFormat, "unrecognised"), (.empty, "empty"), (.tooManyPixels, "pixels"): break
+            default: Issue.record("\(name): \(error)")
+            }
+        }
+    }
+
+    // Not ascii.pgm: a P2 file cut inside its last number is still a valid, shorter number.
+    @Test(arguments: ["rgb.png", "progressive.jpg", "exif-6.jpg", "grey.pgm", "rgb24.bmp", "palette8.bmp"])
+    func everyTruncationIsAnErrorNotACrash(name: String) throws {
+        let bytes = [UInt8](try Data(contentsOf: Self.folder.appendingPathComponent(name)))
+        // The last 12 bytes may hold only an end marker (PNG's IEND) that decoders do not need.
+        for length in stride(from: 0, to: bytes.count - 12, by: 3) {
+            #expect(throws: ImageDecodingError.self, "\(name) cut at \(length) bytes") {
+                _ = try ImageDecoder().decode(Array(bytes.prefix(length)))
+            }
+        }
+    }
+
+    @Test func limitsAreCheckedBeforeDecoding() throws {
+        #expect(throws: ImageDecodingError.fileTooLarge(bytes: 658, limit: 100)) {
+            _ = try Self.decode("rgb.jpg", with: ImageDecoder(maxFileBytes: 100))
+        }
+        #expect(throws: ImageDecodingError.tooManyPixels(width: 16, height: 8, limit: 100)) {
+            _ = try Self.decode("rgb.png", with: ImageDecoder(maxPixels: 100))
+        }
+    }
+
+    @Test func pngEncodingRoundTrips() throws {
+        var rng = SplitMix64(seed: 3)
+        for channels in [1, 3] {
+            let pixels = (0..<(7 * 5 * channels)).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
+            let image = try #require(RasterImage(width: 7, height: 5, channels: channels, pixels: pixels))
+            #expect(try ImageDecoder().decode(image.pngData()) == image)
+        }
+    }
+}
