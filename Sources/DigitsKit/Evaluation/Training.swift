@@ -46,6 +46,8 @@ public struct EvaluationResult: Sendable {
     public let report: ClassificationReport
     public let predictSeconds: Double
     public let predictions: [Int]
+    /// The probability the model gave its own prediction, per image.
+    public let confidences: [Double]
     /// For a one-digit detector: the positive class's scores and curves.
     public let binary: BinaryDetectionReport?
 
@@ -56,6 +58,7 @@ public struct EvaluationResult: Sendable {
         let probabilities = try pipeline.probabilities(data)
         predictions = probabilities.argmaxPerRow()
         predictSeconds = secondsSince(start)
+        confidences = predictions.enumerated().map { Double(probabilities[$0, $1]) }
         let truth = data.intLabels
         if task != nil {
             report = ClassificationReport(truth: truth, predicted: predictions.map { min($0, 1) }, classCount: 2)
