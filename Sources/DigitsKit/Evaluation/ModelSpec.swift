@@ -48,7 +48,8 @@ extension ModelKind {
     /// model). Searches and cross-validation fit such kinds one at a time, and fit the others
     /// several at once, so either way the cores are used without oversubscribing them.
     ///
-    /// - logreg: the softmax loss and gradient are computed in parallel chunks.
+    /// - logreg: the softmax loss and gradient are computed in parallel chunks; sgd: the ten
+    ///   one-vs-rest problems run in parallel; knn: its distances are BLAS products.
     /// - svc, pca-svc: the one-vs-one pair problems are solved in parallel.
     /// - tree: each node's features are searched in parallel; forest, extratrees: one tree per core.
     /// - mlp, cnn and their presets: BLAS matrix products and parallel im2col/pooling.
@@ -56,7 +57,7 @@ extension ModelKind {
     /// A kind added later must choose here; one whose fit runs on one core should return false.
     public var fitsInParallel: Bool {
         switch self {
-        case .logreg, .svc, .pcaSVC, .tree, .forest, .extratrees: return true
+        case .logreg, .sgd, .knn, .svc, .pcaSVC, .tree, .forest, .extratrees: return true
         case .mlp, .cnn, .mlp6416, .mlp6432, .mlp512, .cnn32f, .cnn3216f, .cnn3216x3f, .cnnA, .cnnB: return true
         }
     }
