@@ -9,7 +9,8 @@ import CBLAS
 /// core busy on its own slice from start to end.
 ///
 /// The sum over slices changes rounding, so results depend on the replica count (`workerCount`,
-/// i.e. the cores or `DIGITS_THREADS`): fixed seed and core count give identical models.
+/// i.e. the cores or `DIGITS_THREADS`, for the CLI's `train`; one inside shared processes):
+/// fixed seed and core count give identical models.
 final class ReplicatedNetwork {
     let primary: Network
     /// replicas[0] is `primary`.
@@ -20,7 +21,8 @@ final class ReplicatedNetwork {
     init(_ architecture: Architecture, dropoutSeed: UInt64, count: Int) throws(ArchitectureError) {
         let primary = try Network(architecture, dropoutSeed: dropoutSeed)
         var replicas = [primary]
-        // The primary keeps the seed a single network would have; the others draw their own.
+        // The primary keeps the seed a single network would have; the others draw theirs from a
+        // stream offset from it, so their dropout masks are not the primary's layers' masks.
         var random = SplitMix64(seed: dropoutSeed ^ 0x5EED_0F_2E_911CA5)
         for _ in 1..<max(1, count) {
             replicas.append(try Network(architecture, dropoutSeed: random.next(), sharingValuesOf: primary))

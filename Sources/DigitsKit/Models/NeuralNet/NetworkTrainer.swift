@@ -7,7 +7,7 @@ import Foundation
 struct NetworkTrainer {
     let parameters: NeuralNetwork.Parameters
     let network: Network
-    /// `network` and its data-parallel replicas, one per core.
+    /// `network` and its data-parallel replicas, one per core when the fit owns the process.
     private let replicas: ReplicatedNetwork
     let options: FitOptions
     private let x: Matrix
@@ -38,7 +38,7 @@ struct NetworkTrainer {
             self.labels = labels
             validation = options.validation
         }
-        replicas = try ReplicatedNetwork(architecture, dropoutSeed: dropoutSeed, count: workerCount)
+        replicas = try ReplicatedNetwork(architecture, dropoutSeed: dropoutSeed, count: options.exclusive ? workerCount : 1)
         network = replicas.primary
         parameters.weightInitializer.initialize(network.store, random: &initRandom)
         optimizer = parameters.makeOptimizer()
