@@ -82,6 +82,9 @@ final class Network {
         return batch
     }
 
+    /// The loaded input batch (batch, 784), e.g. for augmentation before `trainStep`.
+    var input: UnsafeMutablePointer<Float> { activations[0] }
+
     /// Runs the loaded batch forward; returns the logits (batch, 10), valid until the next call.
     @discardableResult
     func forward(batch: Int, training: Bool) -> UnsafeMutablePointer<Float> {

@@ -54,8 +54,10 @@ final class ReplicatedNetwork {
     }
 
     /// Forward, loss and backward on rows `indices` of `x` (N, 784): afterwards the primary's
-    /// `store.gradients` holds the gradient of the mean loss over the whole batch.
-    func trainStep(_ x: UnsafePointer<Float>, rows indices: ArraySlice<Int>, labels: [Int]) -> SoftmaxCrossEntropy.Result {
+    /// `store.gradients` holds the gradient of the mean loss over the whole batch. With an
+    /// `augmentation`, each replica distorts its slice first (batch `augmentationSeed`).
+    func trainStep(_ x: UnsafePointer<Float>, rows indices: ArraySlice<Int>, labels: [Int],
+                   augmentation: Augmentation? = nil, augmentationSeed: UInt64 = 0) -> SoftmaxCrossEntropy.Result {
         let parts = min(replicas.count, indices.count)
         let size = (indices.count + parts - 1) / parts
         let replicas = replicas
@@ -65,6 +67,7 @@ final class ReplicatedNetwork {
                     let start = indices.startIndex + part * size
                     let slice = indices[start..<min(indices.endIndex, start + size)]
                     sizes[part] = replicas[part].loadBatch(x, rows: slice, labels: labels)
+                    augmentation?.apply(replicas[part].input, count: sizes[part], firstIndex: part * size, seed: augmentationSeed)
                     results[part] = replicas[part].trainStep(batch: sizes[part])
                 }
             }

@@ -76,6 +76,7 @@ struct NetworkTrainer {
         let batches = (x.rows + batchSize - 1) / batchSize
         let store = network.store
         let schedule = parameters.learningRateSchedule
+        let augmentation = parameters.augment.flatMap { $0 > 0 ? Augmentation(magnitude: Float($0)) : nil }
         replicas.reserve(batch: batchSize)
         // The replicas are the parallelism; BLAS threads on top would only fight them for cores.
         let blasThreads = openblas_get_num_threads()
@@ -97,7 +98,12 @@ struct NetworkTrainer {
                 }
                 let rows = order[(batch * batchSize)..<min(x.rows, (batch + 1) * batchSize)]
                 let count = rows.count
-                let result = x.storage.withUnsafeBufferPointer { replicas.trainStep($0.baseAddress!, rows: rows, labels: labels) }
+                // The batch's distortions follow from (seed, epoch, batch): a resumed run redraws them.
+                var batchRandom = SplitMix64(seed: options.seed ^ (UInt64(progress.epoch) << 32 | UInt64(batch)))
+                let result = x.storage.withUnsafeBufferPointer {
+                    replicas.trainStep($0.baseAddress!, rows: rows, labels: labels, augmentation: augmentation,
+                                       augmentationSeed: batchRandom.next())
+                }
                 guard result.loss.isFinite else { throw divergence(batch: batch) }
                 rate = schedule.rate(base: parameters.learningRate,
                                      progress: Double(progress.epoch) + Double(batch) / Double(batches), epochs: epochs)
