@@ -2,7 +2,8 @@ import ArgumentParser
 import DigitsKit
 import Foundation
 
-/// `digits evaluate FILE`: score a saved model on the test or validation set it was split with.
+/// `digits evaluate [FILE]`: score a saved model (the default model when none is named) on the
+/// test or validation set it was split with.
 struct Evaluate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Score a saved model on MNIST and print the classification report and confusion matrix.")
@@ -11,8 +12,9 @@ struct Evaluate: AsyncParsableCommand {
         case test, validation
     }
 
-    @Argument(help: ArgumentHelp("The model file (.safetensors).", valueName: "FILE"))
-    var file: String
+    @Argument(help: ArgumentHelp("The model file (.safetensors); default \(DefaultModel.relativePath) in this folder or the repository.",
+                                 valueName: "FILE"))
+    var file: String?
 
     @OptionGroup var dataOptions: DataOptions
 
@@ -26,7 +28,7 @@ struct Evaluate: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let url = URL(fileURLWithPath: file)
+        let url = try file.map { URL(fileURLWithPath: $0) } ?? DefaultModel.locate()
         let saved = try ModelFile.load(from: url)
         let splitText = saved.card.training?.split ?? "standard"
         let seed = saved.card.training?.seed ?? 0

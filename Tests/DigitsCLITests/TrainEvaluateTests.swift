@@ -92,4 +92,9 @@ import Testing
         var evaluate = try #require(try Digits.parseAsRoot(["evaluate", junk.path, "--data", folder.path]) as? Evaluate)
         await #expect(throws: SafeTensorsError.self) { try await evaluate.run() }
     }
+
+    @Test func evaluateWithoutAFileUsesTheDefaultModel() throws {
+        let evaluate = try #require(try Digits.parseAsRoot(["evaluate", "--on", "test"]) as? Evaluate)
+        #expect(evaluate.file == nil)
+    }
 }

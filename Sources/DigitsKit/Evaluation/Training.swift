@@ -14,13 +14,14 @@ public struct TrainingRun: Sendable {
     public static func run(
         kind: ModelKind, pipeline: Pipeline, split: DataSplit, splitSpec: SplitSpec, seed: UInt64,
         task: BinaryTask? = nil, progress: (@Sendable (FitProgress) -> Void)? = nil,
-        checkpoint: URL? = nil, resume: Bool = false, shouldStop: (@Sendable () -> Bool)? = nil
+        checkpoint: URL? = nil, resume: Bool = false, shouldStop: (@Sendable () -> Bool)? = nil, exclusive: Bool = false
     ) throws -> TrainingRun {
         var pipeline = pipeline
         let start = DispatchTime.now()
         let train = task?.relabel(split.train) ?? split.train
         let validationSet = split.validation.count > 0 ? task?.relabel(split.validation) ?? split.validation : nil
-        let options = FitOptions(seed: seed, progress: progress, checkpoint: checkpoint, resume: resume, shouldStop: shouldStop)
+        let options = FitOptions(seed: seed, progress: progress, checkpoint: checkpoint, resume: resume, shouldStop: shouldStop,
+                                 exclusive: exclusive)
         let summary = try pipeline.fit(train, validation: validationSet, options: options)
         let fitSeconds = secondsSince(start)
         let test = try EvaluationResult(pipeline: pipeline, data: split.test, task: task)

@@ -44,15 +44,22 @@ public struct FitOptions: Sendable {
     /// Polled between steps; returning true makes long fits save a checkpoint and stop with
     /// an `interrupted` error (the CLI wires it to Ctrl-C).
     public var shouldStop: (@Sendable () -> Bool)?
+    /// The fit is the only work in the process (the CLI's `train`), so it may reconfigure
+    /// process-wide resources: the network trainer switches OpenBLAS to one thread and runs one
+    /// replica per core. False where fits share the process (tests, servers, benchmarks), where
+    /// that switch would change other fits' BLAS results and speed.
+    public var exclusive: Bool
 
     public init(seed: UInt64 = 0, progress: (@Sendable (FitProgress) -> Void)? = nil, validation: LabelledRows? = nil,
-                checkpoint: URL? = nil, resume: Bool = false, shouldStop: (@Sendable () -> Bool)? = nil) {
+                checkpoint: URL? = nil, resume: Bool = false, shouldStop: (@Sendable () -> Bool)? = nil,
+                exclusive: Bool = false) {
         self.seed = seed
         self.progress = progress
         self.validation = validation
         self.checkpoint = checkpoint
         self.resume = resume
         self.shouldStop = shouldStop
+        self.exclusive = exclusive
     }
 }
 

@@ -60,11 +60,37 @@ final class ActivationLayer: NetworkLayer {
     }
 }
 
-/// Σ over rows of a (rows, columns) block, per column: the bias gradient.
-func columnSums(_ values: UnsafePointer<Float>, rows: Int, columns: Int, into sums: UnsafeMutablePointer<Float>) {
-    sums.initialize(repeating: 0, count: columns)
-    for r in 0..<rows {
-        let row = values + r * columns
-        for c in 0..<columns { sums[c] += row[c] }
+/// The backward half of a dense or convolution layer's epilogue, in one parallel pass over `dy`
+/// (rows, columns): the activation's derivative applied in place, and the bias gradient
+/// `Σ_rows dy` per column. Rows are cut into a fixed number of chunks (not one per core) whose
+/// partial sums are added in chunk order, so the result is the same on any number of cores.
+struct BiasGradient {
+    static let chunks = 8
+    private let partials = Workspace<Float>()
+
+    func reserve(columns: Int) { partials.reserve(Self.chunks * columns) }
+
+    func backward(_ activation: Architecture.Activation, y: UnsafePointer<Float>, dy: UnsafeMutablePointer<Float>,
+                  rows: Int, columns: Int, into sums: UnsafeMutablePointer<Float>) {
+        let chunks = max(1, min(Self.chunks, rows))
+        let size = (rows + chunks - 1) / chunks
+        let partials = partials.pointer
+        parallelFor(chunks) { chunk in
+            let sum = partials + chunk * columns
+            sum.update(repeating: 0, count: columns)
+            let range = min(rows, chunk * size)..<min(rows, (chunk + 1) * size)
+            guard !range.isEmpty else { return }
+            activation.backward(y: y + range.lowerBound * columns, dy: dy + range.lowerBound * columns,
+                                count: range.count * columns)
+            for r in range {
+                let row = dy + r * columns
+                for c in 0..<columns { sum[c] += row[c] }
+            }
+        }
+        sums.update(from: partials, count: columns)
+        for chunk in 1..<chunks {
+            let sum = partials + chunk * columns
+            for c in 0..<columns { sums[c] += sum[c] }
+        }
     }
 }

@@ -11,6 +11,7 @@ final class ConvolutionLayer: NetworkLayer {
     let geometry: Im2Col
     /// (N·OH·OW, K·K·C), kept from forward for the weight gradient.
     private let columns = Workspace<Float>()
+    private let biasGradient = BiasGradient()
     private var w: UnsafeMutablePointer<Float>!
     private var b: UnsafeMutablePointer<Float>!
     private var dw: UnsafeMutablePointer<Float>!
@@ -40,6 +41,7 @@ final class ConvolutionLayer: NetworkLayer {
 
     func reserve(batch: Int) {
         columns.reserve(batch * outputShape.height * outputShape.width * patch)
+        biasGradient.reserve(columns: filters)
     }
 
     func forward(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, batch: Int, training: Bool) {
@@ -53,11 +55,10 @@ final class ConvolutionLayer: NetworkLayer {
     func backward(x: UnsafePointer<Float>, y: UnsafePointer<Float>, dy: UnsafeMutablePointer<Float>,
                   dx: UnsafeMutablePointer<Float>?, batch: Int) {
         let rows = batch * outputShape.height * outputShape.width
-        activation.backward(y: y, dy: dy, count: rows * filters)
-        // dw = colsᵀ·dy (K·K·C, F); db = Σ_rows dy.
+        biasGradient.backward(activation, y: y, dy: dy, rows: rows, columns: filters, into: db)
+        // dw = colsᵀ·dy (K·K·C, F).
         cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, Int32(patch), Int32(filters), Int32(rows),
                     1, columns.pointer, Int32(patch), dy, Int32(filters), 0, dw, Int32(filters))
-        columnSums(dy, rows: rows, columns: filters, into: db)
         guard let dx else { return }
         // dcols = dy·wᵀ reuses the columns buffer (its forward content is no longer needed), then
         // folds back onto the image.

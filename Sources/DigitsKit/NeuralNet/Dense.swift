@@ -6,6 +6,7 @@ final class DenseLayer: NetworkLayer {
     let inputShape: Shape
     let outputShape: Shape
     let activation: Architecture.Activation
+    private let biasGradient = BiasGradient()
     private var w: UnsafeMutablePointer<Float>!
     private var b: UnsafeMutablePointer<Float>!
     private var dw: UnsafeMutablePointer<Float>!
@@ -30,6 +31,8 @@ final class DenseLayer: NetworkLayer {
         (w, b, dw, db) = (parameters[0], parameters[1], gradients[0], gradients[1])
     }
 
+    func reserve(batch: Int) { biasGradient.reserve(columns: units) }
+
     func forward(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, batch: Int, training: Bool) {
         cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(batch), Int32(units), Int32(inputs),
                     1, x, Int32(inputs), w, Int32(units), 0, y, Int32(units))
@@ -38,11 +41,10 @@ final class DenseLayer: NetworkLayer {
 
     func backward(x: UnsafePointer<Float>, y: UnsafePointer<Float>, dy: UnsafeMutablePointer<Float>,
                   dx: UnsafeMutablePointer<Float>?, batch: Int) {
-        activation.backward(y: y, dy: dy, count: batch * units)
-        // dw = xᵀ·dy (I, O); db = Σ_rows dy; dx = dy·wᵀ (N, I).
+        biasGradient.backward(activation, y: y, dy: dy, rows: batch, columns: units, into: db)
+        // dw = xᵀ·dy (I, O); dx = dy·wᵀ (N, I).
         cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, Int32(inputs), Int32(units), Int32(batch),
                     1, x, Int32(inputs), dy, Int32(units), 0, dw, Int32(units))
-        columnSums(dy, rows: batch, columns: units, into: db)
         guard let dx else { return }
         cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(batch), Int32(inputs), Int32(units),
                     1, dy, Int32(units), w, Int32(units), 0, dx, Int32(inputs))

@@ -18,7 +18,8 @@ struct Im2Col {
                 let block = columns + n * output.height * output.width * patchSize
                 forEachCell { column, pixel in
                     if let pixel {
-                        (block + column).update(from: image + pixel * c, count: c)
+                        // A first layer has one channel: a plain store beats a memmove call.
+                        if c == 1 { block[column] = image[pixel] } else { (block + column).update(from: image + pixel * c, count: c) }
                     } else {
                         (block + column).update(repeating: 0, count: c)
                     }

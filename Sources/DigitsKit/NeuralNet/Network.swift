@@ -14,7 +14,9 @@ final class Network {
     private var gradients: [UnsafeMutablePointer<Float>] = []
     private var labels = Workspace<Int32>()
 
-    init(_ architecture: Architecture, dropoutSeed: UInt64 = 0) throws(ArchitectureError) {
+    /// `primary`, when given, makes this network a data-parallel replica of it: same
+    /// architecture, shared parameter values, its own gradients and activations.
+    init(_ architecture: Architecture, dropoutSeed: UInt64 = 0, sharingValuesOf primary: Network? = nil) throws(ArchitectureError) {
         self.architecture = architecture
         let shapes = try architecture.shapes()
         var random = SplitMix64(seed: dropoutSeed)
@@ -42,7 +44,7 @@ final class Network {
             }
         }
         self.layers = layers
-        store = ParameterStore(layers: layers)
+        store = ParameterStore(layers: layers, sharingValuesOf: primary?.store)
     }
 
     deinit { release() }
@@ -79,6 +81,9 @@ final class Network {
         }
         return batch
     }
+
+    /// The loaded input batch (batch, 784), e.g. for augmentation before `trainStep`.
+    var input: UnsafeMutablePointer<Float> { activations[0] }
 
     /// Runs the loaded batch forward; returns the logits (batch, 10), valid until the next call.
     @discardableResult

@@ -18,8 +18,12 @@ final class ParameterStore {
     /// Every block, in layer order, with its offset in `values`.
     let slots: [Slot]
     let stateOffsets: [Int]
+    /// False for a replica's store, which points at its primary's values.
+    private let ownsValues: Bool
 
-    init(layers: [any NetworkLayer]) {
+    /// `primary`, when given, is the store of an identical network whose values this one shares
+    /// (a data-parallel replica): only the gradients and the layer state are its own.
+    init(layers: [any NetworkLayer], sharingValuesOf primary: ParameterStore? = nil) {
         var slots: [Slot] = []
         var offset = 0
         var decayedTotal = 0
@@ -43,8 +47,9 @@ final class ParameterStore {
         }
         self.stateOffsets = stateOffsets
         stateCount = stateTotal
-        let values = UnsafeMutablePointer<Float>.allocate(capacity: max(1, offset))
-        values.initialize(repeating: 0, count: max(1, offset))
+        ownsValues = primary == nil
+        let values = primary?.values ?? UnsafeMutablePointer<Float>.allocate(capacity: max(1, offset))
+        if primary == nil { values.initialize(repeating: 0, count: max(1, offset)) }
         let gradients = UnsafeMutablePointer<Float>.allocate(capacity: max(1, offset))
         gradients.initialize(repeating: 0, count: max(1, offset))
         let state = UnsafeMutablePointer<Float>.allocate(capacity: max(1, stateTotal))
@@ -60,7 +65,7 @@ final class ParameterStore {
     }
 
     deinit {
-        values.deallocate()
+        if ownsValues { values.deallocate() }
         gradients.deallocate()
         state.deallocate()
     }

@@ -21,6 +21,8 @@ final class PoolingLayer: NetworkLayer {
         if !isAverage { winners.reserve(batch * outputShape.count) }
     }
 
+    // Both passes run channels innermost: a window cell's C values are contiguous in NHWC, so
+    // each comparison or sum sweeps a whole channel run at once.
     func forward(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, batch: Int, training: Bool) {
         let (w, c) = (inputShape.width, inputShape.channels)
         let inverseArea = 1 / Float(size * size)
@@ -29,20 +31,37 @@ final class PoolingLayer: NetworkLayer {
             for n in images {
                 let image = x + n * inputShape.count
                 let base = n * outputShape.count
-                forEachWindow { o, corner in
+                forEachPosition { o, corner in
+                    let target = y + base + o
                     if isAverage {
-                        var total: Float = 0
-                        for ky in 0..<size { for kx in 0..<size { total += image[corner + (ky * w + kx) * c] } }
-                        y[base + o] = total * inverseArea
-                    } else {
-                        var best = corner
+                        target.update(repeating: 0, count: c)
                         for ky in 0..<size {
-                            for kx in 0..<size where image[corner + (ky * w + kx) * c] > image[best] {
-                                best = corner + (ky * w + kx) * c
+                            for kx in 0..<size {
+                                let cell = image + corner + (ky * w + kx) * c
+                                for ch in 0..<c { target[ch] += cell[ch] }
                             }
                         }
-                        y[base + o] = image[best]
-                        winners[base + o] = Int32(best)
+                        for ch in 0..<c { target[ch] *= inverseArea }
+                    } else {
+                        let won = winners + base + o
+                        for ch in 0..<c {
+                            target[ch] = image[corner + ch]
+                            won[ch] = Int32(corner + ch)
+                        }
+                        // The first largest value wins, in (ky, kx) order.
+                        for ky in 0..<size {
+                            for kx in 0..<size where ky + kx > 0 {
+                                let offset = corner + (ky * w + kx) * c
+                                // Selects without overflow checks, so the channel loop vectorises
+                                // (offsets fit Int32: an image has far fewer values).
+                                let cell = image + offset, first = Int32(truncatingIfNeeded: offset)
+                                for ch in 0..<c {
+                                    let value = cell[ch], better = value > target[ch]
+                                    target[ch] = better ? value : target[ch]
+                                    won[ch] = better ? first &+ Int32(truncatingIfNeeded: ch) : won[ch]
+                                }
+                            }
+                        }
                     }
                 }
             }
@@ -60,31 +79,34 @@ final class PoolingLayer: NetworkLayer {
                 let image = dx + n * inputShape.count
                 image.update(repeating: 0, count: inputShape.count)
                 let base = n * outputShape.count
-                forEachWindow { o, corner in
+                forEachPosition { o, corner in
+                    let source = dy + base + o
                     if isAverage {
-                        let share = dy[base + o] * inverseArea
-                        for ky in 0..<size { for kx in 0..<size { image[corner + (ky * w + kx) * c] += share } }
+                        for ky in 0..<size {
+                            for kx in 0..<size {
+                                let cell = image + corner + (ky * w + kx) * c
+                                for ch in 0..<c { cell[ch] += source[ch] * inverseArea }
+                            }
+                        }
                     } else {
-                        image[Int(winners[base + o])] += dy[base + o]
+                        let won = winners + base + o
+                        for ch in 0..<c { image[Int(won[ch])] += source[ch] }
                     }
                 }
             }
         }
     }
 
-    /// Calls `body(o, corner)` for each output value of one image: `o` is its offset in the
-    /// image's output, `corner` the input offset of its window's top-left value (same channel).
+    /// Calls `body(o, corner)` for each output pixel of one image: `o` is the offset of its C
+    /// values in the image's output, `corner` the input offset of its window's top-left pixel.
     @inline(__always)
-    private func forEachWindow(_ body: (_ o: Int, _ corner: Int) -> Void) {
+    private func forEachPosition(_ body: (_ o: Int, _ corner: Int) -> Void) {
         let (w, c) = (inputShape.width, inputShape.channels)
         var o = 0
         for oy in 0..<outputShape.height {
             for ox in 0..<outputShape.width {
-                let corner = (oy * stride * w + ox * stride) * c
-                for ch in 0..<c {
-                    body(o, corner + ch)
-                    o += 1
-                }
+                body(o, (oy * stride * w + ox * stride) * c)
+                o += c
             }
         }
     }

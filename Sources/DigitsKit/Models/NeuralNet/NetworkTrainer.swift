@@ -1,3 +1,4 @@
+import CBLAS
 import Foundation
 
 /// The mini-batch training loop of `NeuralNetwork.fit`: seeded shuffling, per-epoch loss and
@@ -6,6 +7,8 @@ import Foundation
 struct NetworkTrainer {
     let parameters: NeuralNetwork.Parameters
     let network: Network
+    /// `network` and its data-parallel replicas, one per core when the fit owns the process.
+    private let replicas: ReplicatedNetwork
     let options: FitOptions
     private let x: Matrix
     private let labels: [Int]
@@ -35,13 +38,14 @@ struct NetworkTrainer {
             self.labels = labels
             validation = options.validation
         }
-        network = try Network(architecture, dropoutSeed: dropoutSeed)
+        replicas = try ReplicatedNetwork(architecture, dropoutSeed: dropoutSeed, count: options.exclusive ? workerCount : 1)
+        network = replicas.primary
         parameters.weightInitializer.initialize(network.store, random: &initRandom)
         optimizer = parameters.makeOptimizer()
         optimizerState = optimizer.newState(count: network.store.count)
         let recipe = String(decoding: (try? JSONEncoder.stable.encode(parameters)) ?? Data(), as: UTF8.self)
         progress = TrainingProgress(shuffleState: String(shuffleSeed),
-                                    dropoutStates: network.dropoutStates.map { String($0) },
+                                    dropoutStates: replicas.dropoutStates.map { String($0) },
                                     fingerprint: "\(recipe) n=\(self.x.rows) seed=\(options.seed)")
         if options.resume, let url = options.checkpoint, FileManager.default.fileExists(atPath: url.path) {
             try restore(from: url)
@@ -55,13 +59,13 @@ struct NetworkTrainer {
         optimizerState = checkpoint.optimizer
         progress = checkpoint.progress
         best = checkpoint.best
-        network.dropoutStates = progress.dropoutStates.compactMap { UInt64($0) }
+        replicas.dropoutStates = progress.dropoutStates.compactMap { UInt64($0) }
     }
 
     private func saveCheckpoint() throws {
         guard let url = options.checkpoint else { return }
         var progress = progress
-        progress.dropoutStates = network.dropoutStates.map { String($0) }
+        progress.dropoutStates = replicas.dropoutStates.map { String($0) }
         try TrainingCheckpoint(progress: progress, values: network.store.valueArray, state: network.store.stateArray,
                                optimizer: optimizerState, best: best).write(to: url)
     }
@@ -72,7 +76,12 @@ struct NetworkTrainer {
         let batches = (x.rows + batchSize - 1) / batchSize
         let store = network.store
         let schedule = parameters.learningRateSchedule
-        network.reserve(batch: batchSize)
+        let augmentation = parameters.augment.flatMap { $0 > 0 ? Augmentation(magnitude: Float($0)) : nil }
+        replicas.reserve(batch: batchSize)
+        // The replicas are the parallelism; BLAS threads on top would only fight them for cores.
+        let blasThreads = openblas_get_num_threads()
+        if replicas.count > 1 { openblas_set_num_threads(1) }
+        defer { openblas_set_num_threads(blasThreads) }
         while !progress.finished, progress.epoch < epochs {
             let start = DispatchTime.now()
             var shuffler = SplitMix64(seed: UInt64(progress.shuffleState) ?? 0)
@@ -88,8 +97,13 @@ struct NetworkTrainer {
                                                       epoch: progress.epoch + 1)
                 }
                 let rows = order[(batch * batchSize)..<min(x.rows, (batch + 1) * batchSize)]
-                let count = x.storage.withUnsafeBufferPointer { network.loadBatch($0.baseAddress!, rows: rows, labels: labels) }
-                let result = network.trainStep(batch: count)
+                let count = rows.count
+                // The batch's distortions follow from (seed, epoch, batch): a resumed run redraws them.
+                var batchRandom = SplitMix64(seed: options.seed ^ (UInt64(progress.epoch) << 32 | UInt64(batch)))
+                let result = x.storage.withUnsafeBufferPointer {
+                    replicas.trainStep($0.baseAddress!, rows: rows, labels: labels, augmentation: augmentation,
+                                       augmentationSeed: batchRandom.next())
+                }
                 guard result.loss.isFinite else { throw divergence(batch: batch) }
                 rate = schedule.rate(base: parameters.learningRate,
                                      progress: Double(progress.epoch) + Double(batch) / Double(batches), epochs: epochs)

@@ -20,6 +20,8 @@ extension NeuralNetwork {
             ParameterSpec("validationFraction", .real(min: 0, max: 1, minInclusive: false, maxInclusive: false),
                           help: "share of the training set held out for early stopping when the split has no validation set"),
             ParameterSpec("nIterNoChange", .integer(min: 1), help: "epochs without improvement before stopping (patience)"),
+            ParameterSpec("augment", .real(min: 0, max: 2),
+                          help: "training-time distortion strength (0 or unset: none; 1: ±12° rotation, ±10 % size, ±0.2 shear, ±2 px shift, ±0.05 noise)"),
             ParameterSpec("tol", .real(min: 0, max: nil),
                           help: "least improvement that counts; without early stopping, > 0 stops on a training-loss plateau"),
         ]
@@ -38,6 +40,8 @@ extension NeuralNetwork {
         public var validationFraction: Double
         public var nIterNoChange: Int
         public var tol: Double
+        /// Optional so that model files written before it existed still load.
+        public var augment: Double?
 
         public init() {
             arch = "conv32k3,pool2,conv64k3,conv64k3,pool2,dense100,dense10"
