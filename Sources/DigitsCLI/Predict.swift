@@ -46,7 +46,8 @@ struct Predict: AsyncParsableCommand {
         var options = DigitExtractor.Options(mode: mode)
         options.deskew = deskew
         let extractor = DigitExtractor(options: options)
-        let decoder = ImageDecoder()
+        // Big JPEGs decode straight at a reduced size that still covers the working size.
+        let decoder = ImageDecoder(reduceToLongestSide: options.workingSize)
         var tally = LabelTally()
         var readCount = 0
         for file in files {

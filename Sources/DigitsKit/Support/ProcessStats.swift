@@ -20,4 +20,16 @@ public enum ProcessStats {
         return Double(usage.ru_maxrss) / 1024  // kibibytes on Linux
         #endif
     }
+
+    /// CPU seconds this process has spent in user mode, all threads together: unlike wall time,
+    /// it does not grow when other processes load the machine.
+    public static func userCPUSeconds() -> Double {
+        var usage = rusage()
+        #if canImport(Glibc)
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        #else
+        getrusage(RUSAGE_SELF, &usage)
+        #endif
+        return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+    }
 }
