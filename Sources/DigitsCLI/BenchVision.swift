@@ -128,9 +128,9 @@ struct VisionBenchReport: Encodable {
         var lines = ["model \(model)", "", "timing (ms)            median     p99   cpu median   stages (median)"]
         for timing in [photo, canvas] {
             let stages = zip(timing.stages, timing.stageMs).map { String(format: "%@ %.2f", $0, Timing.percentile($1, 0.5)) }
-            lines.append(String(format: "%-22@ %7.2f %7.2f %12.2f   %@", timing.name as NSString,
+            lines.append(String(format: "%@ %7.2f %7.2f %12.2f   %@", pad(timing.name, 22),
                                 Timing.percentile(timing.totalMs, 0.5), Timing.percentile(timing.totalMs, 0.99),
-                                Timing.percentile(timing.cpuMs, 0.5), stages.joined(separator: ", ")))
+                                Timing.percentile(timing.cpuMs, 0.5), stages.joined(separator: ", ") as NSString))
             if let read = timing.read {
                 lines.append("    read \(read.replacingOccurrences(of: "\n", with: " / "))" + (timing.expected.map { " (drawn \($0))" } ?? ""))
             }
@@ -139,7 +139,7 @@ struct VisionBenchReport: Encodable {
         lines += ["", "development set: per-digit accuracy (hits / (expected + extra digits)) and whole pictures read exactly",
                   "kind              images  digits  digit acc  image acc"]
         let row = { (name: String, t: DevSetScore.Tally) in
-            String(format: "%-16@ %7d %7d %9.2f %% %8.2f %%", name as NSString, t.images, t.expectedDigits, t.digitAccuracy * 100, t.imageAccuracy * 100)
+            String(format: "%@ %7d %7d %9.2f %% %8.2f %%", pad(name, 16), t.images, t.expectedDigits, t.digitAccuracy * 100, t.imageAccuracy * 100)
         }
         let order = DevSetKind.allCases.map(\.rawValue)
         for kind in devset.byKind.keys.sorted(by: { (order.firstIndex(of: $0) ?? 99, $0) < (order.firstIndex(of: $1) ?? 99, $1) }) {
@@ -151,5 +151,9 @@ struct VisionBenchReport: Encodable {
             lines.append(String(format: "%5d %9d %8.2f %%", d, t.expectedDigits, t.expectedDigits == 0 ? 0 : Double(t.hits) / Double(t.expectedDigits) * 100))
         }
         return lines.joined(separator: "\n")
+    }
+
+    private func pad(_ text: String, _ width: Int) -> NSString {
+        text.padding(toLength: max(width, text.count), withPad: " ", startingAt: 0) as NSString
     }
 }

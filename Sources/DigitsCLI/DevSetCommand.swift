@@ -32,11 +32,15 @@ struct DevSetGenerate: AsyncParsableCommand {
     @Option(help: "Seed of every random choice.")
     var seed: UInt64 = 0
 
+    @Option(help: "Scale of photographed pages and their digits (0.5 for small test fixtures).")
+    var photoScale: Float = 1
+
     @Option(help: ArgumentHelp("Comma-separated kinds (default: all).", valueName: "KINDS"))
     var kinds: String?
 
     func validate() throws {
         guard count >= 1 else { throw ValidationError("--count must be at least 1") }
+        guard photoScale >= 0.1 && photoScale <= 4 else { throw ValidationError("--photo-scale must be in 0.1…4") }
         _ = try selectedKinds()
     }
 
@@ -52,7 +56,7 @@ struct DevSetGenerate: AsyncParsableCommand {
 
     func run() async throws {
         let mnist = try MNIST.load(from: try dataOptions.resolvedFolder())
-        let generator = DevSetGenerator(testDigits: mnist.test, seed: seed)
+        let generator = DevSetGenerator(testDigits: mnist.test, seed: seed, photoScale: photoScale)
         let start = Date()
         let rows = try DevSetWriter.write(generator, kinds: try selectedKinds(), count: count, to: URL(fileURLWithPath: out))
         print(String(format: "wrote %d pictures, labels.csv and kinds.csv to %@ in %.1f s", rows.count, out, Date().timeIntervalSince(start)))

@@ -17,18 +17,22 @@ public struct DevSetSample: Sendable {
 public struct DevSetGenerator: Sendable {
     let digits: Dataset
     let seed: UInt64
+    let photoScale: Float
 
-    /// `digits` should be MNIST's test set: the models never trained on it.
-    public init(testDigits digits: Dataset, seed: UInt64) {
+    /// `digits` should be MNIST's test set: the models never trained on it. `photoScale`
+    /// shrinks every photographed page and the digits on it (0.5 for small test fixtures);
+    /// canvases stay 280×280.
+    public init(testDigits digits: Dataset, seed: UInt64, photoScale: Float = 1) {
         self.digits = digits
         self.seed = seed
+        self.photoScale = max(0.1, photoScale)
     }
 
     public func sample(_ kind: DevSetKind, index: Int) -> DevSetSample {
         let kindNumber = UInt64(DevSetKind.allCases.firstIndex(of: kind) ?? 0)
         var rng = SplitMix64(seed: seed &* 0x9E37_79B9 &+ kindNumber &* 1_000_003 &+ UInt64(index))
         _ = rng.next()
-        var page = PageRecipe(kind: kind, digits: digits, rng: rng.split())
+        var page = PageRecipe(kind: kind, digits: digits, scale: photoScale, rng: rng.split())
         let (image, value, quality) = page.render()
         let name = "\(kind.rawValue)-\(String(index + 1000).dropFirst()).\(quality == nil ? "png" : "jpg")"
         return DevSetSample(name: name, kind: kind, value: value, image: image, jpegQuality: quality)
@@ -39,13 +43,19 @@ public struct DevSetGenerator: Sendable {
 struct PageRecipe {
     let kind: DevSetKind
     let digits: Dataset
+    /// Of photographed pages and their digits.
+    let scale: Float
     var rng: SplitMix64
 
-    init(kind: DevSetKind, digits: Dataset, rng: SplitMix64) {
+    init(kind: DevSetKind, digits: Dataset, scale: Float = 1, rng: SplitMix64) {
         self.kind = kind
         self.digits = digits
+        self.scale = scale
         self.rng = rng
     }
+
+    /// A size in pixels of a photographed page, scaled.
+    mutating func pixels(_ range: ClosedRange<Int>) -> Int { max(4, Int(Float(integer(range)) * scale)) }
 
     mutating func uniform(_ low: Float, _ high: Float) -> Float { low + (high - low) * rng.nextUnitFloat() }
     mutating func integer(_ range: ClosedRange<Int>) -> Int { range.lowerBound + Int(rng.next() % UInt64(range.count)) }
@@ -73,7 +83,7 @@ struct PageRecipe {
 
     /// A landscape or portrait photo size, longest side in `longest`.
     mutating func photoSize(_ longest: ClosedRange<Int>) -> (Int, Int) {
-        let long = integer(longest), short = long * 3 / 4
+        let long = pixels(longest), short = long * 3 / 4
         return chance(0.5) ? (long, short) : (short, long)
     }
 
@@ -85,7 +95,7 @@ struct PageRecipe {
         let dark = uniform(0.05, 0.2)
         painter.ink = (dark, dark, dark * uniform(1, 1.3))
         painter.light = PagePainter.gradient(dimmest: uniform(0.8, 0.97), rng: &rng)
-        painter.noise = uniform(0.006, 0.02)
+        painter.noise = uniform(0.004, 0.012)
         return painter
     }
 
@@ -105,7 +115,7 @@ struct PageRecipe {
     /// A 280×280 web-canvas drawing: a round pen, no noise, PNG.
     mutating func canvas(dark: Bool) -> (RasterImage, String, Int?) {
         let height = integer(130...230)
-        let (ink, digit) = glyph(nil, height: height, stroke: uniform(0.05, 0.14))
+        let (ink, digit) = glyph(nil, height: height, stroke: uniform(0.04, 0.11))
         var layer = GrayImage(width: 280, height: 280)
         layer.stamp(ink, x: integer(0...max(0, 280 - ink.width)), y: integer(0...max(0, 280 - ink.height)))
         var painter = PagePainter()
@@ -188,7 +198,7 @@ struct PageRecipe {
     /// The digit to read between two neighbours that the frame cuts: a crop from a line of
     /// writing. The label is the middle digit.
     mutating func withNeighbours() -> (RasterImage, String, Int?) {
-        let height = integer(120...220)
+        let height = pixels(120...220)
         let stroke = penStroke()
         let middle = glyph(nil, height: height, stroke: stroke)
         let left = glyph(nil, height: Int(Float(height) * uniform(0.85, 1.1)), stroke: stroke)
@@ -211,7 +221,7 @@ struct PageRecipe {
     mutating func digitString() -> (RasterImage, String, Int?) {
         let style = integer(0...2)
         let count = style == 0 ? 5 : style == 1 ? 10 : integer(3...8)
-        let height = integer(70...140)
+        let height = pixels(70...140)
         let stroke = penStroke()
         var glyphs: [(ink: GrayImage, digit: Int)] = []
         for _ in 0..<count { glyphs.append(glyph(nil, height: Int(Float(height) * uniform(0.9, 1.08)), stroke: stroke)) }

@@ -28,7 +28,7 @@ enum Lighting {
     /// The paper's brightness at every pixel: a grey-level closing (maximum, then minimum) on a
     /// grid of tiles, which erases strokes narrower than the structuring element but follows
     /// gradients and shadows larger than it, interpolated back to full size. The element spans
-    /// about a quarter of the image, so strokes up to that width count as ink.
+    /// about a fifth of the image, so strokes up to that width count as ink.
     static func paperBrightness(_ grey: GrayImage) -> GrayImage {
         let longest = max(grey.width, grey.height)
         let tile = max(2, longest / 40)
@@ -43,7 +43,10 @@ enum Lighting {
                 }
             }
         }
-        let radius = 5
+        // 4 tiles (an element of 9/40 of the image) rather than 5: sharper shadows are followed
+        // and marker strokes still fit inside; chosen on a validation development set (seed 1,
+        // 30 pictures per kind), apart from the one the accuracy is reported on.
+        let radius = 4
         grid = grid.filtered(radius: radius, max)
         grid = grid.filtered(radius: radius, min)
         return grid.resized(width: grey.width, height: grey.height)
