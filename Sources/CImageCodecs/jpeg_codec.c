@@ -84,6 +84,12 @@ int digits_jpeg_decode(const unsigned char *data, size_t size, unsigned long lon
         while (denominator < 8 && longest / (denominator * 2) >= (unsigned int)min_longest_side) denominator *= 2;
         decoder.scale_num = 1;
         decoder.scale_denom = denominator;
+        /* The picture will be shrunk further by area averaging, which hides what the faster
+           integer DCT and plain chroma replication lose. */
+        if (denominator > 1) {
+            decoder.dct_method = JDCT_IFAST;
+            decoder.do_fancy_upsampling = FALSE;
+        }
     }
     jpeg_start_decompress(&decoder);
     int channels = decoder.output_components;

@@ -35,11 +35,10 @@ enum Lighting {
         let gridWidth = (grey.width + tile - 1) / tile, gridHeight = (grey.height + tile - 1) / tile
         var grid = GrayImage(width: gridWidth, height: gridHeight)
         grey.pixels.withUnsafeBufferPointer { source in
-            for y in 0..<grey.height {
-                let gy = y / tile
-                for x in 0..<grey.width {
-                    let g = gy * gridWidth + x / tile
-                    grid.pixels[g] = max(grid.pixels[g], source[y * grey.width + x])
+            grid.pixels.withUnsafeMutableBufferPointer { target in
+                for y in 0..<grey.height {
+                    let row = source.baseAddress! + y * grey.width, cells = target.baseAddress! + (y / tile) * gridWidth
+                    for x in 0..<grey.width { cells[x / tile] = max(cells[x / tile], row[x]) }
                 }
             }
         }
