@@ -63,41 +63,44 @@ enum MaskMorphology {
     /// Lines along one axis: pixel (a, b) — a along the line, b across — is `mask[a·step + b·stride]`.
     private static func removeLines(_ mask: inout [UInt8], along length: Int, across count: Int, step: Int, stride: Int,
                                     edgeToEdge: Bool) -> Int {
-        let minimumRun = max(8, length / 2)
-        var runs: [[Range<Int>]] = Array(repeating: [], count: count)
-        for b in 0..<count {
-            var a = 0
-            while a < length {
-                if mask[a * step + b * stride] == 0 { a += 1; continue }
-                let start = a
-                while a < length, mask[a * step + b * stride] != 0 { a += 1 }
-                if a - start >= minimumRun { runs[b].append(start..<a) }
+        mask.withUnsafeMutableBufferPointer { pixels in
+            let m = pixels.baseAddress!
+            let minimumRun = max(8, length / 2)
+            var runs: [[Range<Int>]] = Array(repeating: [], count: count)
+            for b in 0..<count {
+                var a = 0
+                while a < length {
+                    if m[a * step + b * stride] == 0 { a += 1; continue }
+                    let start = a
+                    while a < length, m[a * step + b * stride] != 0 { a += 1 }
+                    if a - start >= minimumRun { runs[b].append(start..<a) }
+                }
             }
+            var removed = 0
+            var b = 0
+            while b < count {
+                guard !runs[b].isEmpty else { b += 1; continue }
+                let first = b
+                var longest = 0
+                while b < count, !runs[b].isEmpty {
+                    longest = max(longest, runs[b].map(\.count).max() ?? 0)
+                    b += 1
+                }
+                let start = runs[first..<b].joined().map(\.lowerBound).min() ?? 0
+                let end = runs[first..<b].joined().map(\.upperBound).max() ?? 0
+                guard (b - first) * 25 <= longest, !edgeToEdge || (end - start) * 50 >= length * 49 else { continue }
+                removed += 1
+                // The line's faint edge rows break into runs too short to be found: one row either
+                // side of the band goes too, over the band's extent.
+                let low = max(0, first - 1), high = min(count, b + 1)
+                for a in start..<end {
+                    let crossing = low > 0 && high < count
+                        && m[a * step + (low - 1) * stride] != 0 && m[a * step + high * stride] != 0
+                    if crossing { continue }
+                    for band in low..<high { m[a * step + band * stride] = 0 }
+                }
+            }
+            return removed
         }
-        var removed = 0
-        var b = 0
-        while b < count {
-            guard !runs[b].isEmpty else { b += 1; continue }
-            let first = b
-            var longest = 0
-            while b < count, !runs[b].isEmpty {
-                longest = max(longest, runs[b].map(\.count).max() ?? 0)
-                b += 1
-            }
-            let start = runs[first..<b].joined().map(\.lowerBound).min() ?? 0
-            let end = runs[first..<b].joined().map(\.upperBound).max() ?? 0
-            guard (b - first) * 25 <= longest, !edgeToEdge || (end - start) * 50 >= length * 49 else { continue }
-            removed += 1
-            // The line's faint edge rows break into runs too short to be found: one row either
-            // side of the band goes too, over the band's extent.
-            let low = max(0, first - 1), high = min(count, b + 1)
-            for a in start..<end {
-                let crossing = low > 0 && high < count
-                    && mask[a * step + (low - 1) * stride] != 0 && mask[a * step + high * stride] != 0
-                if crossing { continue }
-                for band in low..<high { mask[a * step + band * stride] = 0 }
-            }
-        }
-        return removed
     }
 }
