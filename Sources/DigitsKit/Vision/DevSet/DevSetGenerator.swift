@@ -34,7 +34,8 @@ public struct DevSetGenerator: Sendable {
         _ = rng.next()
         var page = PageRecipe(kind: kind, digits: digits, scale: photoScale, rng: rng.split())
         let (image, value, quality) = page.render()
-        let name = "\(kind.rawValue)-\(String(index + 1000).dropFirst()).\(quality == nil ? "png" : "jpg")"
+        let number = String(index)
+        let name = "\(kind.rawValue)-\(String(repeating: "0", count: max(0, 3 - number.count)))\(number).\(quality == nil ? "png" : "jpg")"
         return DevSetSample(name: name, kind: kind, value: value, image: image, jpegQuality: quality)
     }
 }

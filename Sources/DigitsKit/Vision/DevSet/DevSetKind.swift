@@ -1,7 +1,7 @@
 /// The kinds of picture in the development set, one named distortion each, so that accuracy can
 /// be reported per kind: what users send (canvas drawings, phone photos of paper, scans) and
 /// the ways those pictures differ from MNIST.
-public enum DevSetKind: String, CaseIterable, Sendable, Codable {
+public enum DevSetKind: String, CaseIterable, Sendable {
     /// A 280×280 web-canvas drawing: black pen on white, nothing else.
     case cleanCanvas = "clean-canvas"
     /// Thin, grey, grainy strokes on paper.
@@ -30,7 +30,4 @@ public enum DevSetKind: String, CaseIterable, Sendable, Codable {
     case tinyInLarge = "tiny-in-large"
     /// A string of 3–10 digits: postcodes, phone numbers.
     case multi
-
-    /// Phone photos are saved as JPEG, drawings as PNG.
-    var isPhoto: Bool { self != .cleanCanvas }
 }

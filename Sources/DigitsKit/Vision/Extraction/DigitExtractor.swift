@@ -3,7 +3,7 @@
 ///
 /// grey (darkest channel) → working size → polarity (ink is the minority) → paper brightness
 /// (grey closing) and ink relative to it → Otsu + local-mean thresholds with hysteresis →
-/// 3×3 closing, ruled lines erased → connected components → drop faint blobs, paper edges,
+/// 3×3 closing, ruled and squared-paper lines erased → connected components → drop faint blobs, paper edges,
 /// ruled lines and specks → group stacked pieces into digits → reading order (lines, then left
 /// to right) or, in single mode, the digit with the most ink → MNIST normalisation.
 public struct DigitExtractor: Sendable {
