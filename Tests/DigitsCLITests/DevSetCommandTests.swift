@@ -9,9 +9,7 @@ import Testing
     @Test func generateThenBenchVision() async throws {
         let folder = try TrainEvaluateTests.dataFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let model = folder.appendingPathComponent("m.safetensors")
-        let train = try #require(try Digits.parseAsRoot(["train", "logreg", "--data", folder.path, "--out", model.path, "--json"]) as? Train)
-        try await train.run()
+        let model = try await TrainEvaluateTests.trainedModel(in: folder)
 
         let devset = folder.appendingPathComponent("devset")
         let generate = try #require(try Digits.parseAsRoot(

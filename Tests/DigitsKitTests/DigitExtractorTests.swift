@@ -187,3 +187,26 @@ import Testing
     }
 }
 
+
+/// The paper estimate's moving extremes against a direct reference.
+@Suite struct MovingFilterTests {
+    @Test(arguments: [0, 1, 2, 5, 8])
+    func movingMaximumAndMinimumMatchTheDirectWindow(radius: Int) throws {
+        var rng = SplitMix64(seed: UInt64(radius) + 1)
+        let image = try #require(GrayImage(width: 23, height: 17, pixels: (0..<391).map { _ in rng.nextUnitFloat() }))
+        for maximum in [true, false] {
+            let fast = image.filtered(radius: radius, maximum: maximum)
+            for y in 0..<17 {
+                for x in 0..<23 {
+                    var expected = image[x, y]
+                    for v in max(0, y - radius)...min(16, y + radius) {
+                        for u in max(0, x - radius)...min(22, x + radius) {
+                            expected = maximum ? max(expected, image[u, v]) : min(expected, image[u, v])
+                        }
+                    }
+                    #expect(fast[x, y] == expected, "(\(x), \(y)) radius \(radius) maximum \(maximum)")
+                }
+            }
+        }
+    }
+}

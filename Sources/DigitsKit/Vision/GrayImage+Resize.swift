@@ -41,7 +41,7 @@ extension GrayImage {
         let rows = ResampleAxis(from: height, to: newHeight)
         var horizontal = [Float](repeating: 0, count: newWidth * height)
         horizontal.withUnsafeMutableBufferPointer { target in
-            parallelRanges(height, minimumChunk: 64) { range in
+            parallelRanges(height, minimumChunk: parallelLines(of: width)) { range in
                 let row = UnsafeMutablePointer<Float>.allocate(capacity: width)
                 defer { row.deallocate() }
                 for y in range {
@@ -53,7 +53,7 @@ extension GrayImage {
         var result = [Float](repeating: 0, count: newWidth * newHeight)
         horizontal.withUnsafeBufferPointer { source in
             result.withUnsafeMutableBufferPointer { target in
-                parallelRanges(newHeight, minimumChunk: 32) { range in
+                parallelRanges(newHeight, minimumChunk: parallelLines(of: newWidth)) { range in
                     for y in range {
                         let output = target.baseAddress! + y * newWidth
                         for x in 0..<newWidth { output[x] = 0 }

@@ -78,26 +78,42 @@ enum Lighting {
 
 extension GrayImage {
     /// A square moving maximum (or minimum) of the given radius, separable, clipped at the
-    /// edges. Only used on the small paper grid; concrete loops, since a grid of 80×60 with
-    /// radius 8 is already a few hundred thousand comparisons.
+    /// edges. Only used on the small paper grid.
     func filtered(radius: Int, maximum: Bool) -> GrayImage {
         moving(radius: radius, alongRows: true, maximum: maximum).moving(radius: radius, alongRows: false, maximum: maximum)
     }
 
+    /// Van Herk / Gil–Werman: within blocks of the window's length, running extremes from the
+    /// left and from the right; every window spans at most two blocks, so its extreme is that
+    /// of one suffix and one prefix — three comparisons per pixel whatever the radius. The line
+    /// is padded with neutral values so windows at the edges are clipped.
     private func moving(radius: Int, alongRows: Bool, maximum: Bool) -> GrayImage {
         var result = self
         let (lines, length) = alongRows ? (height, width) : (width, height)
-        let (step, stride) = alongRows ? (1, width) : (width, 1)
+        let (step, lineGap) = alongRows ? (1, width) : (width, 1)
+        let window = 2 * radius + 1, padded = length + 2 * radius
+        @inline(__always) func pick(_ a: Float, _ b: Float) -> Float { maximum ? Swift.max(a, b) : Swift.min(a, b) }
+        // One scratch buffer: the padded line, its block prefixes and its block suffixes.
+        var scratch = [Float](repeating: maximum ? -.infinity : .infinity, count: 3 * padded)
         pixels.withUnsafeBufferPointer { source in
             result.pixels.withUnsafeMutableBufferPointer { target in
-                for line in 0..<lines {
-                    let input = source.baseAddress! + line * stride, output = target.baseAddress! + line * stride
-                    for position in 0..<length {
-                        var value = input[position * step]
-                        for p in max(0, position - radius)...min(length - 1, position + radius) {
-                            value = maximum ? Swift.max(value, input[p * step]) : Swift.min(value, input[p * step])
+                scratch.withUnsafeMutableBufferPointer { buffer in
+                    let line = buffer.baseAddress!, prefix = line + padded, suffix = prefix + padded
+                    for index in 0..<lines {
+                        let input = source.baseAddress! + index * lineGap, output = target.baseAddress! + index * lineGap
+                        for a in 0..<length { line[radius + a] = input[a * step] }
+                        var start = 0
+                        while start < padded {
+                            let end = min(padded, start + window)
+                            var running = line[start]
+                            prefix[start] = running
+                            for a in (start + 1)..<end { running = pick(running, line[a]); prefix[a] = running }
+                            running = line[end - 1]
+                            suffix[end - 1] = running
+                            for a in stride(from: end - 2, through: start, by: -1) { running = pick(running, line[a]); suffix[a] = running }
+                            start = end
                         }
-                        output[position * step] = value
+                        for a in 0..<length { output[a * step] = pick(suffix[a], prefix[a + 2 * radius]) }
                     }
                 }
             }

@@ -19,7 +19,7 @@ enum MaskMorphology {
         let outside: UInt8 = keepIfAny ? 0 : 1
         mask.withUnsafeBufferPointer { m in
             horizontal.withUnsafeMutableBufferPointer { out in
-                parallelRanges(h, minimumChunk: 64) { range in
+                parallelRanges(h, minimumChunk: GrayImage.parallelLines(of: w)) { range in
                     for y in range {
                         let row = y * w
                         for x in 0..<w {
@@ -33,7 +33,7 @@ enum MaskMorphology {
         }
         horizontal.withUnsafeBufferPointer { m in
             result.withUnsafeMutableBufferPointer { out in
-                parallelRanges(h, minimumChunk: 64) { range in
+                parallelRanges(h, minimumChunk: GrayImage.parallelLines(of: w)) { range in
                     for y in range {
                         for x in 0..<w {
                             let up = y > 0 ? m[(y - 1) * w + x] : outside
