@@ -63,8 +63,14 @@ struct PageRecipe {
     mutating func chance(_ p: Float) -> Bool { rng.nextUnitFloat() < p }
 
     /// A digit's ink, `height` pixels tall, with strokes `stroke` × height wide (MNIST's own is
-    /// about 0.1): an MNIST test digit (three times in five) or a stroke-built one.
+    /// about 0.1): an MNIST test digit (three times in five) or a stroke-built one, trimmed to
+    /// its ink so that layouts (gaps, how much of a neighbour the frame cuts) refer to the ink.
     mutating func glyph(_ digit: Int?, height: Int, stroke: Float) -> (ink: GrayImage, digit: Int) {
+        let (ink, value) = untrimmedGlyph(digit, height: height, stroke: stroke)
+        return (ink.trimmed(), value)
+    }
+
+    private mutating func untrimmedGlyph(_ digit: Int?, height: Int, stroke: Float) -> (ink: GrayImage, digit: Int) {
         if digit == nil, chance(0.6), digits.count > 0 {
             let index = integer(0...(digits.count - 1))
             // Thinner than MNIST: cut the smooth field higher; thicker: lower, then dilate.
@@ -243,6 +249,18 @@ struct PageRecipe {
 }
 
 extension GrayImage {
+    /// The bounding box of the visible ink, with one pixel to spare.
+    func trimmed() -> GrayImage {
+        var minX = width, minY = height, maxX = -1, maxY = -1
+        for y in 0..<height {
+            for x in 0..<width where self[x, y] > 0.02 {
+                minX = Swift.min(minX, x); maxX = Swift.max(maxX, x); minY = Swift.min(minY, y); maxY = Swift.max(maxY, y)
+            }
+        }
+        guard maxX >= 0 else { return self }
+        return cropped(x: minX - 1, y: minY - 1, width: maxX - minX + 3, height: maxY - minY + 3)
+    }
+
     /// The image with `margin` empty pixels on every side.
     func padded(_ margin: Int) -> GrayImage {
         var out = GrayImage(width: width + 2 * margin, height: height + 2 * margin)
