@@ -71,7 +71,10 @@ struct BenchClassical: AsyncParsableCommand {
             }
             rows.append((ours, twin))
         }
-        if !json { print(BenchTable.render(rows)) }
+        if !json {
+            print("MNIST standard split; BLAS kernels: \(BLASKernels.current); \(workerCount) cores\n")
+            print(BenchTable.render(rows))
+        }
     }
 
     /// Runs a measuring process and decodes the JSON line it prints last.

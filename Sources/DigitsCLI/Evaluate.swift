@@ -19,6 +19,9 @@ struct Evaluate: AsyncParsableCommand {
     @Option(help: "Which held-out set to score: test or validation (the split and seed come from the model card).")
     var on: HeldOutSet = .test
 
+    @Option(help: ArgumentHelp("Write the confusion matrices (and a detector's curves) as SVG into this folder.", valueName: "DIR"))
+    var charts: String?
+
     @Flag(help: "Print one JSON object instead of the human report.")
     var json = false
 
@@ -41,6 +44,13 @@ struct Evaluate: AsyncParsableCommand {
         }
         let task = try saved.card.positive.map { digit throws(DatasetError) in try BinaryTask(positive: digit) }
         let result = try EvaluationResult(pipeline: saved.pipeline, data: target, task: task)
+        var written: [String] = []
+        if let charts {
+            let title = saved.card.kind + (saved.card.positive.map { " (is it a \($0)?)" } ?? "")
+            var svgs = EvaluationCharts.all(result, title: title)
+            if let mistakes = EvaluationCharts.worstMistakes(result, data: target, title: title) { svgs.append(("mistakes", mistakes)) }
+            written = try writeCharts(svgs, to: URL(fileURLWithPath: charts))
+        }
         if json {
             var report = EvaluationJSON(model: saved.card.kind, card: saved.card, result: result, on: on.rawValue)
             report.warnings = warnings
@@ -50,5 +60,7 @@ struct Evaluate: AsyncParsableCommand {
         for warning in warnings { printError("warning: \(warning)") }
         print("Model \(url.lastPathComponent): \(saved.card.kind), trained \(saved.card.createdAt) on split \(splitText), seed \(seed)")
         printHumanReport(result, setName: on == .test ? "Test set" : "Validation set")
+        if let roc = result.binary?.roc, let auc = roc.auc { print(String(format: "ROC AUC %.4f", auc)) }
+        if !written.isEmpty { print("\nCharts: " + written.joined(separator: ", ")) }
     }
 }

@@ -41,9 +41,10 @@ struct EvaluationJSON: Encodable {
         var thresholds: [Double]
         var curvePrecision: [Double]
         var curveRecall: [Double]
+        var roc: ROCCurve
 
         enum CodingKeys: String, CodingKey {
-            case precision, recall, f1, thresholds
+            case precision, recall, f1, thresholds, roc
             case curvePrecision = "curve_precision", curveRecall = "curve_recall"
         }
     }
@@ -76,7 +77,7 @@ struct EvaluationJSON: Encodable {
         self.positive = card.positive
         self.binary = result.binary.map {
             BinaryJSON(precision: $0.precision, recall: $0.recall, f1: $0.f1, thresholds: $0.thresholds,
-                       curvePrecision: $0.curvePrecision, curveRecall: $0.curveRecall)
+                       curvePrecision: $0.curvePrecision, curveRecall: $0.curveRecall, roc: $0.roc)
         }
     }
 }

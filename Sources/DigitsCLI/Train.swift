@@ -42,14 +42,31 @@ struct Train: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Train a one-digit detector (\"is it a 7?\"): this digit against the rest.", valueName: "DIGIT"))
     var positive: Int?
 
-    @Flag(help: "Print one JSON object instead of the human report.")
+    @Option(help: "Epochs for neural networks (the epochs or maxIter parameter).")
+    var epochs: Int?
+
+    @Option(help: ArgumentHelp("Neural networks: checkpoint after every epoch here (default: OUT.checkpoint).", valueName: "FILE"))
+    var checkpoint: String?
+
+    @Flag(help: "Neural networks: continue from the checkpoint when it exists.")
+    var resume = false
+
+    @Flag(help: "Print one JSON object instead of the human report (networks: one JSON line per epoch first).")
     var json = false
+
+    func validate() throws {
+        if epochs != nil, model.epochsParameter == nil {
+            throw ValidationError("--epochs applies to neural networks only, not \(model.rawValue)")
+        }
+        if let epochs, epochs < 1 { throw ValidationError("--epochs must be at least 1") }
+    }
 
     func run() async throws {
         // Everything that can be wrong with the command is checked before data is loaded.
         let splitSpec = try SplitSpec(parsing: split)
         let task = try positive.map { digit throws(DatasetError) in try BinaryTask(positive: digit) }
-        let pipeline = try model.makePipeline(parameters: parameters)
+        let assignments = parameters + (epochs.flatMap { count in model.epochsParameter.map { "\($0)=\(count)" } }.map { [$0] } ?? [])
+        let pipeline = try model.makePipeline(parameters: assignments)
         let folder = try dataOptions.resolvedFolder()
         let mnist = try MNIST.load(from: folder)
         let data = try DataSplit(train: mnist.train, test: mnist.test, spec: splitSpec, seed: seed)
@@ -61,13 +78,25 @@ struct Train: AsyncParsableCommand {
                   + "from \(folder.path) (split \(splitSpec), seed \(seed))")
         }
         let bar = ProgressBar(label: "fitting", enabled: !json && ProgressBar.terminalsAttached)
+        let epochOutput = EpochOutput(json: json)
+        let started = DispatchTime.now()
+        let interrupt = InterruptSignal()
+        let checkpointURL = model.epochsParameter == nil ? nil : URL(fileURLWithPath: checkpoint ?? out + ".checkpoint")
+        if checkpointURL != nil { interrupt.install() }
+        defer { interrupt.uninstall() }
+        defer { bar.finish() }
         let run = try TrainingRun.run(kind: model, pipeline: pipeline, split: data, splitSpec: splitSpec, seed: seed,
-                                      task: task) { progress in
+                                      task: task, progress: { progress in
+            if let epoch = progress.epoch {
+                bar.finish()
+                epochOutput.print(epoch, elapsed: Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9)
+                return
+            }
             let loss = progress.loss.map { String(format: "loss %.6f", $0) } ?? ""
             let fraction = progress.totalSteps.map { Double(progress.step) / Double($0) }
-            bar.update(fraction: fraction, detail: "iteration \(progress.step) \(loss)")
-        }
-        bar.finish()
+            let step = progress.note.map { "\($0) batch \(progress.step)" } ?? "iteration \(progress.step)"
+            bar.update(fraction: fraction, detail: "\(step) \(loss)")
+        }, checkpoint: checkpointURL, resume: resume, shouldStop: { interrupt.isRaised })
 
         let outURL = URL(fileURLWithPath: out)
         try ModelFile.save(run.model, to: outURL)

@@ -7,7 +7,21 @@ import Testing
 /// answers after save and load, and a small problem actually solved.
 @Suite struct ModelContractTests {
     /// Parameters that keep each model quick on the small contract data.
-    static let quickParameters: [ModelKind: [String]] = [:]
+    static let quickParameters: [ModelKind: [String]] = [
+        .mlp: ["hiddenLayerSizes=32", "maxIter=15"],
+        .mlp512: ["hiddenLayerSizes=32", "maxIter=15"],
+        .mlp6416: ["epochs=10", "learningRate=0.1"],
+        .mlp6432: ["epochs=10", "learningRate=0.1"],
+        .cnn: ["arch=conv4k3s2,pool2,dense10", "epochs=8", "learningRate=0.05"],
+        .cnn32f: ["epochs=3"],
+        .cnn3216f: ["epochs=3"],
+        .cnn3216x3f: ["epochs=3"],
+        .cnnA: ["epochs=3"],
+        .cnnB: ["epochs=3"],
+        .forest: ["nEstimators=10"],
+        .extratrees: ["nEstimators=10"],
+        .knn: ["nNeighbors=3"],
+    ]
 
     static func pipeline(_ kind: ModelKind) throws -> Pipeline {
         try kind.makePipeline(parameters: quickParameters[kind] ?? [])

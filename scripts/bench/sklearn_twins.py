@@ -64,6 +64,7 @@ def configurations():
         "tree-entropy30": lambda: DecisionTreeClassifier(criterion="entropy", max_depth=30, random_state=0),
         "forest": lambda: RandomForestClassifier(n_estimators=100, n_jobs=2, random_state=0),
         "extratrees": lambda: ExtraTreesClassifier(n_estimators=100, n_jobs=2, random_state=0),
+        "knn": lambda: make_pipeline(pixels(), KNeighborsClassifier(n_neighbors=4, weights="distance", metric="cosine")),
         "knn1": lambda: make_pipeline(pixels(), KNeighborsClassifier(n_neighbors=1)),
         "knn3": lambda: make_pipeline(pixels(), KNeighborsClassifier(n_neighbors=3)),
         "pca-svc": lambda: make_pipeline(pixels(), PCA(n_components=80), SVC(C=10, gamma="scale")),

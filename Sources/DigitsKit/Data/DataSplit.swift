@@ -44,15 +44,54 @@ public struct DataSplit: Sendable {
     /// Empty when the split has no validation part.
     public let validation: Dataset
     public let test: Dataset
+    /// Where each image of `train` and `validation` sits in the pool it was cut from, so the two
+    /// can be put back together in their original order.
+    private let trainIndices: [Int]?
+    private let validationIndices: [Int]?
+
+    public init(train: Dataset, validation: Dataset, test: Dataset) {
+        self.train = train
+        self.validation = validation
+        self.test = test
+        trainIndices = nil
+        validationIndices = nil
+    }
+
+    /// Training and validation images together, in their original order when this split cut
+    /// them from one pool (so a `standard` split with a carve-out gives back MNIST's training set).
+    public var trainingAndValidation: Dataset {
+        guard let trainIndices, let validationIndices, validation.count > 0 else { return train.appending(validation) }
+        var merged: [(Int, Bool, Int)] = trainIndices.enumerated().map { ($1, false, $0) }
+        merged += validationIndices.enumerated().map { ($1, true, $0) }
+        merged.sort { $0.0 < $1.0 }
+        let both = train.appending(validation)
+        return both.subset(merged.map { $0.1 ? train.count + $0.2 : $0.2 })
+    }
+
+    /// This split with `count` training images moved to a stratified validation set (seeded),
+    /// for protocols that need one when the split has none. An existing validation set is kept.
+    public func carvingValidation(count: Int, seed: UInt64) throws(SplitError) -> DataSplit {
+        guard validation.count == 0 else { return self }
+        guard count > 0, count < train.count else { throw .tooLarge(requested: count, available: train.count) }
+        let parts = stratifiedPartition(labels: train.labels, sizes: [train.count - count, count], seed: seed)
+        return DataSplit(train: train.subset(parts[0]), validation: train.subset(parts[1]), test: test,
+                         trainIndices: parts[0], validationIndices: parts[1])
+    }
+
+    private init(train: Dataset, validation: Dataset, test: Dataset, trainIndices: [Int]?, validationIndices: [Int]?) {
+        self.train = train
+        self.validation = validation
+        self.test = test
+        self.trainIndices = trainIndices
+        self.validationIndices = validationIndices
+    }
 
     /// Cuts the original training and test sets as `spec` says; the same seed always gives
     /// the same split.
     public init(train originalTrain: Dataset, test originalTest: Dataset, spec: SplitSpec, seed: UInt64) throws(SplitError) {
         switch spec {
         case .standard:
-            train = originalTrain
-            validation = .empty
-            test = originalTest
+            self.init(train: originalTrain, validation: .empty, test: originalTest)
         case let .percentages(parts), let .counts(parts):
             let pooled = originalTrain.appending(originalTest)
             let total = pooled.count
@@ -68,9 +107,8 @@ public struct DataSplit: Sendable {
             }
             if sizes.count == 2 { sizes.insert(0, at: 1) }
             let parts = stratifiedPartition(labels: pooled.labels, sizes: sizes, seed: seed)
-            train = pooled.subset(parts[0])
-            validation = pooled.subset(parts[1])
-            test = pooled.subset(parts[2])
+            self.init(train: pooled.subset(parts[0]), validation: pooled.subset(parts[1]), test: pooled.subset(parts[2]),
+                      trainIndices: parts[0], validationIndices: parts[1])
         }
     }
 }

@@ -21,7 +21,8 @@ public struct BinaryTask: Sendable, Equatable, Codable {
 
 /// Precision, recall and F1 of the positive class, and precision and recall at every threshold:
 /// scikit-learn's `precision_recall_fscore_support(average="binary")` and
-/// `precision_recall_curve` (thresholds ascending, the point precision 1 / recall 0 last).
+/// `precision_recall_curve` (thresholds ascending, the point precision 1 / recall 0 last), and
+/// the ROC curve with its AUC (`roc_curve`, `roc_auc_score`).
 public struct BinaryDetectionReport: Sendable, Equatable, Codable {
     public let precision: Double
     public let recall: Double
@@ -33,6 +34,8 @@ public struct BinaryDetectionReport: Sendable, Equatable, Codable {
     /// One more entry than `thresholds`: the last is precision 1, recall 0.
     public let curvePrecision: [Double]
     public let curveRecall: [Double]
+    /// The ROC curve and its area.
+    public let roc: ROCCurve
 
     /// `truth` holds 1 for the positive class; `scores` the positive-class probability;
     /// `predicted` the model's decisions (1 = positive).
@@ -49,22 +52,12 @@ public struct BinaryDetectionReport: Sendable, Equatable, Codable {
         self.positives = positives
         self.negatives = truth.count - positives
 
-        // Sweep thresholds from the highest score down, adding each group of equal scores.
-        let order = scores.indices.sorted { scores[$0] > scores[$1] }
-        var thresholds: [Double] = [], precisions: [Double] = [], recalls: [Double] = []
-        var tp = 0, fp = 0, index = 0
-        while index < order.count {
-            let score = scores[order[index]]
-            while index < order.count && scores[order[index]] == score {
-                if truth[order[index]] == 1 { tp += 1 } else { fp += 1 }
-                index += 1
-            }
-            thresholds.append(score)
-            precisions.append(Double(tp) / Double(tp + fp))
-            recalls.append(positives == 0 ? 0 : Double(tp) / Double(positives))
-        }
+        let (thresholds, tps, fps) = thresholdSweep(truth: truth, scores: scores)
+        let precisions = zip(tps, fps).map { $0 / ($0 + $1) }
+        let recalls = tps.map { positives == 0 ? 0 : $0 / Double(positives) }
         self.thresholds = thresholds.reversed()
         self.curvePrecision = precisions.reversed() + [1]
         self.curveRecall = recalls.reversed() + [0]
+        self.roc = ROCCurve(truth: truth, scores: scores)
     }
 }

@@ -13,12 +13,15 @@ public struct TrainingRun: Sendable {
     /// With a `task`, the model learns "this digit or not" instead of the ten digits.
     public static func run(
         kind: ModelKind, pipeline: Pipeline, split: DataSplit, splitSpec: SplitSpec, seed: UInt64,
-        task: BinaryTask? = nil, progress: (@Sendable (FitProgress) -> Void)? = nil
+        task: BinaryTask? = nil, progress: (@Sendable (FitProgress) -> Void)? = nil,
+        checkpoint: URL? = nil, resume: Bool = false, shouldStop: (@Sendable () -> Bool)? = nil
     ) throws -> TrainingRun {
         var pipeline = pipeline
         let start = DispatchTime.now()
         let train = task?.relabel(split.train) ?? split.train
-        let summary = try pipeline.fit(train, options: FitOptions(seed: seed, progress: progress))
+        let validationSet = split.validation.count > 0 ? task?.relabel(split.validation) ?? split.validation : nil
+        let options = FitOptions(seed: seed, progress: progress, checkpoint: checkpoint, resume: resume, shouldStop: shouldStop)
+        let summary = try pipeline.fit(train, validation: validationSet, options: options)
         let fitSeconds = secondsSince(start)
         let test = try EvaluationResult(pipeline: pipeline, data: split.test, task: task)
         let validation = split.validation.count > 0
@@ -43,6 +46,8 @@ public struct EvaluationResult: Sendable {
     public let report: ClassificationReport
     public let predictSeconds: Double
     public let predictions: [Int]
+    /// The probability the model gave its own prediction, per image.
+    public let confidences: [Double]
     /// For a one-digit detector: the positive class's scores and curves.
     public let binary: BinaryDetectionReport?
 
@@ -53,6 +58,7 @@ public struct EvaluationResult: Sendable {
         let probabilities = try pipeline.probabilities(data)
         predictions = probabilities.argmaxPerRow()
         predictSeconds = secondsSince(start)
+        confidences = predictions.enumerated().map { Double(probabilities[$0, $1]) }
         let truth = data.intLabels
         if task != nil {
             report = ClassificationReport(truth: truth, predicted: predictions.map { min($0, 1) }, classCount: 2)

@@ -23,6 +23,16 @@ extension Matrix {
         a.storage.withUnsafeBufferPointer { pa in
             b.storage.withUnsafeBufferPointer { pb in
                 c.storage.withUnsafeMutableBufferPointer { pc in
+                    if m == 1 {
+                        // OpenBLAS 0.3.21 packs all of op(b) even for one row, which takes longer
+                        // than the product itself; GEMV streams b once (one-image predictions).
+                        cblas_sgemv(
+                            CblasRowMajor, transposeB ? CblasNoTrans : CblasTrans,
+                            Int32(b.rows), Int32(b.columns), alpha, pb.baseAddress, Int32(b.columns),
+                            pa.baseAddress, 1,
+                            beta, pc.baseAddress, 1)
+                        return
+                    }
                     cblas_sgemm(
                         CblasRowMajor,
                         transposeA ? CblasTrans : CblasNoTrans,
@@ -41,5 +51,16 @@ extension Matrix {
         var c = Matrix(rows: transposeA ? a.columns : a.rows, columns: transposeB ? b.rows : b.columns)
         gemm(a, transposeA: transposeA, b, transposeB: transposeB, into: &c)
         return c
+    }
+
+    /// `x · weights + bias` (the bias added to every row): the scores of a linear model.
+    public static func affine(_ x: Matrix, _ weights: Matrix, plus bias: [Float]) -> Matrix {
+        precondition(bias.count == weights.columns, "affine: one bias per output column")
+        var scores = Matrix(rows: x.rows, columns: weights.columns)
+        for r in 0..<x.rows {
+            for c in 0..<weights.columns { scores[r, c] = bias[c] }
+        }
+        gemm(x, weights, into: &scores, beta: 1)
+        return scores
     }
 }

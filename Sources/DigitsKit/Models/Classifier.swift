@@ -1,3 +1,5 @@
+import Foundation
+
 /// A model that learns from feature rows and gives class probabilities.
 ///
 /// `predict` is the argmax of `probabilities`, so the two can never disagree. Hyper-parameters
@@ -32,10 +34,36 @@ public struct FitOptions: Sendable {
     public var seed: UInt64
     /// Called now and then while fitting (from the fitting thread); cheap to ignore.
     public var progress: (@Sendable (FitProgress) -> Void)?
+    /// Held-out rows (already transformed like the training rows) that models trained in epochs
+    /// score after each epoch and may stop early on; models that do not need it ignore it.
+    public var validation: LabelledRows?
+    /// Where models trained in epochs save a checkpoint after every epoch (and on `shouldStop`).
+    public var checkpoint: URL?
+    /// Continue from `checkpoint` when it exists, instead of starting afresh.
+    public var resume: Bool
+    /// Polled between steps; returning true makes long fits save a checkpoint and stop with
+    /// an `interrupted` error (the CLI wires it to Ctrl-C).
+    public var shouldStop: (@Sendable () -> Bool)?
 
-    public init(seed: UInt64 = 0, progress: (@Sendable (FitProgress) -> Void)? = nil) {
+    public init(seed: UInt64 = 0, progress: (@Sendable (FitProgress) -> Void)? = nil, validation: LabelledRows? = nil,
+                checkpoint: URL? = nil, resume: Bool = false, shouldStop: (@Sendable () -> Bool)? = nil) {
         self.seed = seed
         self.progress = progress
+        self.validation = validation
+        self.checkpoint = checkpoint
+        self.resume = resume
+        self.shouldStop = shouldStop
+    }
+}
+
+/// Feature rows with their digit labels.
+public struct LabelledRows: Sendable {
+    public var x: Matrix
+    public var labels: [Int]
+
+    public init(x: Matrix, labels: [Int]) {
+        self.x = x
+        self.labels = labels
     }
 }
 
@@ -46,12 +74,34 @@ public struct FitProgress: Sendable {
     public var totalSteps: Int?
     public var loss: Double?
     public var note: String?
+    /// Set once per finished epoch by models trained in epochs (`step` then counts epochs).
+    public var epoch: EpochReport?
 
-    public init(step: Int, totalSteps: Int?, loss: Double? = nil, note: String? = nil) {
+    public init(step: Int, totalSteps: Int?, loss: Double? = nil, note: String? = nil, epoch: EpochReport? = nil) {
         self.step = step
         self.totalSteps = totalSteps
         self.loss = loss
         self.note = note
+        self.epoch = epoch
+    }
+}
+
+/// One finished training epoch.
+public struct EpochReport: Sendable, Codable, Equatable {
+    /// 1-based.
+    public var epoch: Int
+    public var epochs: Int
+    public var seconds: Double
+    /// Mean training loss over the epoch's batches.
+    public var loss: Double
+    public var trainAccuracy: Double
+    /// nil when there is no validation set.
+    public var validationAccuracy: Double?
+    public var learningRate: Double
+
+    enum CodingKeys: String, CodingKey {
+        case epoch, epochs, seconds, loss
+        case trainAccuracy = "train_accuracy", validationAccuracy = "validation_accuracy", learningRate = "learning_rate"
     }
 }
 
@@ -78,6 +128,9 @@ public enum ClassifierError: Error, Equatable, CustomStringConvertible {
     case labelCountMismatch(rows: Int, labels: Int)
     case labelOutOfRange(Int)
     case diverged(kind: String, detail: String)
+    /// `shouldStop` asked the fit to stop; its state is saved in `checkpoint` when there is one.
+    case interrupted(kind: String, checkpoint: String?, epoch: Int)
+    case nonFiniteInput(kind: String)
 
     public var description: String {
         switch self {
@@ -93,6 +146,11 @@ public enum ClassifierError: Error, Equatable, CustomStringConvertible {
             return "label \(label) is not a digit 0–9"
         case let .diverged(kind, detail):
             return "fitting \(kind) diverged: \(detail)"
+        case let .interrupted(kind, checkpoint, epoch):
+            let saved = checkpoint.map { "; its state is saved in \($0): run again with --resume to continue" } ?? ""
+            return "training \(kind) was interrupted during epoch \(epoch)\(saved)"
+        case let .nonFiniteInput(kind):
+            return "the \(kind) model was given an infinite or NaN feature value; features must be finite"
         }
     }
 }

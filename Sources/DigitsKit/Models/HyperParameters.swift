@@ -11,6 +11,8 @@ public struct ParameterSpec: Sendable {
         /// One of a fixed set of words.
         case choice([String])
         case boolean
+        /// Free, non-empty text that the model parses itself (a network architecture).
+        case text
         /// One of a set of words or a real number (scikit-learn's `gamma="scale"` or `gamma=0.01`).
         case choiceOrReal([String], min: Double?, minInclusive: Bool)
     }
@@ -58,7 +60,13 @@ public enum ParameterError: Error, Equatable, CustomStringConvertible {
 extension HyperParameters {
     /// The defaults with `NAME=VALUE` assignments applied, checked against `specs`.
     public static func parse(_ assignments: [String]) throws(ParameterError) -> Self {
-        var values = Self().jsonObject()
+        try parse(assignments, over: Self())
+    }
+
+    /// `base` with `NAME=VALUE` assignments applied, checked against `specs` (presets start
+    /// from their own defaults).
+    public static func parse(_ assignments: [String], over base: Self) throws(ParameterError) -> Self {
+        var values = base.jsonObject()
         for assignment in assignments {
             guard let equals = assignment.firstIndex(of: "="), equals != assignment.startIndex else {
                 throw .malformed(assignment: assignment)
@@ -128,7 +136,7 @@ extension ParameterSpec {
                 throw .invalid(model: model, name: name, expected: expectation, got: "'\(text)'")
             }
             return value
-        case .choice:
+        case .choice, .text:
             return text
         case .boolean:
             switch text.lowercased() {
@@ -156,6 +164,8 @@ extension ParameterSpec {
             ok = (value as? String).map(words.contains) ?? false
         case .boolean:
             ok = value is Bool
+        case .text:
+            ok = (value as? String).map { !$0.isEmpty } ?? false
         case let .choiceOrReal(words, min, minInclusive):
             if let word = value as? String { ok = words.contains(word) }
             else { ok = (value as? Double).map { Self.inRange($0, min, nil, minInclusive, true) } ?? false }
@@ -186,6 +196,8 @@ extension ParameterSpec {
             return "one of " + words.map { "'\($0)'" }.joined(separator: ", ")
         case .boolean:
             return "true or false"
+        case .text:
+            return "a non-empty text"
         case let .choiceOrReal(words, min, minInclusive):
             return "one of " + words.map { "'\($0)'" }.joined(separator: ", ") + " or a float in " + interval(min, nil, minInclusive, true)
         }

@@ -13,11 +13,18 @@ public struct Pipeline: Sendable {
     public var kind: String { type(of: classifier).kind }
     public var isFitted: Bool { classifier.isFitted }
 
-    /// Fits every transform in turn, then the classifier, on `data`.
-    public mutating func fit(_ data: Dataset, options: FitOptions = FitOptions()) throws -> FitSummary {
+    /// Fits every transform in turn, then the classifier, on `data`; a non-empty `validation`
+    /// set goes through the fitted transforms to the classifier (see `FitOptions.validation`).
+    public mutating func fit(_ data: Dataset, validation: Dataset? = nil, options: FitOptions = FitOptions()) throws -> FitSummary {
         var features = data.featureMatrix()
         for index in transforms.indices {
             features = try transforms[index].fitTransform(features)
+        }
+        var options = options
+        if let validation, validation.count > 0 {
+            var x = validation.featureMatrix()
+            for transform in transforms { x = try transform.transform(x) }
+            options.validation = LabelledRows(x: x, labels: validation.intLabels)
         }
         return try classifier.fit(features, labels: data.intLabels, options: options)
     }

@@ -84,5 +84,11 @@ enum ComponentRegistry {
     static let classifiers: [String: any (Classifier & PersistentComponent).Type] = [
         LogisticRegression.kind: LogisticRegression.self,
         SVC.kind: SVC.self,
+        NeuralNetwork.kind: NeuralNetwork.self,
+        DecisionTree.kind: DecisionTree.self,
+        RandomForest.kind: RandomForest.self,
+        ExtraTrees.kind: ExtraTrees.self,
+        KNeighborsClassifier.kind: KNeighborsClassifier.self,
+        SGDClassifier.kind: SGDClassifier.self,
     ]
 }

@@ -34,6 +34,17 @@ public struct StoredState: Sendable {
         return tensor
     }
 
+    /// The hyper-parameters of a model card, decoded and checked as `fit` would check them.
+    public func parameters<P: HyperParameters>(_ type: P.Type, from configuration: JSONValue, kind: String) throws -> P {
+        do {
+            let parameters = try configuration.decode(as: P.self)
+            try parameters.validate()
+            return parameters
+        } catch {
+            throw ModelFileError.badConfiguration(file: file, kind: kind, detail: "\(error)")
+        }
+    }
+
     public func floats(_ name: String, shape: [Int?]) throws -> [Float] {
         try tensor(name, shape: shape).floats()
     }
@@ -51,6 +62,8 @@ public enum ModelFileError: Error, Equatable, CustomStringConvertible {
     case missingTensor(file: String, name: String)
     case badShape(file: String, name: String, shape: [Int], expected: [String])
     case badConfiguration(file: String, kind: String, detail: String)
+    /// A tensor of the right shape whose contents cannot be right (an index out of range).
+    case badTensorValue(file: String, name: String, detail: String)
 
     public var description: String {
         switch self {
@@ -68,6 +81,8 @@ public enum ModelFileError: Error, Equatable, CustomStringConvertible {
             return "\(file): tensor '\(name)' has shape \(shape), expected [\(expected.joined(separator: ", "))]"
         case let .badConfiguration(file, kind, detail):
             return "\(file): the \(kind) configuration is invalid: \(detail)"
+        case let .badTensorValue(file, name, detail):
+            return "\(file): tensor '\(name)' is damaged: \(detail)"
         }
     }
 }

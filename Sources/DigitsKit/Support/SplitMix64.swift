@@ -3,7 +3,8 @@
 /// Every random choice in DigitsKit takes one of these, so the same `--seed` replays the
 /// same split, initialisation and shuffle on every platform.
 public struct SplitMix64: RandomNumberGenerator, Sendable {
-    private var state: UInt64
+    /// The whole generator state: `SplitMix64(seed: state)` resumes the stream exactly (checkpoints).
+    public private(set) var state: UInt64
 
     public init(seed: UInt64) {
         state = seed

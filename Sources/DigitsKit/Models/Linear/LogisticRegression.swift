@@ -5,7 +5,7 @@ import Foundation
 /// It minimises scikit-learn's objective, `C · Σᵢ cross-entropyᵢ + ½‖W‖²` (the intercepts are
 /// not penalised), divided by `C·n` so the tolerance means the same at any data size. `C` is the
 /// inverse of the regularisation strength, as in `sklearn.linear_model.LogisticRegression`.
-public struct LogisticRegression: Classifier {
+public struct LogisticRegression: LinearClassifier {
     public struct Parameters: HyperParameters {
         public static let modelName = "LogisticRegression"
         public static let specs: [ParameterSpec] = [
@@ -34,15 +34,9 @@ public struct LogisticRegression: Classifier {
     public static let kind = "logreg"
     public let parameters: Parameters
     /// `features × 10`.
-    public private(set) var weights = Matrix(rows: 0, columns: 0)
+    public private(set) var weights: Matrix
     /// One per digit.
-    public private(set) var intercepts = [Float](repeating: 0, count: Dataset.classCount)
-
-    public var isFitted: Bool { weights.rows > 0 }
-
-    public init(parameters: Parameters = Parameters()) {
-        self.parameters = parameters
-    }
+    public private(set) var intercepts: [Float]
 
     /// A fitted model from stored weights (used when loading a model file).
     public init(parameters: Parameters, weights: Matrix, intercepts: [Float]) {
@@ -71,15 +65,7 @@ public struct LogisticRegression: Classifier {
     }
 
     public func probabilities(_ x: Matrix) throws -> Matrix {
-        guard isFitted else { throw ClassifierError.notFitted(kind: Self.kind) }
-        guard x.columns == weights.rows else {
-            throw ClassifierError.featureCountMismatch(kind: Self.kind, expected: weights.rows, got: x.columns)
-        }
-        var scores = Matrix(rows: x.rows, columns: weights.columns)
-        for r in 0..<x.rows {
-            for c in 0..<weights.columns { scores[r, c] = intercepts[c] }
-        }
-        Matrix.gemm(x, weights, into: &scores, beta: 1)
+        var scores = try decisionFunction(x)
         scores.applySoftmaxPerRow()
         return scores
     }

@@ -1,0 +1,89 @@
+extension NeuralNetwork {
+    /// A network's architecture and training recipe. The defaults are the report's CNN B
+    /// recipe (Keras: SGD 0.01, momentum 0.9, He-uniform, batch 64, 15 epochs).
+    public struct Parameters: HyperParameters {
+        public static let modelName = "NeuralNetwork"
+        public static let specs: [ParameterSpec] = [
+            ParameterSpec("arch", .text, help: "comma-separated layers, input 28×28×1, last dense10: convFkK[sS][pP|same][ACT], denseN[ACT], poolP[sS], avgpoolP[sS], dropR, bn, relu, tanh, sigmoid, flatten; ACT is relu (default), tanh, sigmoid or linear; e.g. conv32k3,pool2,drop0.25,dense100,dense10"),
+            ParameterSpec("epochs", .integer(min: 1), help: "passes over the training set (the most, with early stopping)"),
+            ParameterSpec("batchSize", .integer(min: 1), help: "samples per gradient step"),
+            ParameterSpec("learningRate", .real(min: 0, max: nil, minInclusive: false), help: "base step size"),
+            ParameterSpec("optimizer", .choice(["sgd", "adam", "adamw"]), help: "update rule (adamw: decoupled weight decay)"),
+            ParameterSpec("momentum", .real(min: 0, max: 1, maxInclusive: false), help: "SGD momentum"),
+            ParameterSpec("nesterov", .boolean, help: "Nesterov momentum for SGD"),
+            ParameterSpec("weightDecay", .real(min: 0, max: nil), help: "L2 coefficient on the weights (not biases), added to the gradient"),
+            ParameterSpec("schedule", .choice(LearningRateSchedule.allCases.map(\.rawValue)),
+                          help: "learning-rate schedule over the epochs"),
+            ParameterSpec("initializer", .choice(Initializer.allCases.map(\.rawValue)), help: "weight initialisation"),
+            ParameterSpec("earlyStopping", .boolean,
+                          help: "stop when validation accuracy stalls and keep the best epoch's weights"),
+            ParameterSpec("validationFraction", .real(min: 0, max: 1, minInclusive: false, maxInclusive: false),
+                          help: "share of the training set held out for early stopping when the split has no validation set"),
+            ParameterSpec("nIterNoChange", .integer(min: 1), help: "epochs without improvement before stopping (patience)"),
+            ParameterSpec("tol", .real(min: 0, max: nil),
+                          help: "least improvement that counts; without early stopping, > 0 stops on a training-loss plateau"),
+        ]
+
+        public var arch: String
+        public var epochs: Int
+        public var batchSize: Int
+        public var learningRate: Double
+        public var optimizer: String
+        public var momentum: Double
+        public var nesterov: Bool
+        public var weightDecay: Double
+        public var schedule: String
+        public var initializer: String
+        public var earlyStopping: Bool
+        public var validationFraction: Double
+        public var nIterNoChange: Int
+        public var tol: Double
+
+        public init() {
+            arch = "conv32k3,pool2,conv64k3,conv64k3,pool2,dense100,dense10"
+            epochs = 15
+            batchSize = 64
+            learningRate = 0.01
+            optimizer = "sgd"
+            momentum = 0.9
+            nesterov = false
+            weightDecay = 0
+            schedule = LearningRateSchedule.constant.rawValue
+            initializer = Initializer.heUniform.rawValue
+            earlyStopping = false
+            validationFraction = 0.1
+            nIterNoChange = 10
+            tol = 0
+        }
+
+        /// The defaults with another architecture and recipe, for the presets.
+        init(arch: String, epochs: Int, batchSize: Int, learningRate: Double, optimizer: String,
+             initializer: Initializer, weightDecay: Double = 0) {
+            self.init()
+            self.arch = arch
+            self.epochs = epochs
+            self.batchSize = batchSize
+            self.learningRate = learningRate
+            self.optimizer = optimizer
+            self.initializer = initializer.rawValue
+            self.weightDecay = weightDecay
+            if optimizer != "sgd" { momentum = 0 }
+        }
+
+        /// The architecture, parsed and shape-checked.
+        public func architecture() throws(ArchitectureError) -> Architecture {
+            try Architecture(parsing: arch)
+        }
+
+        func makeOptimizer() -> any Optimizer {
+            switch optimizer {
+            case "adam": return Adam(weightDecay: Float(weightDecay), decoupled: false)
+            case "adamw": return Adam(weightDecay: Float(weightDecay), decoupled: true)
+            default: return SGD(momentum: Float(momentum), nesterov: nesterov, weightDecay: Float(weightDecay))
+            }
+        }
+
+        var learningRateSchedule: LearningRateSchedule { LearningRateSchedule(rawValue: schedule) ?? .constant }
+        var weightInitializer: Initializer { Initializer(rawValue: initializer) ?? .heUniform }
+    }
+}

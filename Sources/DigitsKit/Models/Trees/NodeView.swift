@@ -1,0 +1,121 @@
+/// One node's samples seen through raw pointers, with the three ways of splitting a feature:
+/// scanning a histogram, sorting (small nodes), or one random threshold (extra trees).
+///
+/// Each method touches only its own feature's data, so features can be searched in parallel.
+struct NodeView {
+    let columns: UnsafePointer<UInt8>
+    let sampleCount: Int
+    /// Inside a small subtree, the bins of its samples row after row, and each node sample's
+    /// row there; nil elsewhere (bins are read from `columns`).
+    let localRows: UnsafePointer<UInt8>?
+    let localSlots: UnsafePointer<Int32>
+    let featureCount: Int
+    /// The node's sample indices.
+    let indices: UnsafeBufferPointer<Int32>
+    /// The class counts of each of the node's samples, in `indices` order: gathered once per
+    /// node so that every feature reads them in sequence.
+    let vectors: UnsafePointer<ClassCounts>
+    /// The label and weight of each of the node's samples, in `indices` order.
+    let labels: UnsafePointer<Int32>
+    let weights: UnsafePointer<Float>
+    /// Whether histograms count distinct samples (otherwise a bin's weight stands for them).
+    let tracksSamples: Bool
+    let total: ClassCounts
+    let scorer: SplitScorer
+    let binning: BinnedFeatures
+
+    /// The bin of the node's `i`-th sample for `feature`.
+    @inline(__always)
+    func bin(_ feature: Int, _ i: Int) -> UInt8 {
+        if let localRows { return localRows[Int(localSlots[i]) &* featureCount &+ feature] }
+        return columns[feature &* sampleCount &+ Int(indices[i])]
+    }
+
+    /// Counts the node's samples of `feature` into `histogram` (whose rows must be zero).
+    ///
+    /// One scalar addition per sample, without branches: a bin's total weight is summed from
+    /// its class lanes when it is scanned, and distinct samples are only counted when
+    /// `minSamplesLeaf` needs them (weighted samples and a leaf minimum above 1).
+    func build(_ histogram: HistogramBuffer, feature: Int) {
+        let cells = UnsafeMutableRawPointer(histogram.bins + feature * BinnedFeatures.binCount)
+            .assumingMemoryBound(to: Float.self)
+        let lanes = ClassCounts.scalarCount
+        var lowest = UInt8.max, highest = UInt8.min
+        for i in 0..<indices.count {
+            let bin = bin(feature, i)
+            cells[Int(bin) &* lanes &+ Int(labels[i])] += weights[i]
+            if tracksSamples { cells[Int(bin) &* lanes &+ ClassCounts.sampleLane] += 1 }
+            lowest = min(lowest, bin)
+            highest = max(highest, bin)
+        }
+        histogram.lowestBin[feature] = lowest
+        histogram.highestBin[feature] = highest
+    }
+
+    /// The best split of `feature` from its counted histogram.
+    func scan(_ histogram: HistogramBuffer, feature: Int) -> FeatureSplit {
+        let row = histogram.bins + feature * BinnedFeatures.binCount
+        var comparable = total
+        if !tracksSamples { comparable[ClassCounts.sampleLane] = total.weight }
+        var sweep = SplitSweep(scorer: scorer, total: comparable)
+        for bin in Int(histogram.lowestBin[feature])...Int(histogram.highestBin[feature]) {
+            var counts = row[bin]
+            let weight = (counts * ClassCounts.classMaskFloat).sum()
+            if weight == 0 { continue }
+            counts[ClassCounts.weightLane] = weight
+            if !tracksSamples { counts[ClassCounts.sampleLane] = weight }
+            sweep.add(bin: bin, counts: counts)
+        }
+        return sweep.result
+    }
+
+    /// The best split of `feature` by sorting the node's samples on it; `keys` holds at least
+    /// as many values as the node has samples (fewer than 2²⁴).
+    func sortedSplit(feature: Int, keys: UnsafeMutableBufferPointer<UInt32>) -> FeatureSplit {
+        let n = indices.count
+        for i in 0..<n { keys[i] = UInt32(bin(feature, i)) << 24 | UInt32(i) }
+        var sorted = UnsafeMutableBufferPointer(rebasing: keys[0..<n])
+        sorted.sort()
+        var sweep = SplitSweep(scorer: scorer, total: total)
+        var bin = Int(sorted[0] >> 24)
+        var run = ClassCounts.zero
+        for key in sorted {
+            let keyBin = Int(key >> 24)
+            if keyBin != bin {
+                sweep.add(bin: bin, counts: run)
+                run = .zero
+                bin = keyBin
+            }
+            run += vectors[Int(key & 0xFF_FFFF)]
+        }
+        sweep.add(bin: bin, counts: run)
+        return sweep.result
+    }
+
+    /// Extra trees: a threshold drawn uniformly (`uniform` in [0, 1)) between the node's
+    /// smallest and largest value of `feature`, as scikit-learn's random splitter does.
+    func randomSplit(feature: Int, uniform: Float) -> FeatureSplit {
+        var lowest = UInt8.max, highest = UInt8.min
+        for i in 0..<indices.count {
+            let bin = bin(feature, i)
+            lowest = min(lowest, bin)
+            highest = max(highest, bin)
+        }
+        guard lowest < highest else { return .constant }
+        let base = feature * BinnedFeatures.binCount
+        let smallest = binning.low[base + Int(lowest)], largest = binning.high[base + Int(highest)]
+        var threshold = smallest + uniform * (largest - smallest)
+        if threshold >= largest { threshold = smallest }
+        // Bins wholly at or below the threshold go left (a quantile bin straddling it goes right).
+        var leftBin = Int(lowest)
+        while leftBin + 1 < Int(highest), binning.high[base + leftBin + 1] <= threshold { leftBin += 1 }
+        var left = ClassCounts.zero
+        for i in 0..<indices.count where Int(bin(feature, i)) <= leftBin { left += vectors[i] }
+        guard let score = scorer.score(left: left, total: total) else { return FeatureSplit(isConstant: false) }
+        // The stored threshold must send every training value of bin `leftBin + 1` right.
+        if binning.low[base + leftBin + 1] <= threshold {
+            threshold = binning.threshold(feature: feature, leftBin: leftBin, rightBin: leftBin + 1)
+        }
+        return FeatureSplit(isConstant: false, score: score, leftBin: leftBin, rightBin: leftBin + 1, threshold: threshold)
+    }
+}

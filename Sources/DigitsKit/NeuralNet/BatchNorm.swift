@@ -1,0 +1,111 @@
+import Foundation
+
+/// Batch normalisation per channel: x is (N, H, W, C) read as (N·H·W, C); γ and β are (C).
+/// Training normalises with the batch's statistics and folds them into running averages;
+/// inference uses the running averages, so a prediction never depends on its batch.
+final class BatchNormLayer: NetworkLayer {
+    let inputShape: Shape
+    var outputShape: Shape { inputShape }
+    /// Weight of the old running statistics at each training batch (Keras uses 0.99).
+    static let momentum: Float = 0.9
+    static let epsilon: Float = 1e-5
+    private var gamma: UnsafeMutablePointer<Float>!
+    private var beta: UnsafeMutablePointer<Float>!
+    private var dgamma: UnsafeMutablePointer<Float>!
+    private var dbeta: UnsafeMutablePointer<Float>!
+    /// Running mean (C) then running variance (C).
+    private var running: UnsafeMutablePointer<Float>!
+    /// The normalised input x̂ of the last training batch, and 1/σ per channel.
+    private let normalised = Workspace<Float>()
+    private let inverseDeviation = Workspace<Float>()
+
+    init(shape: Shape) { inputShape = shape }
+
+    private var channels: Int { inputShape.channels }
+
+    var blocks: [ParameterBlock] {
+        [ParameterBlock(name: "gamma", shape: [channels], role: .scale, fanIn: 1, fanOut: 1),
+         ParameterBlock(name: "beta", shape: [channels], role: .bias, fanIn: 1, fanOut: 1)]
+    }
+
+    var stateCount: Int { 2 * channels }
+
+    func bind(parameters: [UnsafeMutablePointer<Float>], gradients: [UnsafeMutablePointer<Float>],
+              state: UnsafeMutablePointer<Float>) {
+        (gamma, beta, dgamma, dbeta, running) = (parameters[0], parameters[1], gradients[0], gradients[1], state)
+    }
+
+    func reserve(batch: Int) {
+        normalised.reserve(batch * inputShape.count)
+        inverseDeviation.reserve(channels)
+    }
+
+    func forward(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, batch: Int, training: Bool) {
+        let rows = batch * inputShape.height * inputShape.width
+        let c = channels
+        let mean = running!, variance = running + c
+        guard training else {
+            for r in 0..<rows {
+                for j in 0..<c {
+                    let z = (x[r * c + j] - mean[j]) / (variance[j] + Self.epsilon).squareRoot()
+                    y[r * c + j] = gamma[j] * z + beta[j]
+                }
+            }
+            return
+        }
+        var sums = [Double](repeating: 0, count: c), squares = [Double](repeating: 0, count: c)
+        for r in 0..<rows {
+            for j in 0..<c {
+                let v = Double(x[r * c + j])
+                sums[j] += v
+                squares[j] += v * v
+            }
+        }
+        let xhat = normalised.pointer, inverse = inverseDeviation.pointer
+        var batchMean = [Float](repeating: 0, count: c)
+        for j in 0..<c {
+            let m = sums[j] / Double(rows)
+            let v = max(0, squares[j] / Double(rows) - m * m)
+            batchMean[j] = Float(m)
+            inverse[j] = Float(1 / (v + Double(Self.epsilon)).squareRoot())
+            mean[j] = Self.momentum * mean[j] + (1 - Self.momentum) * Float(m)
+            // The running variance is unbiased (n − 1), as Keras and PyTorch keep it.
+            let unbiased = rows > 1 ? v * Double(rows) / Double(rows - 1) : v
+            variance[j] = Self.momentum * variance[j] + (1 - Self.momentum) * Float(unbiased)
+        }
+        for r in 0..<rows {
+            for j in 0..<c {
+                let z = (x[r * c + j] - batchMean[j]) * inverse[j]
+                xhat[r * c + j] = z
+                y[r * c + j] = gamma[j] * z + beta[j]
+            }
+        }
+    }
+
+    func backward(x: UnsafePointer<Float>, y: UnsafePointer<Float>, dy: UnsafeMutablePointer<Float>,
+                  dx: UnsafeMutablePointer<Float>?, batch: Int) {
+        let rows = batch * inputShape.height * inputShape.width
+        let c = channels
+        let xhat = normalised.pointer, inverse = inverseDeviation.pointer
+        var sumDy = [Float](repeating: 0, count: c), sumDyXhat = [Float](repeating: 0, count: c)
+        for r in 0..<rows {
+            for j in 0..<c {
+                sumDy[j] += dy[r * c + j]
+                sumDyXhat[j] += dy[r * c + j] * xhat[r * c + j]
+            }
+        }
+        for j in 0..<c {
+            dbeta[j] = sumDy[j]
+            dgamma[j] = sumDyXhat[j]
+        }
+        guard let dx else { return }
+        // dx = γ/σ · (dy − mean(dy) − x̂ · mean(dy · x̂)).
+        let m = Float(rows)
+        for r in 0..<rows {
+            for j in 0..<c {
+                let i = r * c + j
+                dx[i] = gamma[j] * inverse[j] * (dy[i] - sumDy[j] / m - xhat[i] * sumDyXhat[j] / m)
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import CBLAS
+
+/// A 2-D convolution lowered onto one sgemm per batch: x is (N, H, W, C), the kernel w is
+/// (K·K·C, F) with rows ordered (ky, kx, c), b is (F), y = act(im2col(x)·w + b) is
+/// (N, OH, OW, F). Lowering the whole batch at once makes each sgemm tall (N·OH·OW rows), the
+/// shape BLAS runs closest to peak.
+final class ConvolutionLayer: NetworkLayer {
+    let inputShape: Shape
+    let outputShape: Shape
+    let activation: Architecture.Activation
+    let geometry: Im2Col
+    /// (N·OH·OW, K·K·C), kept from forward for the weight gradient.
+    private let columns = Workspace<Float>()
+    private var w: UnsafeMutablePointer<Float>!
+    private var b: UnsafeMutablePointer<Float>!
+    private var dw: UnsafeMutablePointer<Float>!
+    private var db: UnsafeMutablePointer<Float>!
+
+    init(filters: Int, kernel: Int, stride: Int, padding: Int, activation: Architecture.Activation, input: Shape, output: Shape) {
+        inputShape = input
+        outputShape = output
+        self.activation = activation
+        geometry = Im2Col(input: input, output: output, kernel: kernel, stride: stride, padding: padding)
+    }
+
+    private var filters: Int { outputShape.channels }
+    private var patch: Int { geometry.patchSize }
+
+    var blocks: [ParameterBlock] {
+        let k2 = geometry.kernel * geometry.kernel
+        return [ParameterBlock(name: "weight", shape: [geometry.kernel, geometry.kernel, inputShape.channels, filters],
+                               role: .weight, fanIn: patch, fanOut: k2 * filters),
+                ParameterBlock(name: "bias", shape: [filters], role: .bias, fanIn: patch, fanOut: k2 * filters)]
+    }
+
+    func bind(parameters: [UnsafeMutablePointer<Float>], gradients: [UnsafeMutablePointer<Float>],
+              state: UnsafeMutablePointer<Float>) {
+        (w, b, dw, db) = (parameters[0], parameters[1], gradients[0], gradients[1])
+    }
+
+    func reserve(batch: Int) {
+        columns.reserve(batch * outputShape.height * outputShape.width * patch)
+    }
+
+    func forward(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, batch: Int, training: Bool) {
+        let rows = batch * outputShape.height * outputShape.width
+        geometry.lower(x, into: columns.pointer, batch: batch)
+        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(rows), Int32(filters), Int32(patch),
+                    1, columns.pointer, Int32(patch), w, Int32(filters), 0, y, Int32(filters))
+        activation.addBiasAndApply(y, rows: rows, columns: filters, bias: b)
+    }
+
+    func backward(x: UnsafePointer<Float>, y: UnsafePointer<Float>, dy: UnsafeMutablePointer<Float>,
+                  dx: UnsafeMutablePointer<Float>?, batch: Int) {
+        let rows = batch * outputShape.height * outputShape.width
+        activation.backward(y: y, dy: dy, count: rows * filters)
+        // dw = colsᵀ·dy (K·K·C, F); db = Σ_rows dy.
+        cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, Int32(patch), Int32(filters), Int32(rows),
+                    1, columns.pointer, Int32(patch), dy, Int32(filters), 0, dw, Int32(filters))
+        columnSums(dy, rows: rows, columns: filters, into: db)
+        guard let dx else { return }
+        // dcols = dy·wᵀ reuses the columns buffer (its forward content is no longer needed), then
+        // folds back onto the image.
+        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(rows), Int32(patch), Int32(filters),
+                    1, dy, Int32(filters), w, Int32(filters), 0, columns.pointer, Int32(patch))
+        geometry.fold(columns.pointer, into: dx, batch: batch)
+    }
+}
