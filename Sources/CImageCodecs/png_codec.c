@@ -38,6 +38,8 @@ int digits_png_decode(const unsigned char *data, size_t size, unsigned long long
     int wide = (image.format & PNG_FORMAT_FLAG_LINEAR) != 0;
     int channels = colour ? 3 : 1;
     info->channels = channels;
+    info->scaled_width = info->width;
+    info->scaled_height = info->height;
     image.format = (colour ? PNG_FORMAT_RGB : PNG_FORMAT_GRAY) | (wide ? PNG_FORMAT_FLAG_LINEAR | (alpha ? PNG_FORMAT_FLAG_ALPHA : 0) : 0);
     size_t count = (size_t)image.width * image.height;
     unsigned char *buffer = malloc(count * (size_t)channels);

@@ -42,11 +42,14 @@ struct Predict: AsyncParsableCommand {
         let expected = try labels.map { try LabelFile(contentsOf: URL(fileURLWithPath: $0)) }
         let modelURL = try model.map { URL(fileURLWithPath: $0) } ?? DefaultModel.locate()
         let saved = try ModelFile.load(from: modelURL)
+        // Pictures are classified a few digits at a time: one BLAS thread answers fastest.
+        BLASThreads.useCallingThreadOnly()
         let files = try Self.imageFiles(inputs)
         var options = DigitExtractor.Options(mode: mode)
         options.deskew = deskew
         let extractor = DigitExtractor(options: options)
-        let decoder = ImageDecoder()
+        // Big JPEGs decode straight at a reduced size that still covers the working size.
+        let decoder = ImageDecoder(reduceToLongestSide: options.workingSize)
         var tally = LabelTally()
         var readCount = 0
         for file in files {

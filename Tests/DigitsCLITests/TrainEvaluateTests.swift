@@ -26,6 +26,14 @@ import Testing
         return folder
     }
 
+    /// A logistic regression trained on `dataFolder()`'s bars, saved as `m.safetensors` there.
+    static func trainedModel(in folder: URL) async throws -> URL {
+        let model = folder.appendingPathComponent("m.safetensors")
+        let train = try #require(try Digits.parseAsRoot(["train", "logreg", "--data", folder.path, "--out", model.path, "--json"]) as? Train)
+        try await train.run()
+        return model
+    }
+
     @Test func trainSavesAModelThatEvaluateReloads() async throws {
         let folder = try Self.dataFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -45,9 +53,7 @@ import Testing
     @Test func evaluateRefusesAValidationSetTheSplitDoesNotHave() async throws {
         let folder = try Self.dataFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let model = folder.appendingPathComponent("m.safetensors")
-        var train = try #require(try Digits.parseAsRoot(["train", "logreg", "--data", folder.path, "--out", model.path, "--json"]) as? Train)
-        try await train.run()
+        let model = try await Self.trainedModel(in: folder)
         var evaluate = try #require(try Digits.parseAsRoot(["evaluate", model.path, "--data", folder.path, "--on", "validation"]) as? Evaluate)
         await #expect(throws: ValidationError.self) { try await evaluate.run() }
     }

@@ -116,6 +116,19 @@ import Testing
         #expect(abs(box.x - 196) <= 3 && abs(box.width - 108) <= 4 && abs(box.y - 70) <= 3)
     }
 
+    @Test func squaredPaperIsErasedAndADigitAcrossItsLinesStaysWhole() throws {
+        var ink = GrayImage(width: 400, height: 300)
+        Self.draw(Self.zero, size: 160, pen: 5, into: &ink, at: (118, 75))
+        // A grid every 45 pixels both ways, 2 pixels wide, fainter than the ink; the ring's
+        // sides are not tangent to a line (a stroke running along a line loses that part).
+        for y in 0..<300 { for x in 0..<400 where x % 45 < 2 || y % 45 < 2 { ink[x, y] = max(ink[x, y], 0.5) } }
+        let extraction = DigitExtractor(options: .init(mode: .single)).extract(Self.page(ink))
+        let box = try #require(extraction.digits.first?.box)
+        // The ring spans 0.2…0.8 of its 160-pixel box across and 0.1…0.9 down, plus the pen.
+        #expect(abs(box.x - 145) <= 3 && abs(box.width - 106) <= 4, "\(box)")
+        #expect(abs(box.y - 86) <= 3 && abs(box.height - 138) <= 4, "\(box)")
+    }
+
     @Test func aRowOfDigitsComesBackLeftToRight() throws {
         var ink = GrayImage(width: 800, height: 240)
         let shapes = [Self.four, Self.one, Self.seven, Self.zero]
@@ -174,3 +187,26 @@ import Testing
     }
 }
 
+
+/// The paper estimate's moving extremes against a direct reference.
+@Suite struct MovingFilterTests {
+    @Test(arguments: [0, 1, 2, 5, 8])
+    func movingMaximumAndMinimumMatchTheDirectWindow(radius: Int) throws {
+        var rng = SplitMix64(seed: UInt64(radius) + 1)
+        let image = try #require(GrayImage(width: 23, height: 17, pixels: (0..<391).map { _ in rng.nextUnitFloat() }))
+        for maximum in [true, false] {
+            let fast = image.filtered(radius: radius, maximum: maximum)
+            for y in 0..<17 {
+                for x in 0..<23 {
+                    var expected = image[x, y]
+                    for v in max(0, y - radius)...min(16, y + radius) {
+                        for u in max(0, x - radius)...min(22, x + radius) {
+                            expected = maximum ? max(expected, image[u, v]) : min(expected, image[u, v])
+                        }
+                    }
+                    #expect(fast[x, y] == expected, "(\(x), \(y)) radius \(radius) maximum \(maximum)")
+                }
+            }
+        }
+    }
+}

@@ -95,3 +95,36 @@ import Testing
         }
     }
 }
+
+/// JPEG writing and decoding at a reduced size for large photos.
+@Suite struct ReducedDecodingTests {
+    /// A white RGB page with a black square at (x, y) of side `side`.
+    static func page(width: Int, height: Int, square: (x: Int, y: Int, side: Int)) throws -> RasterImage {
+        var pixels = [UInt8](repeating: 245, count: width * height * 3)
+        for y in square.y..<(square.y + square.side) {
+            for x in square.x..<(square.x + square.side) { for c in 0..<3 { pixels[(y * width + x) * 3 + c] = 15 } }
+        }
+        return try #require(RasterImage(width: width, height: height, channels: 3, pixels: pixels))
+    }
+
+    @Test func jpegWrittenAtHighQualityReadsBackClose() throws {
+        let image = try Self.page(width: 64, height: 48, square: (8, 8, 16))
+        let decoded = try ImageDecoder().decode(try image.jpegData(quality: 95))
+        #expect(decoded.width == 64 && decoded.height == 48 && decoded.channels == 3)
+        let difference = zip(image.pixels, decoded.pixels).map { abs(Int($0) - Int($1)) }.max() ?? 255
+        #expect(difference < 40)
+        #expect(try image.jpegData(quality: 10).count < image.jpegData(quality: 95).count)
+    }
+
+    @Test func largeJPEGsDecodeReducedAndBoxesStayInTheFilesCoordinates() throws {
+        let bytes = try Self.page(width: 1600, height: 1200, square: (600, 400, 240)).jpegData(quality: 90)
+        // 1600 / 4 = 400 keeps at least 300 pixels; 1600 / 8 would not.
+        let reduced = try ImageDecoder(reduceToLongestSide: 300).decode(bytes)
+        #expect(reduced.width == 400 && reduced.height == 300)
+        #expect(reduced.sourceWidth == 1600 && reduced.sourceHeight == 1200)
+        let full = try ImageDecoder().decode(bytes)
+        #expect(full.width == 1600 && full.sourceWidth == 1600)
+        let box = try #require(DigitExtractor(options: .init(mode: .single)).extract(reduced).digits.first?.box)
+        #expect(abs(box.x - 600) <= 8 && abs(box.y - 400) <= 8 && abs(box.width - 240) <= 16 && abs(box.height - 240) <= 16, "\(box)")
+    }
+}

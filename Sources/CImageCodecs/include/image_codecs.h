@@ -13,21 +13,27 @@ typedef struct {
     int width;
     int height;
     int channels;       /* 1 (grey) or 3 (RGB) */
+    int scaled_width;   /* the decoded pixels' size: width × height unless decoded reduced */
+    int scaled_height;
     char message[200];  /* the codec's own error text when the status is DIGITS_CODEC_ERROR */
 } digits_image_info;
 
 /* Decode a PNG or JPEG held in memory into 8-bit grey or RGB rows (alpha composited on white).
    The size is read from the header and checked against max_pixels before any pixel is decoded.
-   On success *pixels is a malloc'd buffer of width*height*channels bytes: release it with
-   digits_codec_free. */
+   On success *pixels is a malloc'd buffer of scaled_width*scaled_height*channels bytes: release
+   it with digits_codec_free. A JPEG is decoded at 1/2, 1/4 or 1/8 of its size when its longest
+   side stays at least min_longest_side (0: always full size); width and height stay the file's. */
 int digits_png_decode(const unsigned char *data, size_t size, unsigned long long max_pixels,
                       unsigned char **pixels, digits_image_info *info);
 int digits_jpeg_decode(const unsigned char *data, size_t size, unsigned long long max_pixels,
-                       unsigned char **pixels, digits_image_info *info);
+                       int min_longest_side, unsigned char **pixels, digits_image_info *info);
 
-/* Encode 8-bit grey (channels 1) or RGB (channels 3) rows as PNG into a malloc'd buffer. */
+/* Encode 8-bit grey (channels 1) or RGB (channels 3) rows as PNG, or as JPEG at quality 1–100,
+   into a malloc'd buffer. */
 int digits_png_encode(const unsigned char *pixels, int width, int height, int channels,
                       unsigned char **out, size_t *out_size, char message[200]);
+int digits_jpeg_encode(const unsigned char *pixels, int width, int height, int channels, int quality,
+                       unsigned char **out, size_t *out_size, char message[200]);
 
 void digits_codec_free(void *pointer);
 

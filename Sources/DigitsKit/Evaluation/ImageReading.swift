@@ -28,7 +28,12 @@ extension Pipeline {
     /// Extracts the digits of `image` and classifies all of them in one batch, through the same
     /// `probabilities(features:)` the MNIST measurements use.
     public func read(_ image: RasterImage, with extractor: DigitExtractor) throws -> ImageReading {
-        let extraction = extractor.extract(image)
+        try classify(extractor.extract(image))
+    }
+
+    /// Classifies the digits an extraction found (the second half of `read`, timed on its own
+    /// by `digits bench vision`).
+    public func classify(_ extraction: Extraction) throws -> ImageReading {
         guard !extraction.digits.isEmpty else { return ImageReading(digits: [], extraction: extraction) }
         let features = Matrix(rows: extraction.digits.count, columns: 784,
                               storage: extraction.digits.flatMap(\.features))

@@ -57,6 +57,11 @@ public struct GrayImage: Sendable, Equatable {
         self.init(checkedWidth: image.width, height: image.height, pixels: pixels)
     }
 
+    /// The fewest rows (or columns) of `length` pixels worth handing to another thread: below
+    /// about 64k pixels the handoff costs more than the work, and on a loaded machine waiting
+    /// for a second core to be scheduled is what makes a small canvas slow.
+    static func parallelLines(of length: Int) -> Int { max(16, 65536 / max(1, length)) }
+
     /// The part of the image inside the rectangle, clipped to the image.
     public func cropped(x: Int, y: Int, width w: Int, height h: Int) -> GrayImage {
         let x0 = max(0, min(width, x)), y0 = max(0, min(height, y))

@@ -8,10 +8,16 @@ public struct ImageDecoder: Sendable {
     public var maxPixels: Int
     /// Files above this size are refused before being read.
     public var maxFileBytes: Int
+    /// When set, a JPEG may be decoded at 1/2, 1/4 or 1/8 of its size as long as its longest
+    /// side keeps this many pixels: the extractor shrinks big photos to its working size anyway,
+    /// and the reduced inverse DCT skips most of the decoding work. `RasterImage.sourceWidth`
+    /// and `sourceHeight` keep the file's own size.
+    public var reduceToLongestSide: Int?
 
-    public init(maxPixels: Int = 40_000_000, maxFileBytes: Int = 50_000_000) {
+    public init(maxPixels: Int = 40_000_000, maxFileBytes: Int = 50_000_000, reduceToLongestSide: Int? = nil) {
         self.maxPixels = maxPixels
         self.maxFileBytes = maxFileBytes
+        self.reduceToLongestSide = reduceToLongestSide
     }
 
     public static func format(of bytes: some Collection<UInt8>) -> ImageFormat? {
@@ -46,7 +52,7 @@ public struct ImageDecoder: Sendable {
         guard bytes.count <= maxFileBytes else { throw .fileTooLarge(bytes: bytes.count, limit: maxFileBytes) }
         switch Self.format(of: bytes) {
         case .png: return try PNGCodec.decode(bytes, maxPixels: maxPixels)
-        case .jpeg: return try JPEGDecoder.decode(bytes, maxPixels: maxPixels)
+        case .jpeg: return try JPEGCodec.decode(bytes, maxPixels: maxPixels, reduceToLongestSide: reduceToLongestSide)
         case .pgm: return try PGMDecoder.decode(bytes, maxPixels: maxPixels)
         case .bmp: return try BMPDecoder.decode(bytes, maxPixels: maxPixels)
         case nil: throw .unrecognisedFormat

@@ -12,19 +12,9 @@ enum PNGCodec {
 extension RasterImage {
     /// The image as PNG bytes.
     public func pngData() throws(ImageEncodingError) -> [UInt8] {
-        var out: UnsafeMutablePointer<UInt8>?
-        var size = 0
-        var message = [CChar](repeating: 0, count: 200)
-        let status = pixels.withUnsafeBufferPointer { samples in
-            message.withUnsafeMutableBufferPointer { text in
-                digits_png_encode(samples.baseAddress, Int32(width), Int32(height), Int32(channels), &out, &size, text.baseAddress)
-            }
+        try CodecCall.encode(self, format: .png) { samples, out, size, message in
+            digits_png_encode(samples, Int32(width), Int32(height), Int32(channels), out, size, message)
         }
-        guard status == Int32(DIGITS_CODEC_OK), let out else {
-            throw .cannotEncode(String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
-        }
-        defer { digits_codec_free(out) }
-        return Array(UnsafeBufferPointer(start: out, count: size))
     }
 
     /// Writes the image as a PNG file atomically (readers never see half a file).
@@ -34,17 +24,34 @@ extension RasterImage {
 }
 
 public enum ImageEncodingError: Error, Equatable, CustomStringConvertible {
-    case cannotEncode(String)
+    case cannotEncode(ImageFormat, reason: String)
 
     public var description: String {
         switch self {
-        case let .cannotEncode(reason): return "cannot encode PNG: \(reason)"
+        case let .cannotEncode(format, reason): return "cannot encode \(format.rawValue): \(reason)"
         }
     }
 }
 
-/// The calling convention both C decoders share.
+/// The calling conventions both C codecs share.
 enum CodecCall {
+    typealias Encode = (UnsafePointer<UInt8>?, UnsafeMutablePointer<UnsafeMutablePointer<UInt8>?>,
+                        UnsafeMutablePointer<Int>, UnsafeMutablePointer<CChar>?) -> Int32
+
+    static func encode(_ image: RasterImage, format: ImageFormat, _ call: Encode) throws(ImageEncodingError) -> [UInt8] {
+        var out: UnsafeMutablePointer<UInt8>?
+        var size = 0
+        var message = [CChar](repeating: 0, count: 200)
+        let status = image.pixels.withUnsafeBufferPointer { samples in
+            message.withUnsafeMutableBufferPointer { text in call(samples.baseAddress, &out, &size, text.baseAddress) }
+        }
+        guard status == Int32(DIGITS_CODEC_OK), let out else {
+            throw .cannotEncode(format, reason: String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
+        }
+        defer { digits_codec_free(out) }
+        return Array(UnsafeBufferPointer(start: out, count: size))
+    }
+
     typealias Decode = (UnsafePointer<UInt8>?, Int, UInt64, UnsafeMutablePointer<UnsafeMutablePointer<UInt8>?>?,
                         UnsafeMutablePointer<digits_image_info>?) -> Int32
 
@@ -60,9 +67,14 @@ enum CodecCall {
         case Int32(DIGITS_CODEC_OK):
             guard let pixels else { throw .corrupt(format: format, reason: "no pixels") }
             try ImageDecoder.checkSize(width: width, height: height, maxPixels: maxPixels, format: format)
-            let count = width * height * Int(info.channels)
-            return RasterImage(checkedWidth: width, height: height, channels: Int(info.channels),
-                               pixels: Array(UnsafeBufferPointer(start: pixels, count: count)))
+            let scaledWidth = Int(info.scaled_width), scaledHeight = Int(info.scaled_height)
+            guard scaledWidth > 0, scaledHeight > 0, scaledWidth <= width, scaledHeight <= height else {
+                throw .corrupt(format: format, reason: "decoded to \(scaledWidth)×\(scaledHeight) pixels")
+            }
+            let count = scaledWidth * scaledHeight * Int(info.channels)
+            return RasterImage(checkedWidth: scaledWidth, height: scaledHeight, channels: Int(info.channels),
+                               pixels: Array(UnsafeBufferPointer(start: pixels, count: count)),
+                               sourceWidth: width, sourceHeight: height)
         case Int32(DIGITS_CODEC_TOO_LARGE):
             throw .tooManyPixels(width: width, height: height, limit: maxPixels)
         default:

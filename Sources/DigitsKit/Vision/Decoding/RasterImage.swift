@@ -7,6 +7,11 @@ public struct RasterImage: Sendable, Equatable {
     public let channels: Int
     /// `width * height * channels` bytes.
     public let pixels: [UInt8]
+    /// The size the file declares: larger than `width × height` when the decoder reduced a big
+    /// JPEG while decoding it (`ImageDecoder.reduceToLongestSide`), so that positions found in
+    /// the pixels can be reported in the file's own coordinates.
+    public let sourceWidth: Int
+    public let sourceHeight: Int
 
     /// Fails (returns nil) when the buffer does not hold exactly `width × height × channels` bytes.
     public init?(width: Int, height: Int, channels: Int, pixels: [UInt8]) {
@@ -16,14 +21,18 @@ public struct RasterImage: Sendable, Equatable {
         self.height = height
         self.channels = channels
         self.pixels = pixels
+        self.sourceWidth = width
+        self.sourceHeight = height
     }
 
     /// For codecs that have already checked the size.
-    init(checkedWidth width: Int, height: Int, channels: Int, pixels: [UInt8]) {
+    init(checkedWidth width: Int, height: Int, channels: Int, pixels: [UInt8], sourceWidth: Int? = nil, sourceHeight: Int? = nil) {
         self.width = width
         self.height = height
         self.channels = channels
         self.pixels = pixels
+        self.sourceWidth = sourceWidth ?? width
+        self.sourceHeight = sourceHeight ?? height
     }
 
     /// The samples of pixel (x, y): one grey value, or red, green, blue.

@@ -23,38 +23,17 @@ struct ComponentLabels {
         let w = ink.width, h = ink.height
         var labels = [Int32](repeating: 0, count: w * h)
         var parent: [Int32] = [0]
-        func find(_ label: Int32) -> Int32 {
-            var root = label
-            while parent[Int(root)] != root { root = parent[Int(root)] }
-            var node = label
-            while parent[Int(node)] != root {
-                let next = parent[Int(node)]
-                parent[Int(node)] = root
-                node = next
-            }
-            return root
-        }
-        func union(_ a: Int32, _ b: Int32) -> Int32 {
-            let ra = find(a), rb = find(b)
-            if ra == rb { return ra }
-            let (low, high) = ra < rb ? (ra, rb) : (rb, ra)
-            parent[Int(high)] = low
-            return low
-        }
         mask.withUnsafeBufferPointer { m in
             labels.withUnsafeMutableBufferPointer { l in
                 for y in 0..<h {
                     for x in 0..<w where m[y * w + x] != 0 {
                         var label: Int32 = 0
-                        func join(_ other: Int32) {
-                            if other != 0 { label = label == 0 ? find(other) : union(label, other) }
-                        }
                         // The four neighbours already visited: left, up-left, up, up-right.
-                        if x > 0 { join(l[y * w + x - 1]) }
+                        if x > 0 { Self.join(l[y * w + x - 1], into: &label, &parent) }
                         if y > 0 {
-                            if x > 0 { join(l[(y - 1) * w + x - 1]) }
-                            join(l[(y - 1) * w + x])
-                            if x + 1 < w { join(l[(y - 1) * w + x + 1]) }
+                            if x > 0 { Self.join(l[(y - 1) * w + x - 1], into: &label, &parent) }
+                            Self.join(l[(y - 1) * w + x], into: &label, &parent)
+                            if x + 1 < w { Self.join(l[(y - 1) * w + x + 1], into: &label, &parent) }
                         }
                         if label == 0 {
                             label = Int32(parent.count)
@@ -73,7 +52,7 @@ struct ComponentLabels {
                 for x in 0..<w {
                     let i = y * w + x
                     guard labels[i] != 0 else { continue }
-                    let root = Int(find(labels[i]))
+                    let root = Int(Self.find(labels[i], &parent))
                     if dense[root] == 0 {
                         components.append(Component(minX: x, minY: y, maxX: x, maxY: y))
                         dense[root] = Int32(components.count)
@@ -86,6 +65,32 @@ struct ComponentLabels {
         }
         self.labels = labels
         self.components = components
+    }
+
+    /// Union-find with path compression. Plain functions over an `inout` array rather than
+    /// nested functions capturing it, which Swift would check for exclusive access at run time
+    /// on every step.
+    private static func find(_ label: Int32, _ parent: inout [Int32]) -> Int32 {
+        var root = label
+        while parent[Int(root)] != root { root = parent[Int(root)] }
+        var node = label
+        while parent[Int(node)] != root {
+            let next = parent[Int(node)]
+            parent[Int(node)] = root
+            node = next
+        }
+        return root
+    }
+
+    /// Adds the neighbour's set to the pixel's `label` (0: none yet), merging the two sets.
+    private static func join(_ other: Int32, into label: inout Int32, _ parent: inout [Int32]) {
+        guard other != 0 else { return }
+        if label == 0 { label = find(other, &parent); return }
+        let ra = find(label, &parent), rb = find(other, &parent)
+        if ra == rb { label = ra; return }
+        let (low, high) = ra < rb ? (ra, rb) : (rb, ra)
+        parent[Int(high)] = low
+        label = low
     }
 
     private static func update(_ c: inout Component, x: Int, y: Int, w: Int, h: Int, darkness: Float, strong: Bool) {

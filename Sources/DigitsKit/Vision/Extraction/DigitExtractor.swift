@@ -3,7 +3,7 @@
 ///
 /// grey (darkest channel) → working size → polarity (ink is the minority) → paper brightness
 /// (grey closing) and ink relative to it → Otsu + local-mean thresholds with hysteresis →
-/// 3×3 closing, ruled lines erased → connected components → drop faint blobs, paper edges,
+/// 3×3 closing, ruled and squared-paper lines erased → connected components → drop faint blobs, paper edges,
 /// ruled lines and specks → group stacked pieces into digits → reading order (lines, then left
 /// to right) or, in single mode, the digit with the most ink → MNIST normalisation.
 public struct DigitExtractor: Sendable {
@@ -38,19 +38,22 @@ public struct DigitExtractor: Sendable {
         self.options = options
     }
 
+    /// Boxes are reported in the file's own coordinates (`sourceWidth × sourceHeight`), also
+    /// when the decoder reduced the image.
     public func extract(_ image: RasterImage) -> Extraction {
         let factor = workingFactor(width: image.width, height: image.height)
-        guard factor < 1 else { return extract(GrayImage(image)) }
-        let working = GrayImage(image, width: Int((Double(image.width) * factor).rounded()),
-                                height: Int((Double(image.height) * factor).rounded()))
-        return extract(working: working, factor: factor, width: image.width, height: image.height)
+        let working = factor < 1
+            ? GrayImage(image, width: Int((Double(image.width) * factor).rounded()),
+                        height: Int((Double(image.height) * factor).rounded()))
+            : GrayImage(image).scaled(byWorkingFactor: factor)
+        let reduction = Double(image.width) / Double(max(1, image.sourceWidth))
+        return extract(working: working, factor: factor * reduction, width: image.sourceWidth, height: image.sourceHeight)
     }
 
     /// From grey levels (0 black, 1 white).
     public func extract(_ grey: GrayImage) -> Extraction {
         let factor = workingFactor(width: grey.width, height: grey.height)
-        let working = factor == 1 ? grey : grey.scaled(by: factor)
-        return extract(working: working, factor: factor, width: grey.width, height: grey.height)
+        return extract(working: grey.scaled(byWorkingFactor: factor), factor: factor, width: grey.width, height: grey.height)
     }
 
     private func workingFactor(width: Int, height: Int) -> Double {
@@ -122,4 +125,8 @@ public struct DigitExtractor: Sendable {
         ]
         return Extraction(digits: digits, steps: steps, warnings: warnings, width: width, height: height)
     }
+}
+
+private extension GrayImage {
+    func scaled(byWorkingFactor factor: Double) -> GrayImage { factor == 1 ? self : scaled(by: factor) }
 }

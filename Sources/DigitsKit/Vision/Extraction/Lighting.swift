@@ -28,24 +28,32 @@ enum Lighting {
     /// The paper's brightness at every pixel: a grey-level closing (maximum, then minimum) on a
     /// grid of tiles, which erases strokes narrower than the structuring element but follows
     /// gradients and shadows larger than it, interpolated back to full size. The element spans
-    /// about a quarter of the image, so strokes up to that width count as ink.
+    /// about a fifth of the image, so strokes up to that width count as ink.
     static func paperBrightness(_ grey: GrayImage) -> GrayImage {
         let longest = max(grey.width, grey.height)
-        let tile = max(2, longest / 40)
+        let tile = max(2, longest / 80)
         let gridWidth = (grey.width + tile - 1) / tile, gridHeight = (grey.height + tile - 1) / tile
         var grid = GrayImage(width: gridWidth, height: gridHeight)
         grey.pixels.withUnsafeBufferPointer { source in
-            for y in 0..<grey.height {
-                let gy = y / tile
-                for x in 0..<grey.width {
-                    let g = gy * gridWidth + x / tile
-                    grid.pixels[g] = max(grid.pixels[g], source[y * grey.width + x])
+            grid.pixels.withUnsafeMutableBufferPointer { target in
+                for y in 0..<grey.height {
+                    let row = source.baseAddress! + y * grey.width, cells = target.baseAddress! + (y / tile) * gridWidth
+                    for g in 0..<gridWidth {
+                        var brightest = cells[g]
+                        for x in (g * tile)..<min(grey.width, (g + 1) * tile) { brightest = max(brightest, row[x]) }
+                        cells[g] = brightest
+                    }
                 }
             }
         }
-        let radius = 5
-        grid = grid.filtered(radius: radius, max)
-        grid = grid.filtered(radius: radius, min)
+        // Tiles of 1/80 and a radius of 8 (an element of 17/80 of the image) rather than 1/40 and
+        // 5: the tile maximum and the interpolation smear a shadow's edge over about a tile, so
+        // smaller tiles and a slightly smaller element follow sharp shadows where marker strokes
+        // still fit inside. Chosen on a validation development set (seed 1, 30 pictures per
+        // kind), apart from the one the accuracy is reported on.
+        let radius = 8
+        grid = grid.filtered(radius: radius, maximum: true)
+        grid = grid.filtered(radius: radius, maximum: false)
         return grid.resized(width: grey.width, height: grey.height)
     }
 
@@ -69,22 +77,45 @@ enum Lighting {
 }
 
 extension GrayImage {
-    /// A square moving maximum or minimum of the given radius (separable, clipped at the edges).
-    /// Only used on small grids, so it stays simple.
-    func filtered(radius: Int, _ combine: (Float, Float) -> Float) -> GrayImage {
-        moving(radius: radius, alongRows: true, combine).moving(radius: radius, alongRows: false, combine)
+    /// A square moving maximum (or minimum) of the given radius, separable, clipped at the
+    /// edges. Only used on the small paper grid.
+    func filtered(radius: Int, maximum: Bool) -> GrayImage {
+        moving(radius: radius, alongRows: true, maximum: maximum).moving(radius: radius, alongRows: false, maximum: maximum)
     }
 
-    private func moving(radius: Int, alongRows: Bool, _ combine: (Float, Float) -> Float) -> GrayImage {
+    /// Van Herk / Gil–Werman: within blocks of the window's length, running extremes from the
+    /// left and from the right; every window spans at most two blocks, so its extreme is that
+    /// of one suffix and one prefix — three comparisons per pixel whatever the radius. The line
+    /// is padded with neutral values so windows at the edges are clipped.
+    private func moving(radius: Int, alongRows: Bool, maximum: Bool) -> GrayImage {
         var result = self
-        for y in 0..<height {
-            for x in 0..<width {
-                let (position, limit) = alongRows ? (x, width) : (y, height)
-                var value = self[x, y]
-                for p in max(0, position - radius)...min(limit - 1, position + radius) {
-                    value = combine(value, alongRows ? self[p, y] : self[x, p])
+        let (lines, length) = alongRows ? (height, width) : (width, height)
+        let (step, lineGap) = alongRows ? (1, width) : (width, 1)
+        let window = 2 * radius + 1, padded = length + 2 * radius
+        @inline(__always) func pick(_ a: Float, _ b: Float) -> Float { maximum ? Swift.max(a, b) : Swift.min(a, b) }
+        // One scratch buffer: the padded line, its block prefixes and its block suffixes.
+        var scratch = [Float](repeating: maximum ? -.infinity : .infinity, count: 3 * padded)
+        pixels.withUnsafeBufferPointer { source in
+            result.pixels.withUnsafeMutableBufferPointer { target in
+                scratch.withUnsafeMutableBufferPointer { buffer in
+                    let line = buffer.baseAddress!, prefix = line + padded, suffix = prefix + padded
+                    for index in 0..<lines {
+                        let input = source.baseAddress! + index * lineGap, output = target.baseAddress! + index * lineGap
+                        for a in 0..<length { line[radius + a] = input[a * step] }
+                        var start = 0
+                        while start < padded {
+                            let end = min(padded, start + window)
+                            var running = line[start]
+                            prefix[start] = running
+                            for a in (start + 1)..<end { running = pick(running, line[a]); prefix[a] = running }
+                            running = line[end - 1]
+                            suffix[end - 1] = running
+                            for a in stride(from: end - 2, through: start, by: -1) { running = pick(running, line[a]); suffix[a] = running }
+                            start = end
+                        }
+                        for a in 0..<length { output[a * step] = pick(suffix[a], prefix[a + 2 * radius]) }
+                    }
                 }
-                result[x, y] = value
             }
         }
         return result

@@ -19,7 +19,7 @@ enum MaskMorphology {
         let outside: UInt8 = keepIfAny ? 0 : 1
         mask.withUnsafeBufferPointer { m in
             horizontal.withUnsafeMutableBufferPointer { out in
-                parallelRanges(h, minimumChunk: 64) { range in
+                parallelRanges(h, minimumChunk: GrayImage.parallelLines(of: w)) { range in
                     for y in range {
                         let row = y * w
                         for x in 0..<w {
@@ -33,7 +33,7 @@ enum MaskMorphology {
         }
         horizontal.withUnsafeBufferPointer { m in
             result.withUnsafeMutableBufferPointer { out in
-                parallelRanges(h, minimumChunk: 64) { range in
+                parallelRanges(h, minimumChunk: GrayImage.parallelLines(of: w)) { range in
                     for y in range {
                         for x in 0..<w {
                             let up = y > 0 ? m[(y - 1) * w + x] : outside
@@ -48,40 +48,59 @@ enum MaskMorphology {
         return result
     }
 
-    /// Erases ruled lines: horizontal runs of ink longer than half the image width in bands
-    /// that are thin for their length (at most 1/25 of it). A digit crossing the line loses only
-    /// the line's thickness, and the grouping step joins its two halves again; a long top bar of
-    /// a 7 is far thicker than 1/25 of its length and stays.
+    /// Erases ruled lines and the lines of squared paper: runs of ink longer than half the
+    /// image along a row (or a column) in bands that are thin for their length (at most 1/25 of
+    /// it). Where a stroke crosses the line — ink on both sides of the band — the crossing is
+    /// kept, so digits written across a line stay whole; a long top bar of a 7 is far thicker
+    /// than 1/25 of its length and stays. Returns the number of lines erased.
     static func removeRuledLines(_ mask: inout [UInt8], width w: Int, height h: Int) -> Int {
-        let minimumRun = max(8, w / 2)
-        var runs: [[Range<Int>]] = Array(repeating: [], count: h)
-        for y in 0..<h {
-            var x = 0
-            while x < w {
-                if mask[y * w + x] == 0 { x += 1; continue }
-                let start = x
-                while x < w, mask[y * w + x] != 0 { x += 1 }
-                if x - start >= minimumRun { runs[y].append(start..<x) }
-            }
-        }
-        var removed = 0
-        var y = 0
-        while y < h {
-            guard !runs[y].isEmpty else { y += 1; continue }
-            let top = y
-            var longest = 0
-            while y < h, !runs[y].isEmpty {
-                longest = max(longest, runs[y].map(\.count).max() ?? 0)
-                y += 1
-            }
-            guard (y - top) * 25 <= longest else { continue }
-            removed += 1
-            for row in top..<y {
-                for run in runs[row] {
-                    for x in run { mask[row * w + x] = 0 }
+        // A tall 1 is a long thin vertical band too; the vertical lines of squared paper run
+        // from edge to edge, which a digit does not.
+        removeLines(&mask, along: w, across: h, step: 1, stride: w, edgeToEdge: false)
+            + removeLines(&mask, along: h, across: w, step: w, stride: 1, edgeToEdge: true)
+    }
+
+    /// Lines along one axis: pixel (a, b) — a along the line, b across — is `mask[a·step + b·stride]`.
+    private static func removeLines(_ mask: inout [UInt8], along length: Int, across count: Int, step: Int, stride: Int,
+                                    edgeToEdge: Bool) -> Int {
+        mask.withUnsafeMutableBufferPointer { pixels in
+            let m = pixels.baseAddress!
+            let minimumRun = max(8, length / 2)
+            var runs: [[Range<Int>]] = Array(repeating: [], count: count)
+            for b in 0..<count {
+                var a = 0
+                while a < length {
+                    if m[a * step + b * stride] == 0 { a += 1; continue }
+                    let start = a
+                    while a < length, m[a * step + b * stride] != 0 { a += 1 }
+                    if a - start >= minimumRun { runs[b].append(start..<a) }
                 }
             }
+            var removed = 0
+            var b = 0
+            while b < count {
+                guard !runs[b].isEmpty else { b += 1; continue }
+                let first = b
+                var longest = 0
+                while b < count, !runs[b].isEmpty {
+                    longest = max(longest, runs[b].map(\.count).max() ?? 0)
+                    b += 1
+                }
+                let start = runs[first..<b].joined().map(\.lowerBound).min() ?? 0
+                let end = runs[first..<b].joined().map(\.upperBound).max() ?? 0
+                guard (b - first) * 25 <= longest, !edgeToEdge || (end - start) * 50 >= length * 49 else { continue }
+                removed += 1
+                // The line's faint edge rows break into runs too short to be found: one row either
+                // side of the band goes too, over the band's extent.
+                let low = max(0, first - 1), high = min(count, b + 1)
+                for a in start..<end {
+                    let crossing = low > 0 && high < count
+                        && m[a * step + (low - 1) * stride] != 0 && m[a * step + high * stride] != 0
+                    if crossing { continue }
+                    for band in low..<high { m[a * step + band * stride] = 0 }
+                }
+            }
+            return removed
         }
-        return removed
     }
 }

@@ -65,7 +65,7 @@ enum Thresholding {
         var result = [Float](repeating: 0, count: w * h)
         image.pixels.withUnsafeBufferPointer { source in
             rows.withUnsafeMutableBufferPointer { target in
-                parallelRanges(h, minimumChunk: 64) { range in
+                parallelRanges(h, minimumChunk: GrayImage.parallelLines(of: w)) { range in
                     for y in range {
                         let row = source.baseAddress! + y * w, out = target.baseAddress! + y * w
                         var sum: Float = 0
@@ -81,7 +81,7 @@ enum Thresholding {
         }
         rows.withUnsafeBufferPointer { source in
             result.withUnsafeMutableBufferPointer { target in
-                parallelRanges(w, minimumChunk: 64) { range in
+                parallelRanges(w, minimumChunk: GrayImage.parallelLines(of: h)) { range in
                     var sums = [Float](repeating: 0, count: range.count)
                     for y in 0..<min(h, radius + 1) {
                         for x in range { sums[x - range.lowerBound] += source[y * w + x] }

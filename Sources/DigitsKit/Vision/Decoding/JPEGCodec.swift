@@ -2,10 +2,25 @@ import CImageCodecs
 
 /// Baseline and progressive JPEG through libjpeg-turbo, turned upright by the EXIF orientation
 /// that phone cameras write instead of rotating the pixels.
-enum JPEGDecoder {
-    static func decode(_ bytes: [UInt8], maxPixels: Int) throws(ImageDecodingError) -> RasterImage {
-        let stored = try CodecCall.decode(bytes, format: .jpeg, maxPixels: maxPixels, digits_jpeg_decode)
+enum JPEGCodec {
+    /// `reduceToLongestSide`: decode at 1/2, 1/4 or 1/8 scale as long as the longest side keeps
+    /// at least this many pixels (nil: full size).
+    static func decode(_ bytes: [UInt8], maxPixels: Int, reduceToLongestSide: Int?) throws(ImageDecodingError) -> RasterImage {
+        let minimumSide = Int32(clamping: max(0, reduceToLongestSide ?? 0))
+        let stored = try CodecCall.decode(bytes, format: .jpeg, maxPixels: maxPixels) { data, size, limit, pixels, info in
+            digits_jpeg_decode(data, size, limit, minimumSide, pixels, info)
+        }
         return stored.oriented(ExifOrientation.read(fromJPEG: bytes))
+    }
+}
+
+extension RasterImage {
+    /// The image as JPEG bytes at `quality` 1–100 (libjpeg's scale; 75 is its default).
+    public func jpegData(quality: Int = 90) throws(ImageEncodingError) -> [UInt8] {
+        let quality = Int32(max(1, min(100, quality)))
+        return try CodecCall.encode(self, format: .jpeg) { samples, out, size, message in
+            digits_jpeg_encode(samples, Int32(width), Int32(height), Int32(channels), quality, out, size, message)
+        }
     }
 }
 
@@ -96,6 +111,8 @@ extension RasterImage {
                 }
             }
         }
-        return RasterImage(checkedWidth: outWidth, height: outHeight, channels: c, pixels: out)
+        return RasterImage(checkedWidth: outWidth, height: outHeight, channels: c, pixels: out,
+                           sourceWidth: orientation.swapsAxes ? sourceHeight : sourceWidth,
+                           sourceHeight: orientation.swapsAxes ? sourceWidth : sourceHeight)
     }
 }
