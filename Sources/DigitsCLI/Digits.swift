@@ -5,7 +5,7 @@ public struct Digits: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "digits",
         abstract: "Handwritten-digit recognition: learn from MNIST, measure honestly, read real digits.",
-        subcommands: [Train.self, Evaluate.self, Predict.self, Bench.self, DataCommand.self]
+        subcommands: [Train.self, Evaluate.self, Predict.self, Serve.self, Bench.self, DataCommand.self]
     )
 
     public init() {}
