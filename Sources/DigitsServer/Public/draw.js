@@ -152,6 +152,7 @@ function show(result) {
   status.classList.remove("error");
   status.textContent = result && result.warnings && result.warnings.length ? result.warnings.join("; ") : "";
   text.textContent = result && result.text ? result.text.replace(/\n/g, " ") : "–";
+  text.classList.toggle("empty", !(result && result.text));
   choices.replaceChildren();
   const digits = result ? result.digits : [];
   if (digits.length > 1) {
@@ -210,7 +211,12 @@ async function loadModels() {
 }
 
 function describe(model) {
-  modelInfo.textContent = model && model.kind ? `${model.kind}, ${(model.bytes / 1e6).toFixed(1)} MB` : "";
+  modelInfo.textContent = model && model.kind ? `${model.kind}, ${size(model.bytes)}` : "";
+}
+
+function size(bytes) {
+  if (bytes == null) return "size unknown";
+  return bytes < 1e6 ? `${Math.max(1, Math.round(bytes / 1e3))} kB` : `${(bytes / 1e6).toFixed(1)} MB`;
 }
 
 async function choose(models) {
