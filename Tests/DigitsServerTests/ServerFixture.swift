@@ -5,8 +5,8 @@ import HummingbirdTesting
 import Testing
 @testable import DigitsServer
 
-/// A models folder with a small logistic regression trained on block digits (digit d is a
-/// bright 4×4 block at a place of its own), and the app serving it.
+/// A models folder with a small logistic regression trained on striped digits, and the app
+/// serving it.
 struct ServerFixture: ServeArguments {
     let folder: URL
     var model: String? { folder.appendingPathComponent("blocks.safetensors").path }
@@ -14,18 +14,12 @@ struct ServerFixture: ServeArguments {
     let host = "127.0.0.1"
     let port = 0
 
-    static func blockDigits(count: Int, seed: UInt64) throws -> Dataset {
-        var rng = SplitMix64(seed: seed)
-        var pixels = [UInt8](repeating: 0, count: count * 784)
-        var labels = [UInt8](repeating: 0, count: count)
-        for i in 0..<count {
-            let digit = i % 10
-            labels[i] = UInt8(digit)
-            for p in 0..<784 { pixels[i * 784 + p] = UInt8(rng.next() % 40) }
-            let top = 2 + (digit / 5) * 12, left = 2 + (digit % 5) * 5
-            for y in top..<(top + 4) {
-                for x in left..<(left + 4) { pixels[i * 784 + y * 28 + x] = 200 + UInt8(rng.next() % 56) }
-            }
+    /// Digit d lights every pixel whose index is d modulo 10, at a brightness that varies by sample.
+    static func stripedDigits(count: Int, offset: Int) throws -> Dataset {
+        let labels = (0..<count).map { UInt8($0 % 10) }
+        let pixels = labels.indices.flatMap { sample in
+            let ink = UInt8(150 + (sample + offset) * 37 % 100)
+            return (0..<784).map { $0 % 10 == Int(labels[sample]) ? ink : 0 }
         }
         return try Dataset(pixels: pixels, labels: labels)
     }
@@ -33,7 +27,7 @@ struct ServerFixture: ServeArguments {
     init() throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("digits-server-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let split = try DataSplit(train: Self.blockDigits(count: 300, seed: 1), test: Self.blockDigits(count: 100, seed: 2),
+        let split = try DataSplit(train: Self.stripedDigits(count: 300, offset: 0), test: Self.stripedDigits(count: 100, offset: 1),
                                   spec: .standard, seed: 0)
         let run = try TrainingRun.run(kind: .logreg, pipeline: ModelKind.logreg.makePipeline(parameters: []),
                                       split: split, splitSpec: .standard, seed: 0)
