@@ -11,12 +11,18 @@ public protocol ServeArguments {
     var modelsDir: String? { get }
     var host: String { get }
     var port: Int { get }
+    /// One line per request is logged at `info`.
+    var logLevel: Logger.Level { get }
+}
+
+extension ServeArguments {
+    public var logLevel: Logger.Level { .info }
 }
 
 /// The web app: pages, static files and the JSON API, over one `ModelLibrary`.
 public func buildApplication(_ arguments: some ServeArguments) throws -> some ApplicationProtocol {
     var logger = Logger(label: "digits")
-    logger.logLevel = .info
+    logger.logLevel = arguments.logLevel
     let library = try ModelLibrary(arguments: arguments)
     logger.info("default model \(library.defaultModel.path); models folder \(library.folder.path)")
     return Application(

@@ -2,6 +2,7 @@ import DigitsKit
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import Logging
 import Testing
 @testable import DigitsServer
 
@@ -13,6 +14,8 @@ struct ServerFixture: ServeArguments {
     var modelsDir: String? { folder.path }
     let host = "127.0.0.1"
     let port = 0
+    /// Quiet: failures show in the assertions, not in a log line per request.
+    let logLevel = Logger.Level.warning
 
     /// Digit d lights every pixel whose index is d modulo 10, at a brightness that varies by sample.
     static func stripedDigits(count: Int, offset: Int) throws -> Dataset {
