@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 // MARK: - C libraries
@@ -54,6 +54,11 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // Without the default ConfigurationSupport trait: swift-configuration is not needed and
+        // would only lengthen the build.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0", traits: ["FullFoundation"]),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
     ],
     targets: cTargets + [
         .target(
@@ -61,11 +66,25 @@ let package = Package(
             dependencies: ["CBLAS", "CZlib", "CImageCodecs"],
             swiftSettings: kitSettings
         ),
+        // The web app (`digits serve`): thin HTTP layer over DigitsKit, its pages as resources.
+        .target(
+            name: "DigitsServer",
+            dependencies: [
+                "DigitsKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            resources: [.copy("Public")]
+        ),
         // The command-line tool lives in a library so tests can parse and run commands in-process.
         .target(
             name: "DigitsCLI",
             dependencies: [
                 "DigitsKit",
+                "DigitsServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -76,6 +95,15 @@ let package = Package(
         .testTarget(
             name: "DigitsKitTests",
             dependencies: ["DigitsKit"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "DigitsServerTests",
+            dependencies: [
+                "DigitsServer",
+                "DigitsKit",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

@@ -5,8 +5,8 @@ public struct Digits: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "digits",
         abstract: "Handwritten-digit recognition: learn from MNIST, measure honestly, read real digits.",
-        subcommands: [Train.self, Evaluate.self, Predict.self, CrossValidate.self, Tune.self, Select.self, Explore.self, Report.self,
-                      Bench.self, DataCommand.self, DevSetCommand.self]
+        subcommands: [Train.self, Evaluate.self, Predict.self, Serve.self, CrossValidate.self, Tune.self, Select.self,
+                      Explore.self, Report.self, Bench.self, DataCommand.self, DevSetCommand.self]
     )
 
     public init() {}

@@ -122,36 +122,3 @@ struct Predict: AsyncParsableCommand {
 }
 
 extension DigitExtractor.Mode: EnumerableFlag {}
-
-/// One image's line of `predict --json`.
-struct PredictionJSON: Encodable {
-    struct DigitJSON: Encodable {
-        var digit: Int
-        var confidence: Float
-        var probabilities: [Float]
-        var box: [Int]
-    }
-
-    var file: String
-    var text: String?
-    var digits: [DigitJSON]?
-    var warnings: [String]?
-    var error: String?
-
-    init(file: String, reading: ImageReading) {
-        self.file = file
-        self.text = reading.text
-        self.digits = reading.digits.map {
-            let b = $0.crop.box
-            return DigitJSON(digit: $0.digit, confidence: $0.confidence, probabilities: $0.probabilities, box: [b.x, b.y, b.width, b.height])
-        }
-        self.warnings = reading.warnings
-    }
-
-    private init(file: String, error: String) {
-        self.file = file
-        self.error = error
-    }
-
-    static func failure(file: String, error: String) -> PredictionJSON { PredictionJSON(file: file, error: error) }
-}

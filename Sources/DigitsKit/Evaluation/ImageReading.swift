@@ -46,3 +46,17 @@ extension Pipeline {
         return ImageReading(digits: digits, extraction: extraction)
     }
 }
+
+extension Pipeline {
+    /// Classifies one digit that is already MNIST-style — 784 grey levels, 0 background and
+    /// 255 ink, centred in 28×28 — without the extractor.
+    public func read(mnistPixels pixels: [UInt8]) throws -> ImageReading {
+        guard pixels.count == 784 else { throw ClassifierError.featureCountMismatch(kind: kind, expected: 784, got: pixels.count) }
+        let row = try probabilities(features: Matrix(rows: 1, columns: 784, storage: pixels.map(Float.init))).row(0)
+        let best = row.indices.max { row[$0] < row[$1] } ?? 0
+        let box = PixelBox(x: 0, y: 0, width: 28, height: 28)
+        let crop = DigitCrop(pixels: pixels, box: box, line: 0, steps: [], strokeWidth: (0, 0))
+        let digit = ImageReading.Digit(digit: best, confidence: row[best], probabilities: row, crop: crop)
+        return ImageReading(digits: [digit], extraction: Extraction(digits: [crop], steps: [], warnings: [], width: 28, height: 28))
+    }
+}

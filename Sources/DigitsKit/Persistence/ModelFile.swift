@@ -45,15 +45,7 @@ public enum ModelFile {
     }
 
     public static func decode(_ container: SafeTensorsFile, file: String) throws -> SavedModel {
-        guard container.metadata["digits.format"] == formatName, let cardText = container.metadata["digits.card"] else {
-            throw ModelFileError.notADigitsModel(file: file)
-        }
-        let card: ModelCard
-        do {
-            card = try JSONDecoder().decode(ModelCard.self, from: Data(cardText.utf8))
-        } catch {
-            throw ModelFileError.badCard(file: file, detail: "\(error)")
-        }
+        let card = try card(from: container.metadata, file: file)
         guard card.formatVersion <= ModelCard.currentFormatVersion else {
             throw ModelFileError.unsupportedVersion(file: file, version: card.formatVersion)
         }
@@ -71,6 +63,17 @@ public enum ModelFile {
         let state = StoredState(file: file, prefix: "classifier.", tensors: container.tensors)
         let classifier = try type.restore(configuration: card.parameters, state: state)
         return SavedModel(pipeline: Pipeline(transforms: transforms, classifier: classifier), card: card)
+    }
+
+    static func card(from metadata: [String: String], file: String) throws -> ModelCard {
+        guard metadata["digits.format"] == formatName, let cardText = metadata["digits.card"] else {
+            throw ModelFileError.notADigitsModel(file: file)
+        }
+        do {
+            return try JSONDecoder().decode(ModelCard.self, from: Data(cardText.utf8))
+        } catch {
+            throw ModelFileError.badCard(file: file, detail: "\(error)")
+        }
     }
 }
 

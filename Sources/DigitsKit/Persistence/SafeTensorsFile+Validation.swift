@@ -49,7 +49,7 @@ extension SafeTensorsFile {
 
     // MARK: - Header
 
-    private static func decodeHeader(_ bytes: UnsafeRawBufferPointer) throws(SafeTensorsError) -> [String: Any] {
+    static func decodeHeader(_ bytes: UnsafeRawBufferPointer) throws(SafeTensorsError) -> [String: Any] {
         // JSONSerialization would also guess UTF-16 or UTF-32; the format says UTF-8.
         guard String(validating: bytes, as: UTF8.self) != nil else { throw .headerNotUTF8 }
         guard bytes.first == UInt8(ascii: "{") else { throw .headerNotObject }
@@ -64,7 +64,7 @@ extension SafeTensorsFile {
         return object
     }
 
-    private static func readMetadata(_ value: Any?) throws(SafeTensorsError) -> [String: String] {
+    static func readMetadata(_ value: Any?) throws(SafeTensorsError) -> [String: String] {
         guard let value else { return [:] }
         guard let object = value as? [String: Any] else { throw .invalidMetadata(key: nil) }
         var metadata: [String: String] = [:]

@@ -1,0 +1,35 @@
+import ArgumentParser
+import DigitsKit
+import DigitsServer
+import Hummingbird
+
+/// `digits serve`: the web app — draw a digit and watch the model read it.
+struct Serve: AsyncParsableCommand, ServeArguments {
+    static let configuration = CommandConfiguration(
+        abstract: "Serve the web app: draw digits in the browser and see what the model reads.",
+        discussion: """
+            Pages at /, a JSON API under /api/ (POST /api/predict, GET /api/models, \
+            POST /api/session/model). Binds to 127.0.0.1 unless --host says otherwise; \
+            stops cleanly on Ctrl-C (SIGINT) or SIGTERM.
+            """)
+
+    @Option(help: ArgumentHelp("The default model; default \(DefaultModel.relativePath) in this folder or the repository.", valueName: "FILE"))
+    var model: String?
+
+    @Option(help: ArgumentHelp("The folder of models a browser may choose from; default the default model's folder.", valueName: "DIR"))
+    var modelsDir: String?
+
+    @Option(help: "The address to listen on; 0.0.0.0 makes the app reachable from other machines.")
+    var host = "127.0.0.1"
+
+    @Option(help: "The TCP port.")
+    var port = 8080
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be in 0...65535, not \(port)") }
+    }
+
+    func run() async throws {
+        try await buildApplication(self).runService()
+    }
+}

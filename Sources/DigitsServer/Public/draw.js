@@ -1,0 +1,239 @@
+"use strict";
+// The Draw page: strokes are kept as point lists so that undo can redraw them, and the picture
+// sent to /api/predict is always dark ink on white paper, whatever the page's theme.
+
+const pad = document.getElementById("pad");
+const context = pad.getContext("2d");
+const hint = document.getElementById("hint");
+const pen = document.getElementById("pen");
+const multi = document.getElementById("multi");
+const undoButton = document.getElementById("undo");
+const clearButton = document.getElementById("clear");
+const text = document.getElementById("text");
+const confidence = document.getElementById("confidence");
+const choices = document.getElementById("choices");
+const bars = document.getElementById("bars");
+const seen = document.getElementById("input28");
+const status = document.getElementById("status");
+const modelSelect = document.getElementById("model");
+const modelInfo = document.getElementById("model-info");
+
+const strokes = [];
+let current = null;
+let reading = null;
+let chosen = 0;
+let sequence = 0;
+let timer = null;
+
+// Ten bar rows exist from the start, so that results never move the layout.
+const barRows = Array.from({ length: 10 }, (_, digit) => {
+  const row = document.createElement("li");
+  row.innerHTML = `<span class="digit">${digit}</span><span class="track"><span class="fill"></span></span><span class="value">–</span>`;
+  bars.appendChild(row);
+  return { row, fill: row.querySelector(".fill"), value: row.querySelector(".value") };
+});
+
+function drawStrokes(target, ink, paper) {
+  target.fillStyle = paper;
+  target.fillRect(0, 0, pad.width, pad.height);
+  target.strokeStyle = ink;
+  target.fillStyle = ink;
+  target.lineCap = "round";
+  target.lineJoin = "round";
+  for (const stroke of strokes) {
+    target.lineWidth = stroke.width;
+    if (stroke.points.length === 1) {
+      const [x, y] = stroke.points[0];
+      target.beginPath();
+      target.arc(x, y, stroke.width / 2, 0, 2 * Math.PI);
+      target.fill();
+      continue;
+    }
+    target.beginPath();
+    target.moveTo(...stroke.points[0]);
+    for (const point of stroke.points.slice(1)) target.lineTo(...point);
+    target.stroke();
+  }
+}
+
+function redraw() {
+  const style = getComputedStyle(document.documentElement);
+  drawStrokes(context, style.getPropertyValue("--ink").trim() || "#111", style.getPropertyValue("--paper").trim() || "#fff");
+  hint.hidden = strokes.length > 0;
+  undoButton.disabled = strokes.length === 0;
+  clearButton.disabled = strokes.length === 0;
+}
+
+function position(event) {
+  const box = pad.getBoundingClientRect();
+  return [(event.clientX - box.left) * pad.width / box.width, (event.clientY - box.top) * pad.height / box.height];
+}
+
+pad.addEventListener("pointerdown", (event) => {
+  if (event.button !== 0) return;
+  pad.setPointerCapture(event.pointerId);
+  current = { width: Number(pen.value), points: [position(event)] };
+  strokes.push(current);
+  redraw();
+  event.preventDefault();
+});
+
+pad.addEventListener("pointermove", (event) => {
+  if (!current) return;
+  const events = event.getCoalescedEvents ? event.getCoalescedEvents() : [event];
+  for (const e of events) current.points.push(position(e));
+  redraw();
+  schedule(250);
+});
+
+function endStroke() {
+  if (!current) return;
+  current = null;
+  schedule(0);
+}
+pad.addEventListener("pointerup", endStroke);
+pad.addEventListener("pointercancel", endStroke);
+
+function undo() {
+  if (strokes.length === 0) return;
+  strokes.pop();
+  redraw();
+  schedule(0);
+}
+
+function clear() {
+  strokes.length = 0;
+  redraw();
+  schedule(0);
+}
+
+undoButton.addEventListener("click", undo);
+clearButton.addEventListener("click", clear);
+multi.addEventListener("change", () => schedule(0));
+document.addEventListener("keydown", (event) => {
+  if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "z") { undo(); event.preventDefault(); }
+  else if (event.key === "Escape") clear();
+});
+matchMedia("(prefers-color-scheme: dark)").addEventListener("change", redraw);
+
+// Live prediction: at most one request per pause in drawing; older answers are ignored.
+function schedule(delay) {
+  clearTimeout(timer);
+  timer = setTimeout(predict, delay);
+}
+
+async function predict() {
+  const mine = ++sequence;
+  if (strokes.length === 0) { show(null); return; }
+  const paper = document.createElement("canvas");
+  paper.width = pad.width;
+  paper.height = pad.height;
+  drawStrokes(paper.getContext("2d"), "#000", "#fff");
+  const blob = await new Promise((resolve) => paper.toBlob(resolve, "image/png"));
+  const mode = multi.checked ? "multi" : "single";
+  try {
+    const response = await fetch(`/api/predict?mode=${mode}&input28=1`, {
+      method: "POST", headers: { "Content-Type": "image/png" }, body: blob,
+    });
+    const body = await response.json();
+    if (mine !== sequence) return;
+    if (!response.ok) throw new Error(body.detail || body.error || response.statusText);
+    show(body);
+  } catch (error) {
+    if (mine !== sequence) return;
+    status.textContent = `Could not read the drawing: ${error.message}`;
+    status.classList.add("error");
+  }
+}
+
+function show(result) {
+  reading = result;
+  chosen = 0;
+  status.classList.remove("error");
+  status.textContent = result && result.warnings && result.warnings.length ? result.warnings.join("; ") : "";
+  text.textContent = result && result.text ? result.text.replace(/\n/g, " ") : "–";
+  text.classList.toggle("empty", !(result && result.text));
+  choices.replaceChildren();
+  const digits = result ? result.digits : [];
+  if (digits.length > 1) {
+    digits.forEach((digit, index) => {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.textContent = `${digit.digit}`;
+      button.setAttribute("aria-label", `Digit ${index + 1}: ${digit.digit}`);
+      button.addEventListener("click", () => { chosen = index; showDigit(); });
+      choices.appendChild(button);
+    });
+  }
+  showDigit();
+}
+
+function showDigit() {
+  const digit = reading && reading.digits[chosen];
+  Array.from(choices.children).forEach((button, index) => button.setAttribute("aria-pressed", String(index === chosen)));
+  confidence.textContent = digit ? `${(digit.confidence * 100).toFixed(1)}% sure` : "";
+  barRows.forEach(({ row, fill, value }, index) => {
+    const p = digit ? digit.probabilities[index] : 0;
+    fill.style.width = `${(p * 100).toFixed(1)}%`;
+    value.textContent = digit ? `${(p * 100).toFixed(1)}%` : "–";
+    row.classList.toggle("best", !!digit && digit.digit === index);
+    row.setAttribute("aria-label", `${index}: ${digit ? (p * 100).toFixed(1) + "%" : "no reading"}`);
+  });
+  const seenContext = seen.getContext("2d");
+  const image = seenContext.createImageData(28, 28);
+  for (let i = 0; i < 784; i++) {
+    const v = digit && digit.input28 ? digit.input28[i] : 0;
+    image.data.set([v, v, v, 255], 4 * i);
+  }
+  seenContext.putImageData(image, 0, 0);
+}
+
+// Models: the list, and this browser's choice (a cookie the server sets).
+async function loadModels() {
+  try {
+    const response = await fetch("/api/models");
+    const list = await response.json();
+    if (!response.ok) throw new Error(list.detail || list.error);
+    modelSelect.replaceChildren(...list.models.map((model) => {
+      const option = document.createElement("option");
+      option.value = model.name;
+      const accuracy = model.test_accuracy == null ? "" : ` — ${(model.test_accuracy * 100).toFixed(2)}%`;
+      option.textContent = `${model.name.replace(/\.safetensors$/, "")}${accuracy}`;
+      option.disabled = !!model.error;
+      option.selected = model.name === list.active;
+      return option;
+    }));
+    describe(list.models.find((model) => model.name === list.active));
+    modelSelect.onchange = () => choose(list.models);
+  } catch (error) {
+    modelInfo.textContent = `Models unavailable: ${error.message}`;
+  }
+}
+
+function describe(model) {
+  modelInfo.textContent = model && model.kind ? `${model.kind}, ${size(model.bytes)}` : "";
+}
+
+function size(bytes) {
+  if (bytes == null) return "size unknown";
+  return bytes < 1e6 ? `${Math.max(1, Math.round(bytes / 1e3))} kB` : `${(bytes / 1e6).toFixed(1)} MB`;
+}
+
+async function choose(models) {
+  const name = modelSelect.value;
+  const response = await fetch("/api/session/model", {
+    method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ name }),
+  });
+  if (!response.ok) {
+    const body = await response.json();
+    status.textContent = `Could not choose ${name}: ${body.detail || body.error}`;
+    status.classList.add("error");
+    return;
+  }
+  describe(models.find((model) => model.name === name));
+  schedule(0);
+}
+
+redraw();
+show(null);
+loadModels();
