@@ -2,11 +2,12 @@
 #   make run    train and evaluate the first model on MNIST and print the report
 #   make test   run the whole test suite in release mode
 #   make model  retrain the committed default model (Models/default.safetensors) from the data
+#   make serve  start the web app (http://127.0.0.1:8080) with the default model
 SWIFT ?= swift
 BIN := .build/release/digits
 MODEL ?= out/logreg.safetensors
 
-.PHONY: run test build deps test-deps clean model
+.PHONY: run test build deps test-deps clean model serve
 
 deps:
 	@scripts/install-deps.sh
@@ -29,6 +30,9 @@ model: build
 	@$(BIN) data verify >/dev/null 2>&1 || $(BIN) data download
 	$(BIN) train cnn-b --seed 0 --out Models/default.safetensors
 	rm -f Models/default.safetensors.checkpoint
+
+serve: build
+	$(BIN) serve
 
 test: test-deps
 	$(SWIFT) test -c release
