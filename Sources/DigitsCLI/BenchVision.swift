@@ -37,7 +37,7 @@ struct BenchVision: AsyncParsableCommand {
         let modelURL = try model.map { URL(fileURLWithPath: $0) } ?? DefaultModel.locate()
         let pipeline = try ModelFile.load(from: modelURL).pipeline
         // Pictures are classified a few digits at a time: one BLAS thread answers fastest.
-        BLASThreads.useCallingThreadOnly()
+        if Digits.ownsProcess { BLASThreads.useCallingThreadOnly() }
         // Any digits will do for timing; MNIST is not needed for that.
         let generator = DevSetGenerator(testDigits: Dataset.empty, seed: 1)
         let photo = try Self.timePhoto(generator.photo(), pipeline: pipeline, runs: max(1, photoRuns))

@@ -43,7 +43,7 @@ struct Predict: AsyncParsableCommand {
         let modelURL = try model.map { URL(fileURLWithPath: $0) } ?? DefaultModel.locate()
         let saved = try ModelFile.load(from: modelURL)
         // Pictures are classified a few digits at a time: one BLAS thread answers fastest.
-        BLASThreads.useCallingThreadOnly()
+        if Digits.ownsProcess { BLASThreads.useCallingThreadOnly() }
         let files = try Self.imageFiles(inputs)
         var options = DigitExtractor.Options(mode: mode)
         options.deskew = deskew

@@ -96,7 +96,7 @@ struct Train: AsyncParsableCommand {
             let fraction = progress.totalSteps.map { Double(progress.step) / Double($0) }
             let step = progress.note.map { "\($0) batch \(progress.step)" } ?? "iteration \(progress.step)"
             bar.update(fraction: fraction, detail: "\(step) \(loss)")
-        }, checkpoint: checkpointURL, resume: resume, shouldStop: { interrupt.isRaised }, exclusive: true)
+        }, checkpoint: checkpointURL, resume: resume, shouldStop: { interrupt.isRaised }, exclusive: Digits.ownsProcess)
 
         let outURL = URL(fileURLWithPath: out)
         try ModelFile.save(run.model, to: outURL)
