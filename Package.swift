@@ -77,7 +77,7 @@ let package = Package(
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
-            resources: [.copy("Public")]
+            resources: [.copy("Public"), .copy("Templates")]
         ),
         // The command-line tool lives in a library so tests can parse and run commands in-process.
         .target(

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DigitsKit
 import DigitsServer
+import Foundation
 import Hummingbird
 
 /// `digits serve`: the web app — draw a digit and watch the model read it.
@@ -24,6 +25,10 @@ struct Serve: AsyncParsableCommand, ServeArguments {
 
     @Option(help: "The TCP port.")
     var port = 8080
+
+    @OptionGroup var dataOptions: DataOptions
+
+    var dataFolder: URL? { try? dataOptions.resolvedFolder() }
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be in 0...65535, not \(port)") }

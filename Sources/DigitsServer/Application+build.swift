@@ -13,10 +13,14 @@ public protocol ServeArguments {
     var port: Int { get }
     /// One line per request is logged at `info`.
     var logLevel: Logger.Level { get }
+    /// The MNIST folder, for the pages that train or explore; nil when none was found, which
+    /// those pages report while drawing and uploading still work.
+    var dataFolder: URL? { get }
 }
 
 extension ServeArguments {
     public var logLevel: Logger.Level { .info }
+    public var dataFolder: URL? { nil }
 }
 
 /// The web app: pages, static files and the JSON API, over one `ModelLibrary`.
@@ -26,22 +30,25 @@ public func buildApplication(_ arguments: some ServeArguments) throws -> some Ap
     let library = try ModelLibrary(arguments: arguments)
     logger.info("default model \(library.defaultModel.path); models folder \(library.folder.path)")
     return Application(
-        router: buildRouter(library: library),
+        router: try buildRouter(library: library),
         configuration: .init(address: .hostname(arguments.host, port: arguments.port), serverName: "digits"),
         logger: logger
     )
 }
 
-func buildRouter(library: ModelLibrary, publicFolder: URL? = Bundle.module.url(forResource: "Public", withExtension: nil)) -> Router<DigitsContext> {
+func buildRouter(library: ModelLibrary) throws -> Router<DigitsContext> {
+    guard let publicFolder = Bundle.module.url(forResource: "Public", withExtension: nil),
+          let templates = Bundle.module.url(forResource: "Templates", withExtension: nil) else {
+        throw PageTemplateError(description: "the web app's files (Public/, Templates/) are missing from the bundle")
+    }
     let router = Router(context: DigitsContext.self)
     router.addMiddleware {
         RequestLogMiddleware()
         JSONErrorMiddleware()
-        if let publicFolder {
-            FileMiddleware(publicFolder.path, searchForIndexHtml: true)
-        }
+        FileMiddleware(publicFolder.path, searchForIndexHtml: false)
     }
     router.get("/health") { _, _ -> HTTPResponse.Status in .ok }
+    router.addRoutes(try PagesController(templates: templates).endpoints)
     router.addRoutes(PredictController(library: library).endpoints, atPath: "/api")
     router.addRoutes(ModelsController(library: library).endpoints, atPath: "/api")
     return router

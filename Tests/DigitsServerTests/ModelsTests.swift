@@ -111,18 +111,33 @@ import Testing
         }
     }
 
-    @Test func theDrawPageAndItsFilesAreServed() async throws {
+    @Test func everyPageIsServedWithTheNavigationMarkingItself() async throws {
         let fixture = try ServerFixture()
         try await fixture.test { client in
-            try await client.execute(uri: "/", method: .get) { response in
-                #expect(response.status == .ok)
-                let html = String(buffer: response.body)
-                #expect(html.contains("<canvas id=\"pad\""))
+            for page in Page.allCases {
+                try await client.execute(uri: page.path, method: .get) { response in
+                    #expect(response.status == .ok)
+                    #expect(response.headers[.contentType]?.hasPrefix("text/html") == true)
+                    let html = String(buffer: response.body)
+                    #expect(html.contains("<a href=\"\(page.path)\" aria-current=\"page\">\(page.title)</a>"))
+                    #expect(html.components(separatedBy: "aria-current=").count == 2, "one page is current")
+                    #expect(!html.contains("{{"), "every placeholder filled")
+                    #expect(html.contains("<script src=\"/\(page.rawValue).js\""))
+                }
+                try await client.execute(uri: "/\(page.rawValue).js", method: .get) { response in
+                    #expect(response.status == .ok)
+                }
             }
-            for file in ["/draw.js", "/style.css"] {
+            try await client.execute(uri: "/", method: .get) { response in
+                #expect(String(buffer: response.body).contains("<canvas id=\"pad\""))
+            }
+            for file in ["/app.js", "/style.css"] {
                 try await client.execute(uri: file, method: .get) { response in
                     #expect(response.status == .ok)
                 }
+            }
+            try await client.execute(uri: "/nowhere", method: .get) { response in
+                #expect(response.status == .notFound)
             }
         }
     }

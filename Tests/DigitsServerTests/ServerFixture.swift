@@ -16,6 +16,8 @@ struct ServerFixture: ServeArguments {
     let port = 0
     /// Quiet: failures show in the assertions, not in a log line per request.
     let logLevel = Logger.Level.warning
+    /// Full MNIST where the test run has it (`DIGITS_DATA`), as `digits serve` would find it.
+    var dataFolder: URL? { ProcessInfo.processInfo.environment["DIGITS_DATA"].map { URL(fileURLWithPath: $0) } }
 
     /// Digit d lights every pixel whose index is d modulo 10, at a brightness that varies by sample.
     static func stripedDigits(count: Int, offset: Int) throws -> Dataset {

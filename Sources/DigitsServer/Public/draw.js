@@ -15,8 +15,6 @@ const choices = document.getElementById("choices");
 const bars = document.getElementById("bars");
 const seen = document.getElementById("input28");
 const status = document.getElementById("status");
-const modelSelect = document.getElementById("model");
-const modelInfo = document.getElementById("model-info");
 
 const strokes = [];
 let current = null;
@@ -188,52 +186,7 @@ function showDigit() {
   seenContext.putImageData(image, 0, 0);
 }
 
-// Models: the list, and this browser's choice (a cookie the server sets).
-async function loadModels() {
-  try {
-    const response = await fetch("/api/models");
-    const list = await response.json();
-    if (!response.ok) throw new Error(list.detail || list.error);
-    modelSelect.replaceChildren(...list.models.map((model) => {
-      const option = document.createElement("option");
-      option.value = model.name;
-      const accuracy = model.test_accuracy == null ? "" : ` — ${(model.test_accuracy * 100).toFixed(2)}%`;
-      option.textContent = `${model.name.replace(/\.safetensors$/, "")}${accuracy}`;
-      option.disabled = !!model.error;
-      option.selected = model.name === list.active;
-      return option;
-    }));
-    describe(list.models.find((model) => model.name === list.active));
-    modelSelect.onchange = () => choose(list.models);
-  } catch (error) {
-    modelInfo.textContent = `Models unavailable: ${error.message}`;
-  }
-}
-
-function describe(model) {
-  modelInfo.textContent = model && model.kind ? `${model.kind}, ${size(model.bytes)}` : "";
-}
-
-function size(bytes) {
-  if (bytes == null) return "size unknown";
-  return bytes < 1e6 ? `${Math.max(1, Math.round(bytes / 1e3))} kB` : `${(bytes / 1e6).toFixed(1)} MB`;
-}
-
-async function choose(models) {
-  const name = modelSelect.value;
-  const response = await fetch("/api/session/model", {
-    method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ name }),
-  });
-  if (!response.ok) {
-    const body = await response.json();
-    status.textContent = `Could not choose ${name}: ${body.detail || body.error}`;
-    status.classList.add("error");
-    return;
-  }
-  describe(models.find((model) => model.name === name));
-  schedule(0);
-}
+Digits.onModelChange(() => schedule(0));
 
 redraw();
 show(null);
-loadModels();
