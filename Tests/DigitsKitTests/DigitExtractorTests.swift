@@ -129,6 +129,19 @@ import Testing
         #expect(abs(box.y - 86) <= 3 && abs(box.height - 138) <= 4, "\(box)")
     }
 
+    /// A photographed 4 on squared paper (from the development set): the faint grid lines it
+    /// touches break up beside its strokes at the local-mean threshold and wobble by a pixel
+    /// after JPEG compression; they must still be erased, or they join the digit and stretch its
+    /// crop from edge to edge.
+    @Test func faintGridLinesTouchingADigitAreErased() throws {
+        let image = try ImageDecodingTests.decode("squared-paper-four.jpg")
+        let extraction = DigitExtractor(options: .init(mode: .single)).extract(image)
+        let box = try #require(extraction.digits.first?.box)
+        // The 4's ink spans about x 273…482, y 217…515 of the 674×899 picture.
+        #expect(box.x >= 255 && box.maxX <= 500, "\(box)")
+        #expect(box.y >= 200 && box.maxY <= 535, "\(box)")
+    }
+
     @Test func aRowOfDigitsComesBackLeftToRight() throws {
         var ink = GrayImage(width: 800, height: 240)
         let shapes = [Self.four, Self.one, Self.seven, Self.zero]

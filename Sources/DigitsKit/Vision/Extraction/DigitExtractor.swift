@@ -70,10 +70,11 @@ public struct DigitExtractor: Sendable {
         let (page, _) = Lighting.darkInkOnLight(working)
         let paper = Lighting.paperBrightness(page)
         let ink = Lighting.inkImage(grey: page, paper: paper)
-        var (mask, _) = Thresholding.mask(ink: ink)
+        var (mask, strongThreshold) = Thresholding.mask(ink: ink)
         mask = MaskMorphology.close(mask, width: ink.width, height: ink.height)
         let thresholdStep = GrayImage(checkedWidth: ink.width, height: ink.height, pixels: mask.map { Float($0) / 2 })
-        _ = MaskMorphology.removeRuledLines(&mask, width: ink.width, height: ink.height)
+        let faint = Thresholding.faintInk(ink: ink, strongThreshold: strongThreshold)
+        _ = MaskMorphology.removeRuledLines(&mask, evidence: faint, width: ink.width, height: ink.height)
         let labelling = ComponentLabels(mask: mask, ink: ink)
         let components = labelling.components
         let verdicts = ComponentFilter.classify(components, width: ink.width, height: ink.height)

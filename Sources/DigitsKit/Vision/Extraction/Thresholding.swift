@@ -11,7 +11,7 @@ enum Thresholding {
 
     static func mask(ink: GrayImage) -> (mask: [UInt8], strongThreshold: Float) {
         let strong = max(minimumContrast, otsu(ink.pixels))
-        let weak = max(minimumContrast / 2, strong / 2)
+        let weak = weakThreshold(strong: strong)
         let radius = max(2, max(ink.width, ink.height) / 40)
         let mean = localMean(ink, radius: radius)
         // A weak pixel must stand out from its neighbourhood's mean by this much.
@@ -30,6 +30,18 @@ enum Thresholding {
             }
         }
         return (mask, strong)
+    }
+
+    /// Fainter than strong ink but no fainter than half the minimum contrast.
+    static func weakThreshold(strong: Float) -> Float {
+        max(minimumContrast / 2, strong / 2)
+    }
+
+    /// Every pixel at least as dark as weak ink, whatever its neighbourhood: faint ruled lines
+    /// stay unbroken here, where the local-mean test of `mask` cuts them beside every stroke.
+    static func faintInk(ink: GrayImage, strongThreshold: Float) -> [UInt8] {
+        let weak = weakThreshold(strong: strongThreshold)
+        return ink.pixels.map { $0 >= weak ? 1 : 0 }
     }
 
     /// Otsu's threshold over 256 bins of values in 0…1: the level that best separates two classes.
