@@ -49,7 +49,13 @@ struct ModelDetailsController {
         let url = try library.url(forName: name)
         let card = try await NIOThreadPool.singleton.runIfActive { try ModelFile.readCard(from: url) }
         let stamp = ModelFileStamp(url: url)
-        let record = try await store.modelRecord(name: name)
+        var record = try await store.modelRecord(name: name)
+        if record == nil {
+            // The registry remembers when this server first showed the model.
+            let seen = ModelRecord(name: name, firstSeen: Date(), bytes: stamp.bytes, modified: stamp.modified)
+            try await store.saveModelRecord(seen)
+            record = seen
+        }
         let current = record.flatMap { $0.describes(stamp) ? $0 : nil }
         return Details(name: name, bytes: stamp.bytes, firstSeen: record?.firstSeen.formatted(.iso8601),
                        latencyMs: current?.latencyMs, card: card)

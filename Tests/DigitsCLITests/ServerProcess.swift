@@ -1,5 +1,8 @@
 import DigitsKit
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -12,9 +15,11 @@ struct ServerProcess {
     let port: Int
 
     static var executable: URL? {
-        let folder = Bundle.main.bundleURL.deletingLastPathComponent()
-        return [folder, folder.deletingLastPathComponent()].lazy
-            .map { $0.appendingPathComponent("digits") }
+        // The test runner is `.build/<config>/DigitsPackageTests.xctest` (a file on Linux, a
+        // bundle folder on macOS): the executable lies beside it.
+        let bundle = Bundle.main.bundleURL
+        let folders = [Bundle.main.executableURL?.deletingLastPathComponent(), bundle, bundle.deletingLastPathComponent()]
+        return folders.lazy.compactMap { $0?.appendingPathComponent("digits") }
             .first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }
 
@@ -55,12 +60,15 @@ struct ServerProcess {
         throw ServerProcessError.didNotStart(port: port)
     }
 
-    func url(_ path: String) -> URL {
+    func url(_ path: String) -> URL { Self.url(port: port, path) }
+
+    static func url(port: Int, _ path: String) -> URL {
         URL(string: "http://127.0.0.1:\(port)\(path)") ?? URL(fileURLWithPath: "/")
     }
 
-    func post(_ path: String, json: String) async throws -> (Int, Data) {
-        var request = URLRequest(url: url(path))
+    /// POSTs JSON to the server on `port`; static, so that concurrent tasks need only the port.
+    static func post(port: Int, _ path: String, json: String) async throws -> (Int, Data) {
+        var request = URLRequest(url: url(port: port, path))
         request.httpMethod = "POST"
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         request.httpBody = Data(json.utf8)
@@ -70,7 +78,7 @@ struct ServerProcess {
 
     /// SIGKILL: no shutdown handler, no flushing — what a crash or the OOM killer does.
     func kill() {
-        Glibc.kill(process.processIdentifier, SIGKILL)
+        _ = Glibc.kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
     }
 }

@@ -53,7 +53,7 @@ import Testing
                 let image = try ImageDecoder().decode([UInt8](response.body.readableBytesView))
                 #expect(image.width == 112 && image.height == 112)
                 // The bar at column 14 of 28 is lit, scaled ×4; the corner is black.
-                #expect(image.pixels[56] == 100 && image.pixels[0] == 0)
+                #expect(image.pixels[56 * image.channels] == 100 && image.pixels[0] == 0)
             }
             try await client.execute(uri: "/api/feedback/\(stored.id)", method: .delete) { response in
                 #expect(response.status == .noContent)
@@ -93,13 +93,13 @@ import Testing
         ("", "empty body"),
         ("{\"input28\": [1, 2", "malformed JSON"),
         (#"{"input28": [1, 2, 3], "label": 3}"#, "invalid input28"),
-        (body(label: 3).replacingOccurrences(of: "[0,", with: "[256,"), "invalid input28"),
-        (body(label: 10), "invalid label"),
-        (body(label: -1), "invalid label"),
-        (body(label: 3, predicted: 12), "invalid predicted"),
-        (body(label: 3, source: "fax"), "invalid source"),
-        (body(label: 3).replacingOccurrences(of: "\"label\": 3", with: "\"label\": \"3\""), "unexpected JSON"),
-        (body(label: 3).replacingOccurrences(of: "\"draw\"", with: "\"draw\", \"model\": \"../../etc/passwd\""), "invalid model name"),
+        (FeedbackAPITests.body(label: 3).replacingOccurrences(of: "[0,", with: "[256,"), "invalid input28"),
+        (FeedbackAPITests.body(label: 10), "invalid label"),
+        (FeedbackAPITests.body(label: -1), "invalid label"),
+        (FeedbackAPITests.body(label: 3, predicted: 12), "invalid predicted"),
+        (FeedbackAPITests.body(label: 3, source: "fax"), "invalid source"),
+        (FeedbackAPITests.body(label: 3).replacingOccurrences(of: "\"label\": 3", with: "\"label\": \"3\""), "unexpected JSON"),
+        (FeedbackAPITests.body(label: 3).replacingOccurrences(of: "\"draw\"", with: "\"draw\", \"model\": \"../../etc/passwd\""), "invalid model name"),
     ])
     func badSamplesAreRefusedWithA400(body: String, error: String) async throws {
         let fixture = try ServerFixture()

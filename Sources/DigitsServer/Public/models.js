@@ -26,6 +26,23 @@ async function detailsOf(name) {
   return details.get(name);
 }
 
+// A link such as /models#compare=a.safetensors,b.safetensors&card=a.safetensors opens the
+// page with those models compared and that card shown; the hash follows the ticks.
+function restoreFromLink(made) {
+  const link = new URLSearchParams(location.hash.slice(1));
+  const wanted = (link.get("compare") || "").split(",");
+  for (const { model, tr } of made) {
+    const box = tr.querySelector("input");
+    if (wanted.includes(model.name) && !box.disabled) { box.checked = true; compared.add(model.name); }
+  }
+  if (compared.size) compare();
+  if (link.get("card")) showCard(link.get("card"));
+}
+
+function updateLink() {
+  history.replaceState(null, "", compared.size ? `#compare=${[...compared].join(",")}` : location.pathname);
+}
+
 function row(model) {
   const tr = document.createElement("tr");
   tr.dataset.name = model.name;
@@ -33,7 +50,7 @@ function row(model) {
   pick.type = "checkbox";
   pick.disabled = !!model.error;
   pick.setAttribute("aria-label", `Compare ${shortName(model.name)}`);
-  pick.addEventListener("change", () => { pick.checked ? compared.add(model.name) : compared.delete(model.name); compare(); });
+  pick.addEventListener("change", () => { pick.checked ? compared.add(model.name) : compared.delete(model.name); updateLink(); compare(); });
   const pickCell = document.createElement("td");
   pickCell.appendChild(pick);
   const latency = cell(model.error ? "–" : "measuring…", "number muted");
@@ -63,6 +80,7 @@ async function load() {
     active = list.active;
     const made = list.models.map((model) => ({ model, ...row(model) }));
     rows.replaceChildren(...made.map((entry) => entry.tr));
+    restoreFromLink(made);
     // One at a time: each measurement occupies a core, and they would slow each other down.
     for (const { model, latency } of made) {
       if (model.error) continue;

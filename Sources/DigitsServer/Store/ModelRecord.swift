@@ -11,8 +11,8 @@ struct ModelRecord: Codable, Sendable, Equatable, FetchableRecord, PersistableRe
     var firstSeen: Date
     var bytes: Int
     var modified: Double
-    var latencyMs: Double?
-    var measuredAt: Date?
+    var latencyMs: Double? = nil
+    var measuredAt: Date? = nil
 
     func describes(_ stamp: ModelFileStamp) -> Bool {
         bytes == stamp.bytes && modified == stamp.modified
