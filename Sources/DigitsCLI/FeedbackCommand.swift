@@ -27,9 +27,7 @@ struct FeedbackCommand: AsyncParsableCommand {
         func run() async throws {
             let location = storePath.map { URL(fileURLWithPath: $0) } ?? AppStore.defaultLocation()
             // Opening would create an empty database: a mistyped path is reported instead.
-            guard FileManager.default.fileExists(atPath: location.path) else {
-                throw ValidationError("no feedback database at \(location.path); pass the file `digits serve --store` used")
-            }
+            guard FileManager.default.fileExists(atPath: location.path) else { throw StoreError.missing(path: location.path) }
             let count = try AppStore.exportFeedback(from: location, to: URL(fileURLWithPath: out, isDirectory: true))
             print("Wrote \(count) samples to \(out)/train-images-idx3-ubyte.gz and train-labels-idx1-ubyte.gz")
         }

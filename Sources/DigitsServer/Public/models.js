@@ -99,15 +99,19 @@ async function load() {
   }
 }
 
+function markActive(name) {
+  active = name;
+  for (const tr of rows.children) {
+    const use = tr.querySelector(".actions button");
+    use.textContent = tr.dataset.name === name ? "In use" : "Use";
+    use.disabled = tr.dataset.name === name || tr.querySelector("input").disabled;
+  }
+}
+
 async function choose(name) {
   try {
     await Digits.api("/api/session/model", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ name }) });
-    active = name;
-    for (const tr of rows.children) {
-      const use = tr.querySelector(".actions button");
-      use.textContent = tr.dataset.name === name ? "In use" : "Use";
-      use.disabled = tr.dataset.name === name || tr.querySelector("input").disabled;
-    }
+    markActive(name);
     Digits.reloadModels();
     modelsStatus.classList.remove("error");
     modelsStatus.textContent = `This browser now uses ${shortName(name)}.`;
@@ -198,4 +202,6 @@ async function showF1(names) {
   f1Panel.innerHTML = `<h3>Per-class F1 on the MNIST test set (bars from ${low.toFixed(2)} to 1)</h3><p class="legend">${legend}</p><ol class="f1-bars">${rowsHTML}</ol>`;
 }
 
+// The header's picker chooses too.
+Digits.onModelChange(markActive);
 load();

@@ -105,6 +105,7 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
     case migration(path: String, reason: String)
     case database(reason: String)
     case noFeedback(path: String)
+    case missing(path: String)
 
     public var description: String {
         switch self {
@@ -113,6 +114,7 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
         case let .migration(path, reason):
             "cannot bring the database \(path) up to date (\(reason)); was it written by a newer digits? choose another file with --store FILE"
         case let .database(reason): "database error: \(reason)"
+        case let .missing(path): "no feedback database at \(path); pass the file `digits serve --store` used"
         case let .noFeedback(path): "\(path) holds no feedback samples yet; correct a drawing on the Draw page first"
         }
     }
