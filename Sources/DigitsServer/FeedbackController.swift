@@ -17,7 +17,9 @@ struct FeedbackController {
             .post("feedback", use: create)
             .get("feedback", use: list)
             .get("feedback/export/{file}", use: export)
-            .get("feedback/{file}", use: image)
+            // One parameter name for both: the router keeps one node per position, and a second
+            // name there would leave DELETE unreachable.
+            .get("feedback/{id}", use: image)
             .delete("feedback/{id}", use: delete)
     }
 
@@ -86,8 +88,9 @@ struct FeedbackController {
         return SampleList(total: page.total, samples: samples, next: samples.count == limit ? samples.last?.id : nil)
     }
 
+    /// `GET /api/feedback/ID.png`.
     func image(request: Request, context: DigitsContext) async throws -> Response {
-        let file = context.parameters.get("file") ?? ""
+        let file = context.parameters.get("id") ?? ""
         guard file.hasSuffix(".png") else {
             throw APIError(.notFound, "not found", detail: "feedback images are /api/feedback/ID.png")
         }

@@ -22,7 +22,7 @@ import Testing
         let reopened = try AppStore(url: url)
         let page = try await reopened.feedback(limit: 10, before: nil)
         #expect(page.total == 1 && page.samples.first?.label == 6 && page.samples.first?.original == Data([1, 2, 3]))
-        #expect(try reopened.feedbackDataset().labels == [6])
+        #expect(try await reopened.feedbackDataset().labels == [6])
         let journal = try await reopened.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
         #expect(journal == "wal")
     }

@@ -61,7 +61,8 @@ import Testing
             for (uri, method) in [("/api/feedback/\(stored.id)", HTTPRequest.Method.delete), (stored.image, .get)] {
                 try await client.execute(uri: uri, method: method) { response in
                     #expect(response.status == .notFound)
-                    #expect(try response.decoded(ErrorBody.self).error == "unknown sample")
+                    let decoded = try response.decoded(ErrorBody.self)
+                    #expect(decoded.error == "unknown sample")
                 }
             }
         }
@@ -106,10 +107,12 @@ import Testing
         try await fixture.test { client in
             try await client.execute(uri: "/api/feedback", method: .post, headers: Self.json, body: ByteBuffer(string: body)) { response in
                 #expect(response.status == .badRequest)
-                #expect(try response.decoded(ErrorBody.self).error == error)
+                let decoded = try response.decoded(ErrorBody.self)
+                #expect(decoded.error == error)
             }
             try await client.execute(uri: "/api/feedback", method: .get) { response in
-                #expect(try response.decoded(SampleList.self).total == 0)
+                let decoded = try response.decoded(SampleList.self)
+                #expect(decoded.total == 0)
             }
         }
     }
@@ -131,7 +134,8 @@ import Testing
         ("/api/feedback/99.png", .notFound),
         ("/api/feedback/99.jpg", .notFound),
         ("/api/feedback/..%2F..%2Fetc%2Fpasswd.png", .badRequest),
-        ("/api/feedback/export/..%2Fdigits.sqlite", .notFound),
+        // Hummingbird refuses the `..` before any route sees it.
+        ("/api/feedback/export/..%2Fdigits.sqlite", .badRequest),
         ("/api/feedback/export/t10k-images-idx3-ubyte.gz", .notFound),
     ])
     func badImageAndExportNamesAreJSONErrors(uri: String, status: HTTPResponse.Status) async throws {

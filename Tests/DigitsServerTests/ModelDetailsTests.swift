@@ -36,7 +36,8 @@ import Testing
                 #expect(again.cached && again.latency_ms == first.latency_ms)
             }
             try await client.execute(uri: "/api/models/blocks.safetensors", method: .get) { response in
-                #expect(try response.decoded(Details.self).latency_ms == first.latency_ms)
+                let decoded = try response.decoded(Details.self)
+                #expect(decoded.latency_ms == first.latency_ms)
             }
         }
     }
@@ -57,7 +58,8 @@ import Testing
         try await fixture.test { client in
             try await client.execute(uri: uri, method: .get) { response in
                 #expect(response.status == status)
-                #expect(try response.decoded(ErrorBody.self).error == error)
+                let decoded = try response.decoded(ErrorBody.self)
+                #expect(decoded.error == error)
             }
         }
     }
@@ -98,7 +100,8 @@ import Testing
             for uri in ["/api/explore/overview", "/api/explore/tsne", "/api/explore/models/blocks.safetensors"] {
                 try await client.execute(uri: uri, method: .get) { response in
                     #expect(response.status == .serviceUnavailable)
-                    #expect(try response.decoded(ErrorBody.self).detail.contains("digits data download"))
+                    let decoded = try response.decoded(ErrorBody.self)
+                    #expect(decoded.detail.contains("digits data download"))
                 }
             }
         }
@@ -119,7 +122,8 @@ import Testing
             // Cached: the second answer is immediate and the same.
             try await client.execute(uri: "/api/explore/models/blocks.safetensors", method: .get) { response in
                 #expect(response.status == .ok)
-                #expect(try response.decoded(Charts.self).charts.count == evaluation.charts.count)
+                let decoded = try response.decoded(Charts.self)
+                #expect(decoded.charts.count == evaluation.charts.count)
             }
         }
     }
