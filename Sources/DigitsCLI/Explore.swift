@@ -50,12 +50,7 @@ struct Explore: AsyncParsableCommand {
         let folder = try dataOptions.resolvedFolder()
         let train = try MNIST.load(from: folder).train
         let overview = DataOverview(train, seed: seed)
-        var charts: [(name: String, svg: String)] = [
-            ("class-distribution", OverviewCharts.classDistribution(overview, setName: "training set")),
-            ("mean-images", OverviewCharts.meanImages(overview)),
-            ("samples", OverviewCharts.samples(overview, data: train)),
-            ("pixel-variance", OverviewCharts.pixelVariance(overview)),
-        ]
+        var charts = OverviewCharts.all(overview, data: train, setName: "training set")
         var output = Output(samples: train.count, classCounts: overview.classCounts, embeddingSamples: 0, charts: [])
         if !json {
             print("MNIST training set in \(folder.path): \(train.count) images")
@@ -64,23 +59,18 @@ struct Explore: AsyncParsableCommand {
             }
         }
         if sample > 0 {
-            let subset = train.subset(stratifiedPartition(labels: train.labels, sizes: [min(sample, train.count)], seed: seed)[0])
-            let labels = subset.intLabels
-            let pca = try Embedding.pca(subset)
-            let pcaScore = Embedding.neighborAccuracy(pca, labels: labels)
-            charts.append(("pca", OverviewCharts.embedding(pca, labels: labels, method: "PCA", score: pcaScore)))
-            let start = Date()
-            let tsne = try Embedding.tsne(subset)
-            let seconds = Date().timeIntervalSince(start)
-            let tsneScore = Embedding.neighborAccuracy(tsne, labels: labels)
-            charts.append(("tsne", OverviewCharts.embedding(tsne, labels: labels, method: "t-SNE", score: tsneScore)))
+            let subset = Embedding.sample(train, count: sample, seed: seed)
+            let pca = try OverviewCharts.embedding(of: subset, method: .pca)
+            charts.append(("pca", pca.svg))
+            let tsne = try OverviewCharts.embedding(of: subset, method: .tsne)
+            charts.append(("tsne", tsne.svg))
             output.embeddingSamples = subset.count
-            output.pcaNeighborAccuracy = pcaScore
-            output.tsneNeighborAccuracy = tsneScore
-            output.tsneSeconds = seconds
+            output.pcaNeighborAccuracy = pca.score
+            output.tsneNeighborAccuracy = tsne.score
+            output.tsneSeconds = tsne.seconds
             if !json {
                 print(String(format: "2-D maps of %d images, 5-NN accuracy of the digit labels: PCA %.3f, t-SNE %.3f (t-SNE took %.1f s)",
-                             subset.count, pcaScore, tsneScore, seconds))
+                             subset.count, pca.score, tsne.score, tsne.seconds))
             }
         }
         output.charts = try writeCharts(charts, to: URL(fileURLWithPath: out))

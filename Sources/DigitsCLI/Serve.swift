@@ -28,6 +28,10 @@ struct Serve: AsyncParsableCommand, ServeArguments {
 
     @OptionGroup var dataOptions: DataOptions
 
+    @Option(name: .customLong("store"),
+            help: ArgumentHelp("The SQLite file for feedback and the model registry (default $XDG_DATA_HOME/digits/digits.sqlite, else ~/.local/share/digits/digits.sqlite; :memory: keeps nothing).", valueName: "FILE"))
+    var storePath: String?
+
     var dataFolder: URL? { try? dataOptions.resolvedFolder() }
 
     func validate() throws {

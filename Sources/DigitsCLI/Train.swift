@@ -36,6 +36,10 @@ struct Train: AsyncParsableCommand {
             help: ArgumentHelp("A hyper-parameter as NAME=VALUE (repeatable), e.g. --param C=0.5.", valueName: "NAME=VALUE"))
     var parameters: [String] = []
 
+    @Option(name: .customLong("extra-data"), parsing: .singleValue,
+            help: ArgumentHelp("A folder with an extra training set as IDX files (train-images-idx3-ubyte[.gz], train-labels-idx1-ubyte[.gz]), e.g. from `digits feedback export`; repeatable. Added to the training part only, never to validation or test.", valueName: "DIR"))
+    var extraData: [String] = []
+
     @Option(help: ArgumentHelp("Where to save the trained model (.safetensors).", valueName: "FILE"))
     var out: String
 
@@ -69,7 +73,12 @@ struct Train: AsyncParsableCommand {
         let pipeline = try model.makePipeline(parameters: assignments)
         let folder = try dataOptions.resolvedFolder()
         let mnist = try MNIST.load(from: folder)
-        let data = try DataSplit(train: mnist.train, test: mnist.test, spec: splitSpec, seed: seed)
+        var data = try DataSplit(train: mnist.train, test: mnist.test, spec: splitSpec, seed: seed)
+        for extra in extraData {
+            let set = try MNIST.loadTrainingSet(from: URL(fileURLWithPath: extra, isDirectory: true))
+            data = data.addingTraining(set)
+            if !json { print("Adding \(set.count) training images from \(extra)") }
+        }
 
         let parameterSummary = (pipeline.classifier.parameters).summary
         if !json {

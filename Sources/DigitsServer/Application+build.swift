@@ -16,11 +16,15 @@ public protocol ServeArguments {
     /// The MNIST folder, for the pages that train or explore; nil when none was found, which
     /// those pages report while drawing and uploading still work.
     var dataFolder: URL? { get }
+    /// The SQLite file holding feedback and the model registry; nil: `AppStore.defaultLocation()`,
+    /// `:memory:`: a store that disappears with the server.
+    var storePath: String? { get }
 }
 
 extension ServeArguments {
     public var logLevel: Logger.Level { .info }
     public var dataFolder: URL? { nil }
+    public var storePath: String? { nil }
 }
 
 /// The web app: pages, static files and the JSON API, over one `ModelLibrary`.
@@ -28,15 +32,16 @@ public func buildApplication(_ arguments: some ServeArguments) throws -> some Ap
     var logger = Logger(label: "digits")
     logger.logLevel = arguments.logLevel
     let library = try ModelLibrary(arguments: arguments)
-    logger.info("default model \(library.defaultModel.path); models folder \(library.folder.path)")
+    let store = try AppStore.open(path: arguments.storePath)
+    logger.info("default model \(library.defaultModel.path); models folder \(library.folder.path); store \(store.location?.path ?? ":memory:")")
     return Application(
-        router: try buildRouter(library: library),
+        router: try buildRouter(library: library, store: store, dataFolder: arguments.dataFolder),
         configuration: .init(address: .hostname(arguments.host, port: arguments.port), serverName: "digits"),
         logger: logger
     )
 }
 
-func buildRouter(library: ModelLibrary) throws -> Router<DigitsContext> {
+func buildRouter(library: ModelLibrary, store: AppStore, dataFolder: URL?) throws -> Router<DigitsContext> {
     guard let publicFolder = Bundle.module.url(forResource: "Public", withExtension: nil),
           let templates = Bundle.module.url(forResource: "Templates", withExtension: nil) else {
         throw PageTemplateError(description: "the web app's files (Public/, Templates/) are missing from the bundle")
@@ -51,5 +56,8 @@ func buildRouter(library: ModelLibrary) throws -> Router<DigitsContext> {
     router.addRoutes(try PagesController(templates: templates).endpoints)
     router.addRoutes(PredictController(library: library).endpoints, atPath: "/api")
     router.addRoutes(ModelsController(library: library).endpoints, atPath: "/api")
+    router.addRoutes(FeedbackController(store: store, library: library).endpoints, atPath: "/api")
+    router.addRoutes(ModelDetailsController(library: library, store: store).endpoints, atPath: "/api")
+    router.addRoutes(ExploreController(library: library, dataFolder: dataFolder, results: BackgroundResults(store: store)).endpoints, atPath: "/api")
     return router
 }

@@ -17,7 +17,9 @@ struct ServerFixture: ServeArguments {
     /// Quiet: failures show in the assertions, not in a log line per request.
     let logLevel = Logger.Level.warning
     /// Full MNIST where the test run has it (`DIGITS_DATA`), as `digits serve` would find it.
-    var dataFolder: URL? { ProcessInfo.processInfo.environment["DIGITS_DATA"].map { URL(fileURLWithPath: $0) } }
+    var dataFolder: URL? = ProcessInfo.processInfo.environment["DIGITS_DATA"].map { URL(fileURLWithPath: $0) }
+    /// A store of its own beside the models, never the user's.
+    var storePath: String? { folder.appendingPathComponent("digits.sqlite").path }
 
     /// Digit d lights every pixel whose index is d modulo 10, at a brightness that varies by sample.
     static func stripedDigits(count: Int, offset: Int) throws -> Dataset {
@@ -37,6 +39,16 @@ struct ServerFixture: ServeArguments {
         let run = try TrainingRun.run(kind: .logreg, pipeline: ModelKind.logreg.makePipeline(parameters: []),
                                       split: split, splitSpec: .standard, seed: 0)
         try ModelFile.save(run.model, to: folder.appendingPathComponent("blocks.safetensors"))
+    }
+
+    /// A small MNIST-shaped folder (300 training and 100 test striped digits) inside the
+    /// fixture's folder, for the pages that read MNIST.
+    func writeSmallMNIST() throws -> URL {
+        let data = folder.appendingPathComponent("mnist")
+        try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+        try Self.stripedDigits(count: 300, offset: 0).writeIDX(to: data, prefix: "train")
+        try Self.stripedDigits(count: 100, offset: 1).writeIDX(to: data, prefix: "t10k")
+        return data
     }
 
     func remove() {

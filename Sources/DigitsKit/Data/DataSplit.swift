@@ -78,6 +78,13 @@ public struct DataSplit: Sendable {
                          trainIndices: parts[0], validationIndices: parts[1])
     }
 
+    /// This split with `extra` appended to its training part only: extra data (user feedback)
+    /// must never reach the validation or test sets, where it would change what is measured.
+    public func addingTraining(_ extra: Dataset) -> DataSplit {
+        guard extra.count > 0 else { return self }
+        return DataSplit(train: train.appending(extra), validation: validation, test: test)
+    }
+
     private init(train: Dataset, validation: Dataset, test: Dataset, trainIndices: [Int]?, validationIndices: [Int]?) {
         self.train = train
         self.validation = validation

@@ -18,10 +18,20 @@ extension IDX {
 }
 
 extension Dataset {
-    /// Writes this set as two uncompressed IDX files, `<prefix>-images-idx3-ubyte` and
-    /// `<prefix>-labels-idx1-ubyte`, atomically (MNIST's own prefixes are "train" and "t10k").
-    public func writeIDX(to folder: URL, prefix: String) throws {
-        try AtomicFile.write(IDX.encodeImages(pixels), to: folder.appendingPathComponent("\(prefix)-images-idx3-ubyte"))
-        try AtomicFile.write(IDX.encodeLabels(labels), to: folder.appendingPathComponent("\(prefix)-labels-idx1-ubyte"))
+    /// Writes this set as two IDX files, `<prefix>-images-idx3-ubyte` and
+    /// `<prefix>-labels-idx1-ubyte`, atomically (MNIST's own prefixes are "train" and "t10k");
+    /// `gzip` compresses them as MNIST's downloads are, with a `.gz` suffix.
+    public func writeIDX(to folder: URL, prefix: String, gzip: Bool = false) throws {
+        for (name, bytes) in idxFiles(prefix: prefix, gzip: gzip) {
+            try AtomicFile.write(bytes, to: folder.appendingPathComponent(name))
+        }
+    }
+
+    /// The images file then the labels file, named and (optionally) compressed as `writeIDX`
+    /// writes them.
+    public func idxFiles(prefix: String, gzip: Bool) -> [(name: String, bytes: [UInt8])] {
+        let suffix = gzip ? ".gz" : ""
+        let files = [("\(prefix)-images-idx3-ubyte", IDX.encodeImages(pixels)), ("\(prefix)-labels-idx1-ubyte", IDX.encodeLabels(labels))]
+        return files.map { name, bytes in (name + suffix, gzip ? Gzip.compress(bytes) : bytes) }
     }
 }

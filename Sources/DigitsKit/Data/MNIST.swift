@@ -122,9 +122,26 @@ public enum MNIST {
         }
     }
 
+    /// The training pair alone (`train-images-idx3-ubyte[.gz]`, `train-labels-idx1-ubyte[.gz]`, or
+    /// any name `MNISTFileRole` accepts) in `folder`: an extra set such as `digits feedback
+    /// export` writes, added to training with `digits train --extra-data`.
+    public static func loadTrainingSet(from folder: URL) throws(MNISTDataError) -> Dataset {
+        guard let images = file(for: .trainImages, in: folder) else {
+            throw .missingFile(folder: folder.path, tried: MNISTFileRole.trainImages.candidateNames)
+        }
+        guard let labels = file(for: .trainLabels, in: folder) else {
+            throw .missingFile(folder: folder.path, tried: MNISTFileRole.trainLabels.candidateNames)
+        }
+        return try dataset(.trainImages, images, .trainLabels, labels)
+    }
+
     private static func dataset(_ imageRole: MNISTFileRole, _ labelRole: MNISTFileRole,
                                 in files: MNISTFiles) throws(MNISTDataError) -> Dataset {
-        let images = files[imageRole], labels = files[labelRole]
+        try dataset(imageRole, files[imageRole], labelRole, files[labelRole])
+    }
+
+    private static func dataset(_ imageRole: MNISTFileRole, _ images: URL,
+                                _ labelRole: MNISTFileRole, _ labels: URL) throws(MNISTDataError) -> Dataset {
         let pixels = try read(imageRole, from: images)
         let labelBytes = try read(labelRole, from: labels)
         let imageCount = pixels.count / Dataset.featureCount

@@ -184,9 +184,49 @@ function showDigit() {
     image.data.set([v, v, v, 255], 4 * i);
   }
   seenContext.putImageData(image, 0, 0);
+  updateCorrection();
+}
+
+// "That's wrong, it was…": stores the 28×28 the model saw with the digit it really was.
+const correctStatus = document.getElementById("correct-status");
+const correctButtons = Array.from({ length: 10 }, (_, digit) => {
+  const button = document.createElement("button");
+  button.type = "button";
+  button.textContent = `${digit}`;
+  button.setAttribute("aria-label", `It was a ${digit}: store this drawing as a ${digit}`);
+  button.addEventListener("click", () => correct(digit));
+  document.getElementById("correct").appendChild(button);
+  return button;
+});
+
+function currentDigit() {
+  return reading && reading.digits[chosen] && reading.digits[chosen].input28 ? reading.digits[chosen] : null;
+}
+
+function updateCorrection() {
+  const digit = currentDigit();
+  for (const button of correctButtons) button.disabled = !digit;
+  if (!digit) correctStatus.textContent = "";
+}
+
+async function correct(label) {
+  const digit = currentDigit();
+  if (!digit) return;
+  try {
+    const stored = await Digits.api("/api/feedback", {
+      method: "POST", headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ input28: digit.input28, label, predicted: digit.digit, source: "draw" }),
+    });
+    correctStatus.classList.remove("error");
+    correctStatus.textContent = `Stored as a ${label} (sample ${stored.id}) — thank you.`;
+  } catch (error) {
+    correctStatus.classList.add("error");
+    correctStatus.textContent = `Could not store the sample: ${error.message}`;
+  }
 }
 
 Digits.onModelChange(() => schedule(0));
 
 redraw();
 show(null);
+
