@@ -64,8 +64,8 @@ public struct LogisticRegression: LinearClassifier {
                           converged: result.converged, stopReason: result.stopReason)
     }
 
-    public func probabilities(_ x: Matrix) throws -> Matrix {
-        var scores = try decisionFunction(x)
+    public func probabilities(scores: Matrix) -> Matrix {
+        var scores = scores
         scores.applySoftmaxPerRow()
         return scores
     }

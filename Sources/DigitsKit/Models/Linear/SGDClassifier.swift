@@ -104,8 +104,8 @@ public struct SGDClassifier: LinearClassifier {
             stopReason: converged ? "objective improved by less than tol for \(parameters.nIterNoChange) epochs" : "maxIter reached")
     }
 
-    public func probabilities(_ x: Matrix) throws -> Matrix {
-        var scores = try decisionFunction(x)
+    public func probabilities(scores: Matrix) -> Matrix {
+        var scores = scores
         switch SGDLoss(rawValue: parameters.loss) ?? .hinge {
         case .hinge:
             scores.applySoftmaxPerRow()

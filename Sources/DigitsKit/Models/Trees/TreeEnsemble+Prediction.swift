@@ -30,15 +30,29 @@ extension TreeEnsemble {
     /// The mean of the trees' leaf distributions for each row of `x` (scikit-learn's
     /// `predict_proba`), rows spread over the cores.
     func probabilities(_ x: Matrix) -> Matrix {
-        var result = Matrix(rows: x.rows, columns: Self.classCount)
-        let classes = Self.classCount, columns = x.columns, rowCount = x.rows, trees = treeCount
+        x.storage.withUnsafeBufferPointer { probabilities(rows: $0, columns: x.columns) }
+    }
+
+    /// The same for raw grey levels (`columns` per row): a tree compares `x[f] <= threshold`,
+    /// so 8-bit pixels need no conversion to a float matrix first.
+    func probabilities(_ rows: RawRows, columns: Int) -> Matrix {
+        switch rows {
+        case let .bytes(values): return probabilities(rows: values, columns: columns)
+        case let .floats(values): return probabilities(rows: values, columns: columns)
+        }
+    }
+
+    private func probabilities<Value: GreyLevel>(rows x: UnsafeBufferPointer<Value>, columns: Int) -> Matrix {
+        let rowCount = columns > 0 ? x.count / columns : 0
+        var result = Matrix(rows: rowCount, columns: Self.classCount)
+        let classes = Self.classCount, trees = treeCount
         let scale = 1 / Float(trees)
         // Rows go through the trees in blocks, so one tree's nodes serve a whole block from cache,
         // and within a block eight rows walk each tree together, so their memory loads overlap.
         let block = 64, lanes = 8
         let leftOffset = MemoryLayout<PackedNode>.offset(of: \PackedNode.left) ?? 8
         let rightOffset = MemoryLayout<PackedNode>.offset(of: \PackedNode.right) ?? 12
-        x.storage.withUnsafeBufferPointer { x in
+        do {
             result.storage.withUnsafeMutableBufferPointer { out in
                 treeStarts.withUnsafeBufferPointer { starts in
                     packed.withUnsafeBufferPointer { nodes in
@@ -58,7 +72,7 @@ extension TreeEnsemble {
                                                 for l in 0..<count {
                                                     let address = UnsafeRawPointer(tree + Int(position[l]))
                                                     let node = address.load(as: PackedNode.self)
-                                                    let value = x[(first + l) * columns + Int(node.feature)]
+                                                    let value = x[(first + l) * columns + Int(node.feature)].floatValue
                                                     // The child is loaded at an offset picked by the comparison
                                                     // rather than through a branch: the comparison is a coin toss.
                                                     let offset = value <= node.threshold ? leftOffset : rightOffset
