@@ -2,13 +2,18 @@
 public protocol TreeClassifier: RawRowsClassifier {
     /// nil before `fit`.
     var trees: TreeEnsemble? { get }
-    /// A fitted model from stored trees (used when loading a model file).
-    init(parameters: Parameters, trees: TreeEnsemble)
+    /// A model holding `trees` (nil: unfitted; stored trees when loading a model file).
+    init(parameters: Parameters, trees: TreeEnsemble?)
     /// How many trees a model with `parameters` holds.
     static func treeCount(_ parameters: Parameters) -> Int
 }
 
 extension TreeClassifier {
+    /// An unfitted model.
+    public init(parameters: Parameters = Parameters()) {
+        self.init(parameters: parameters, trees: nil)
+    }
+
     public var isFitted: Bool { trees != nil }
 
     public func probabilities(_ x: Matrix) throws -> Matrix {

@@ -73,7 +73,9 @@ extension TreeEnsemble {
                 let digit = pureDigit(leaf: index)
                 return ByteNode(feature: 0, threshold: Int16(digit >= 0 ? -2 - digit : -1), right: local)
             }
-            let level = Int16(min(255, max(-1, threshold[index].rounded(.down))))
+            // A NaN threshold sends every row right, as the float comparison does.
+            let t = threshold[index]
+            let level: Int16 = t.isNaN ? -1 : Int16(min(255, max(-1, t.rounded(.down))))
             return ByteNode(feature: UInt16(feature[index]), threshold: level, right: right[index])
         }
     }
