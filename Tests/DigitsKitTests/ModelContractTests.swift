@@ -84,6 +84,24 @@ import Testing
         #expect(before.storage.map(\.bitPattern) == after.storage.map(\.bitPattern))
     }
 
+    /// Images as bytes (a data set) and as float rows (an extraction) get the same answer, bit
+    /// for bit, and models that read raw rows themselves (trees, linear models with their scaler
+    /// folded in) agree with running the pipeline's transforms and then the classifier.
+    @Test(arguments: ModelKind.allCases)
+    func rawPixelsAndTransformedRowsAgree(kind: ModelKind) throws {
+        var pipeline = try Self.pipeline(kind)
+        _ = try pipeline.fit(try blockDigits(count: 200, seed: 1), options: FitOptions(seed: 3))
+        let test = try blockDigits(count: 37, seed: 2)
+        let fromBytes = try pipeline.probabilities(test)
+        let fromFloats = try pipeline.probabilities(features: test.featureMatrix())
+        #expect(fromBytes.storage.map(\.bitPattern) == fromFloats.storage.map(\.bitPattern))
+        var x = test.featureMatrix()
+        for transform in pipeline.transforms { x = try transform.transform(x) }
+        let stepByStep = try pipeline.classifier.probabilities(x)
+        let largestGap = zip(fromBytes.storage, stepByStep.storage).map { abs($0 - $1) }.max() ?? 0
+        #expect(largestGap < 1e-4, "\(kind): raw rows and transformed rows differ by \(largestGap)")
+    }
+
     @Test(arguments: ModelKind.allCases)
     func rejectsUnknownParametersBeforeTraining(kind: ModelKind) {
         #expect(throws: ParameterError.self) { try kind.makePipeline(parameters: ["noSuchKnob=1"]) }

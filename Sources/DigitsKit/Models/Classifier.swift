@@ -22,6 +22,13 @@ public protocol Classifier: Sendable {
 }
 
 extension Classifier {
+    /// The checks every `fit` starts with, before any work: the hyper-parameters, then the rows
+    /// and labels.
+    func checkFit(_ x: Matrix, labels: [Int]) throws {
+        try parameters.validate()
+        try checkTrainingInput(x, labels: labels)
+    }
+
     /// The most probable digit of each row.
     public func predict(_ x: Matrix) throws -> [Int] {
         try probabilities(x).argmaxPerRow()

@@ -1,9 +1,11 @@
 /// A classifier whose fitted state is a linear map: `features × 10` weights and one intercept
 /// per digit. It is saved as the tensors `weights` and `intercepts`.
-public protocol LinearClassifier: Classifier, PersistentComponent {
+public protocol LinearClassifier: RawRowsClassifier, PersistentComponent {
     var weights: Matrix { get }
     var intercepts: [Float] { get }
     init(parameters: Parameters, weights: Matrix, intercepts: [Float])
+    /// Class probabilities from the scores of `decisionFunction` (N×10, turned in place).
+    func probabilities(scores: Matrix) -> Matrix
 }
 
 extension LinearClassifier {
@@ -27,6 +29,10 @@ extension LinearClassifier {
             throw ClassifierError.featureCountMismatch(kind: Self.kind, expected: weights.rows, got: x.columns)
         }
         return Matrix.affine(x, weights, plus: intercepts)
+    }
+
+    public func probabilities(_ x: Matrix) throws -> Matrix {
+        probabilities(scores: try decisionFunction(x))
     }
 
     public var configuration: JSONValue { (try? JSONValue(encoding: parameters)) ?? .null }

@@ -5,7 +5,10 @@ import Foundation
 /// It minimises scikit-learn's objective, `C · Σᵢ cross-entropyᵢ + ½‖W‖²` (the intercepts are
 /// not penalised), divided by `C·n` so the tolerance means the same at any data size. `C` is the
 /// inverse of the regularisation strength, as in `sklearn.linear_model.LogisticRegression`.
-public struct LogisticRegression: LinearClassifier {
+public typealias LogisticRegression = LinearModel<LogisticRegressionMethod>
+
+/// How `LogisticRegression` fits and predicts.
+public enum LogisticRegressionMethod: LinearMethod {
     public struct Parameters: HyperParameters {
         public static let modelName = "LogisticRegression"
         public static let specs: [ParameterSpec] = [
@@ -32,22 +35,8 @@ public struct LogisticRegression: LinearClassifier {
     }
 
     public static let kind = "logreg"
-    public let parameters: Parameters
-    /// `features × 10`.
-    public private(set) var weights: Matrix
-    /// One per digit.
-    public private(set) var intercepts: [Float]
 
-    /// A fitted model from stored weights (used when loading a model file).
-    public init(parameters: Parameters, weights: Matrix, intercepts: [Float]) {
-        self.parameters = parameters
-        self.weights = weights
-        self.intercepts = intercepts
-    }
-
-    public mutating func fit(_ x: Matrix, labels: [Int], options: FitOptions) throws -> FitSummary {
-        try parameters.validate()
-        try checkTrainingInput(x, labels: labels)
+    public static func fit(_ x: Matrix, labels: [Int], parameters: Parameters, options: FitOptions) throws -> LinearFit {
         let classes = Dataset.classCount
         let objective = SoftmaxObjective(x: x, labels: labels, C: parameters.C)
         let solver = LBFGS(maxIterations: parameters.maxIter, gradientTolerance: parameters.tol)
@@ -57,15 +46,16 @@ public struct LogisticRegression: LinearClassifier {
             options.progress?(FitProgress(step: iteration, totalSteps: maxIter, loss: loss))
         }
         guard result.value.isFinite else {
-            throw ClassifierError.diverged(kind: Self.kind, detail: "the loss is \(result.value)")
+            throw ClassifierError.diverged(kind: kind, detail: "the loss is \(result.value)")
         }
-        (weights, intercepts) = objective.unpack(result.x)
-        return FitSummary(iterations: result.iterations, finalLoss: result.value,
-                          converged: result.converged, stopReason: result.stopReason)
+        let (weights, intercepts) = objective.unpack(result.x)
+        return LinearFit(weights: weights, intercepts: intercepts,
+                         summary: FitSummary(iterations: result.iterations, finalLoss: result.value,
+                                             converged: result.converged, stopReason: result.stopReason))
     }
 
-    public func probabilities(_ x: Matrix) throws -> Matrix {
-        var scores = try decisionFunction(x)
+    public static func probabilities(scores: Matrix, parameters: Parameters) -> Matrix {
+        var scores = scores
         scores.applySoftmaxPerRow()
         return scores
     }

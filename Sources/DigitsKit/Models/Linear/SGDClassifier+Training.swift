@@ -50,7 +50,7 @@ enum SGDLoss: String, CaseIterable, Sendable {
     }
 }
 
-extension SGDClassifier {
+extension SGDMethod {
     /// The parameters of one fit, checked together (eta0 must be positive unless 'optimal').
     struct Schedule: Sendable {
         let loss: SGDLoss
@@ -88,7 +88,7 @@ struct BinarySGD {
 
     let data: SparseRows
     let targets: [Double]
-    let schedule: SGDClassifier.Schedule
+    let schedule: SGDMethod.Schedule
     let shuffleSeed: UInt64
 
     /// The weights are `scale · v`; the average of the iterates is `(averageA + a · v) / b`.
@@ -101,7 +101,7 @@ struct BinarySGD {
     private var intercept = 0.0
     private var averageIntercept = 0.0
 
-    init(data: SparseRows, labels: [Int], positive: Int, schedule: SGDClassifier.Schedule, seed: UInt64) {
+    init(data: SparseRows, labels: [Int], positive: Int, schedule: SGDMethod.Schedule, seed: UInt64) {
         self.data = data
         targets = labels.map { $0 == positive ? 1 : -1 }
         self.schedule = schedule

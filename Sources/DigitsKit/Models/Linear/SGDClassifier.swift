@@ -8,7 +8,10 @@ import Foundation
 /// scikit-learn's `(clip(score, −1, 1) + 1) / 2` normalised — both as `predict_proba` computes
 /// them. `hinge` has no probabilistic reading (scikit-learn refuses `predict_proba`); here it gets
 /// the softmax of the scores, so the most probable digit is the one with the largest score.
-public struct SGDClassifier: LinearClassifier {
+public typealias SGDClassifier = LinearModel<SGDMethod>
+
+/// How `SGDClassifier` fits and predicts.
+public enum SGDMethod: LinearMethod {
     public struct Parameters: HyperParameters {
         public static let modelName = "SGDClassifier"
         public static let specs: [ParameterSpec] = [
@@ -56,21 +59,9 @@ public struct SGDClassifier: LinearClassifier {
     }
 
     public static let kind = "sgd"
-    public let parameters: Parameters
-    /// `features × 10`.
-    public private(set) var weights: Matrix
-    public private(set) var intercepts: [Float]
 
-    public init(parameters: Parameters, weights: Matrix, intercepts: [Float]) {
-        self.parameters = parameters
-        self.weights = weights
-        self.intercepts = intercepts
-    }
-
-    public mutating func fit(_ x: Matrix, labels: [Int], options: FitOptions) throws -> FitSummary {
-        try parameters.validate()
+    public static func fit(_ x: Matrix, labels: [Int], parameters: Parameters, options: FitOptions) throws -> LinearFit {
         let schedule = try Schedule(parameters)
-        try checkTrainingInput(x, labels: labels)
         let data = SparseRows(x)
         var rng = SplitMix64(seed: options.seed)
         let seeds = (0..<Dataset.classCount).map { _ in rng.next() }
@@ -89,23 +80,21 @@ public struct SGDClassifier: LinearClassifier {
             intercepts[digit] = Float(result.intercept)
             guard intercepts[digit].isFinite, (0..<x.columns).allSatisfy({ weights[$0, digit].isFinite }) else {
                 throw ClassifierError.diverged(
-                    kind: Self.kind, detail: "the weights of digit \(digit) overflowed; lower eta0 or raise alpha")
+                    kind: kind, detail: "the weights of digit \(digit) overflowed; lower eta0 or raise alpha")
             }
         }
-        self.weights = weights
-        self.intercepts = intercepts
         let epochs = results.map(\.epochs).max() ?? 0
         let converged = results.allSatisfy(\.converged)
         // The mean over the ten binary problems of each one's last-epoch objective.
         let objective = results.map(\.objective).reduce(0, +) / Double(results.count)
         options.progress?(FitProgress(step: epochs, totalSteps: parameters.maxIter, loss: objective))
-        return FitSummary(
+        return LinearFit(weights: weights, intercepts: intercepts, summary: FitSummary(
             iterations: epochs, finalLoss: objective, converged: converged,
-            stopReason: converged ? "objective improved by less than tol for \(parameters.nIterNoChange) epochs" : "maxIter reached")
+            stopReason: converged ? "objective improved by less than tol for \(parameters.nIterNoChange) epochs" : "maxIter reached"))
     }
 
-    public func probabilities(_ x: Matrix) throws -> Matrix {
-        var scores = try decisionFunction(x)
+    public static func probabilities(scores: Matrix, parameters: Parameters) -> Matrix {
+        var scores = scores
         switch SGDLoss(rawValue: parameters.loss) ?? .hinge {
         case .hinge:
             scores.applySoftmaxPerRow()
@@ -116,6 +105,10 @@ public struct SGDClassifier: LinearClassifier {
         }
         return scores
     }
+}
+
+extension LinearModel where Method == SGDMethod {
+    public typealias LearningRate = SGDMethod.LearningRate
 }
 
 extension Matrix {

@@ -76,7 +76,7 @@ struct SoftmaxObjective {
     }
 }
 
-/// One worker's share of the fused pass: rows four at a time, then the leftover rows.
+/// One worker's share of the fused pass: rows four at a time.
 private struct Block {
     let x: UnsafePointer<Float>
     let columns: Int
@@ -90,21 +90,16 @@ private struct Block {
     func accumulate(rows: Range<Int>) -> (Double, SIMD16<Double>) {
         var loss = 0.0
         var interceptGradient = SIMD16<Double>(repeating: 0)
-        var r = rows.lowerBound
-        while r + 4 <= rows.upperBound {
-            let x0 = x + r * columns, x1 = x0 + columns, x2 = x1 + columns, x3 = x2 + columns
-            var z0 = intercepts, z1 = intercepts, z2 = intercepts, z3 = intercepts
-            for j in 0..<columns {
-                let w = weights[j]
-                z0.addProduct(SIMD16(repeating: x0[j]), w)
-                z1.addProduct(SIMD16(repeating: x1[j]), w)
-                z2.addProduct(SIMD16(repeating: x2[j]), w)
-                z3.addProduct(SIMD16(repeating: x3[j]), w)
-            }
+        for r in stride(from: rows.lowerBound, to: rows.upperBound, by: 4) {
+            // Spare lanes of a short last group get a zero residual, which adds exactly nothing.
+            let last = min(r + 4, rows.upperBound) - 1
+            let group = RowScorer.rowGroup(x, first: r, last: last, columns: columns)
+            let (x0, x1, x2, x3) = group
+            let (z0, z1, z2, z3) = RowScorer.scores(group, columns: columns, weights: weights, intercepts: intercepts)
             let g0 = residual(z0, label: labels[r], loss: &loss)
-            let g1 = residual(z1, label: labels[r + 1], loss: &loss)
-            let g2 = residual(z2, label: labels[r + 2], loss: &loss)
-            let g3 = residual(z3, label: labels[r + 3], loss: &loss)
+            let g1 = r + 1 <= last ? residual(z1, label: labels[r + 1], loss: &loss) : .zero
+            let g2 = r + 2 <= last ? residual(z2, label: labels[r + 2], loss: &loss) : .zero
+            let g3 = r + 3 <= last ? residual(z3, label: labels[r + 3], loss: &loss) : .zero
             for j in 0..<columns {
                 var sum = gradient[j]
                 sum.addProduct(SIMD16(repeating: x0[j]), g0)
@@ -114,16 +109,6 @@ private struct Block {
                 gradient[j] = sum
             }
             interceptGradient += SIMD16<Double>(g0 + g1 + g2 + g3)
-            r += 4
-        }
-        while r < rows.upperBound {
-            let xr = x + r * columns
-            var z = intercepts
-            for j in 0..<columns { z.addProduct(SIMD16(repeating: xr[j]), weights[j]) }
-            let g = residual(z, label: labels[r], loss: &loss)
-            for j in 0..<columns { gradient[j].addProduct(SIMD16(repeating: xr[j]), g) }
-            interceptGradient += SIMD16<Double>(g)
-            r += 1
         }
         return (loss, interceptGradient)
     }

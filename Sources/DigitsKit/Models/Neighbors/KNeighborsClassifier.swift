@@ -48,8 +48,7 @@ public struct KNeighborsClassifier: Classifier {
     }
 
     public mutating func fit(_ x: Matrix, labels: [Int], options: FitOptions) throws -> FitSummary {
-        try parameters.validate()
-        try checkTrainingInput(x, labels: labels)
+        try checkFit(x, labels: labels)
         try Self.checkSampleCount(parameters.nNeighbors, samples: x.rows)
         guard let index = NeighborIndex(rows: x, metric: metric) else { throw ClassifierError.nonFiniteInput(kind: Self.kind) }
         self.index = index

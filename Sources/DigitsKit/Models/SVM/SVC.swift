@@ -47,8 +47,7 @@ public struct SVC: Classifier {
     }
 
     public mutating func fit(_ x: Matrix, labels: [Int], options: FitOptions) throws -> FitSummary {
-        try parameters.validate()
-        try checkTrainingInput(x, labels: labels)
+        try checkFit(x, labels: labels)
         var byClass = [[Int]](repeating: [], count: Dataset.classCount)
         for (index, label) in labels.enumerated() { byClass[label].append(index) }
         let classes = byClass.indices.filter { !byClass[$0].isEmpty }

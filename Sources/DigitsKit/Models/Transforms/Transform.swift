@@ -35,8 +35,15 @@ public enum TransformError: Error, Equatable, CustomStringConvertible {
     }
 }
 
+/// A transform that maps each feature on its own to `(x − shift) · scale`, so that a linear
+/// model after it can absorb it into its weights (`LinearClassifier+RawRows`).
+protocol AffineTransform: Transform {
+    /// One shift and scale per feature, or nil when unfitted or fitted to another width.
+    func affine(featureCount: Int) -> (shift: [Float], scale: [Float])?
+}
+
 /// Divides grey levels by 255 so pixels lie in [0, 1]. Nothing to learn.
-public struct PixelScaler: Transform {
+public struct PixelScaler: AffineTransform {
     public static let kind = "pixels"
     public var isFitted: Bool { true }
 
@@ -51,11 +58,15 @@ public struct PixelScaler: Transform {
         }
         return result
     }
+
+    func affine(featureCount: Int) -> (shift: [Float], scale: [Float])? {
+        ([Float](repeating: 0, count: featureCount), [Float](repeating: 1 / 255, count: featureCount))
+    }
 }
 
 /// Centres each feature on its training mean and divides by its training standard deviation
 /// (features that never vary are only centred, as in scikit-learn's `StandardScaler`).
-public struct StandardScaler: Transform {
+public struct StandardScaler: AffineTransform {
     public static let kind = "standard"
     public private(set) var means: [Float] = []
     public private(set) var scales: [Float] = []
@@ -95,5 +106,9 @@ public struct StandardScaler: Transform {
         var result = x
         result.shiftAndScaleColumns(shift: means, scale: scales)
         return result
+    }
+
+    func affine(featureCount: Int) -> (shift: [Float], scale: [Float])? {
+        isFitted && means.count == featureCount ? (means, scales) : nil
     }
 }

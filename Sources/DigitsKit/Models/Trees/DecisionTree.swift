@@ -11,11 +11,7 @@ public struct DecisionTree: TreeClassifier {
     public let parameters: Parameters
     public private(set) var trees: TreeEnsemble?
 
-    public init(parameters: Parameters = Parameters()) {
-        self.parameters = parameters
-    }
-
-    public init(parameters: Parameters, trees: TreeEnsemble) {
+    public init(parameters: Parameters, trees: TreeEnsemble?) {
         self.parameters = parameters
         self.trees = trees
     }

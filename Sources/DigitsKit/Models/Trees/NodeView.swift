@@ -36,17 +36,33 @@ struct NodeView {
     /// One scalar addition per sample, without branches: a bin's total weight is summed from
     /// its class lanes when it is scanned, and distinct samples are only counted when
     /// `minSamplesLeaf` needs them (weighted samples and a leaf minimum above 1).
+    ///
+    /// Most samples of a pixel fall in bin 0 (background), and adding each to the same cell
+    /// would wait on the previous addition there. Bin 0 is derived instead: the node's total
+    /// minus the other bins (counts are whole numbers, so exactly), while its samples go to four
+    /// spare cells in turn, which keeps the loop free of branches and of that wait.
     func build(_ histogram: HistogramBuffer, feature: Int) {
-        let cells = UnsafeMutableRawPointer(histogram.bins + feature * BinnedFeatures.binCount)
-            .assumingMemoryBound(to: Float.self)
+        let row = histogram.bins + feature * BinnedFeatures.binCount
+        let cells = UnsafeMutableRawPointer(row).assumingMemoryBound(to: Float.self)
         let lanes = ClassCounts.scalarCount
         var lowest = UInt8.max, highest = UInt8.min
-        for i in 0..<indices.count {
-            let bin = bin(feature, i)
-            cells[Int(bin) &* lanes &+ Int(labels[i])] += weights[i]
-            if tracksSamples { cells[Int(bin) &* lanes &+ ClassCounts.sampleLane] += 1 }
-            lowest = min(lowest, bin)
-            highest = max(highest, bin)
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: 4 * lanes) { spare in
+            let spare = spare.baseAddress!
+            for i in 0..<indices.count {
+                let bin = bin(feature, i)
+                let target = bin == 0 ? spare + (i & 3) &* lanes : cells + Int(bin) &* lanes
+                target[Int(labels[i])] += weights[i]
+                if tracksSamples { target[ClassCounts.sampleLane] += 1 }
+                lowest = min(lowest, bin)
+                highest = max(highest, bin)
+            }
+        }
+        if lowest == 0 {
+            var others = ClassCounts.zero
+            if highest > 0 { for b in 1...Int(highest) { others += row[b] } }
+            var kept = ClassCounts.classMaskFloat
+            if tracksSamples { kept[ClassCounts.sampleLane] = 1 }
+            row[0] = (total - others) * kept
         }
         histogram.lowestBin[feature] = lowest
         histogram.highestBin[feature] = highest
@@ -95,27 +111,43 @@ struct NodeView {
     /// Extra trees: a threshold drawn uniformly (`uniform` in [0, 1)) between the node's
     /// smallest and largest value of `feature`, as scikit-learn's random splitter does.
     func randomSplit(feature: Int, uniform: Float) -> FeatureSplit {
-        var lowest = UInt8.max, highest = UInt8.min
-        for i in 0..<indices.count {
-            let bin = bin(feature, i)
-            lowest = min(lowest, bin)
-            highest = max(highest, bin)
+        // The bins are read once, into a contiguous block that the counting pass streams.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: indices.count) { bins in
+            var lowest = UInt8.max, highest = UInt8.min
+            for i in 0..<indices.count {
+                let bin = bin(feature, i)
+                bins[i] = bin
+                lowest = min(lowest, bin)
+                highest = max(highest, bin)
+            }
+            guard lowest < highest else { return .constant }
+            let base = feature * BinnedFeatures.binCount
+            let smallest = binning.low[base + Int(lowest)], largest = binning.high[base + Int(highest)]
+            var threshold = smallest + uniform * (largest - smallest)
+            if threshold >= largest { threshold = smallest }
+            // Bins wholly at or below the threshold go left (a quantile bin straddling it goes right).
+            var leftBin = Int(lowest)
+            while leftBin + 1 < Int(highest), binning.high[base + leftBin + 1] <= threshold { leftBin += 1 }
+            // Every sample is added, times 1 or 0: which side a sample falls is a coin toss, and a
+            // branch on it would be mispredicted half the time. Two sums halve the dependency
+            // chain; counts are whole numbers, so the order of additions does not matter.
+            let cut = UInt8(leftBin)
+            var left = ClassCounts.zero, other = ClassCounts.zero
+            var i = 0
+            while i + 1 < indices.count {
+                left.addProduct(bins[i] <= cut ? 1 : 0, vectors[i])
+                other.addProduct(bins[i + 1] <= cut ? 1 : 0, vectors[i + 1])
+                i += 2
+            }
+            if i < indices.count { left.addProduct(bins[i] <= cut ? 1 : 0, vectors[i]) }
+            left += other
+            guard let score = scorer.score(left: left, total: total) else { return FeatureSplit(isConstant: false) }
+            // The stored threshold must send every training value of bin `leftBin + 1` right.
+            if binning.low[base + leftBin + 1] <= threshold {
+                threshold = binning.threshold(feature: feature, leftBin: leftBin, rightBin: leftBin + 1)
+            }
+            return FeatureSplit(isConstant: false, score: score, leftBin: leftBin, rightBin: leftBin + 1,
+                                threshold: threshold)
         }
-        guard lowest < highest else { return .constant }
-        let base = feature * BinnedFeatures.binCount
-        let smallest = binning.low[base + Int(lowest)], largest = binning.high[base + Int(highest)]
-        var threshold = smallest + uniform * (largest - smallest)
-        if threshold >= largest { threshold = smallest }
-        // Bins wholly at or below the threshold go left (a quantile bin straddling it goes right).
-        var leftBin = Int(lowest)
-        while leftBin + 1 < Int(highest), binning.high[base + leftBin + 1] <= threshold { leftBin += 1 }
-        var left = ClassCounts.zero
-        for i in 0..<indices.count where Int(bin(feature, i)) <= leftBin { left += vectors[i] }
-        guard let score = scorer.score(left: left, total: total) else { return FeatureSplit(isConstant: false) }
-        // The stored threshold must send every training value of bin `leftBin + 1` right.
-        if binning.low[base + leftBin + 1] <= threshold {
-            threshold = binning.threshold(feature: feature, leftBin: leftBin, rightBin: leftBin + 1)
-        }
-        return FeatureSplit(isConstant: false, score: score, leftBin: leftBin, rightBin: leftBin + 1, threshold: threshold)
     }
 }

@@ -1,14 +1,19 @@
 /// What the tree models share: fitted trees, and answers read from them.
-public protocol TreeClassifier: Classifier {
+public protocol TreeClassifier: RawRowsClassifier {
     /// nil before `fit`.
     var trees: TreeEnsemble? { get }
-    /// A fitted model from stored trees (used when loading a model file).
-    init(parameters: Parameters, trees: TreeEnsemble)
+    /// A model holding `trees` (nil: unfitted; stored trees when loading a model file).
+    init(parameters: Parameters, trees: TreeEnsemble?)
     /// How many trees a model with `parameters` holds.
     static func treeCount(_ parameters: Parameters) -> Int
 }
 
 extension TreeClassifier {
+    /// An unfitted model.
+    public init(parameters: Parameters = Parameters()) {
+        self.init(parameters: parameters, trees: nil)
+    }
+
     public var isFitted: Bool { trees != nil }
 
     public func probabilities(_ x: Matrix) throws -> Matrix {
@@ -17,6 +22,12 @@ extension TreeClassifier {
             throw ClassifierError.featureCountMismatch(kind: Self.kind, expected: trees.featureCount, got: x.columns)
         }
         return trees.probabilities(x)
+    }
+
+    /// Trees read raw grey levels as they are; a pipeline with transforms goes the usual way.
+    public func rawRowsPredictor(after transforms: [any Transform]) -> RawRowsPredictor? {
+        guard transforms.isEmpty, let trees else { return nil }
+        return RawRowsPredictor(columns: trees.featureCount) { trees.probabilities($0, columns: trees.featureCount) }
     }
 
     /// How much each feature's splits reduced impurity, normalised to sum to 1 (scikit-learn's

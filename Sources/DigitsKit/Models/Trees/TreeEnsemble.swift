@@ -25,6 +25,8 @@ public struct TreeEnsemble: Sendable, Equatable {
     var importances: [Float]
     /// The nodes as prediction reads them; `finish()` fills it once the arrays are complete.
     private(set) var packed: [PackedNode] = []
+    /// The same in 8 bytes for 8-bit input, when the trees allow it.
+    private(set) var packedBytes: [ByteNode]?
 
     init(featureCount: Int) {
         self.featureCount = featureCount
@@ -58,8 +60,9 @@ public struct TreeEnsemble: Sendable, Equatable {
         left.append(-1)
         right.append(-1)
         samples.append(Int32(counts.samples))
-        let inverse = 1 / counts.weight
-        for c in 0..<Self.classCount { value.append(counts[c] * inverse) }
+        // Divided rather than multiplied by a reciprocal, so that a pure leaf holds exactly 1
+        // (prediction adds those without reading the row).
+        for c in 0..<Self.classCount { value.append(counts[c] / counts.weight) }
         treeStarts[treeCount] = Int32(nodeCount)
         return local
     }
@@ -79,6 +82,7 @@ public struct TreeEnsemble: Sendable, Equatable {
     /// Prepares the finished arrays for prediction.
     mutating func finish() {
         packed = packedNodes()
+        packedBytes = byteNodes()
     }
 
     /// Starts a new, empty tree.

@@ -195,15 +195,14 @@ final class TreeGrower {
                                     let sample = samples[i], slot = slots[i]
                                     let bin = isLocal ? localRows[Int(slot) * features + feature]
                                         : columns[column + Int(sample)]
-                                    if Int(bin) <= leftBin {
-                                        samples[kept] = sample
-                                        slots[kept] = slot
-                                        kept += 1
-                                    } else {
-                                        spill[spilled] = sample
-                                        spillSlots[spilled] = slot
-                                        spilled += 1
-                                    }
+                                    // Written to both sides, kept by one: no branch to mispredict.
+                                    let goesLeft = Int(bin) <= leftBin ? 1 : 0
+                                    samples[kept] = sample
+                                    slots[kept] = slot
+                                    spill[spilled] = sample
+                                    spillSlots[spilled] = slot
+                                    kept += goesLeft
+                                    spilled += 1 - goesLeft
                                 }
                                 for i in 0..<spilled {
                                     samples[kept + i] = spill[i]
