@@ -16,11 +16,14 @@ public protocol ServeArguments {
     /// The MNIST folder, for the pages that train or explore; nil when none was found, which
     /// those pages report while drawing and uploading still work.
     var dataFolder: URL? { get }
+    /// Where training jobs are recorded.
+    var jobHistory: any JobHistory { get }
 }
 
 extension ServeArguments {
     public var logLevel: Logger.Level { .info }
     public var dataFolder: URL? { nil }
+    public var jobHistory: any JobHistory { InMemoryJobHistory() }
 }
 
 /// The web app: pages, static files and the JSON API, over one `ModelLibrary`.
@@ -29,14 +32,20 @@ public func buildApplication(_ arguments: some ServeArguments) throws -> some Ap
     logger.logLevel = arguments.logLevel
     let library = try ModelLibrary(arguments: arguments)
     logger.info("default model \(library.defaultModel.path); models folder \(library.folder.path)")
+    let data = arguments.dataFolder.map { folder -> TrainingData in
+        { let mnist = try MNIST.load(from: folder); return (mnist.train, mnist.test) }
+    }
+    let jobs = JobQueue(history: arguments.jobHistory, data: data, modelsFolder: library.folder, logger: logger)
+    // The job queue is a service of the application, so a shutdown signal reaches it too.
     return Application(
-        router: try buildRouter(library: library),
+        router: try buildRouter(library: library, jobs: jobs),
         configuration: .init(address: .hostname(arguments.host, port: arguments.port), serverName: "digits"),
+        services: [jobs],
         logger: logger
     )
 }
 
-func buildRouter(library: ModelLibrary) throws -> Router<DigitsContext> {
+func buildRouter(library: ModelLibrary, jobs: JobQueue) throws -> Router<DigitsContext> {
     guard let publicFolder = Bundle.module.url(forResource: "Public", withExtension: nil),
           let templates = Bundle.module.url(forResource: "Templates", withExtension: nil) else {
         throw PageTemplateError(description: "the web app's files (Public/, Templates/) are missing from the bundle")
@@ -51,5 +60,8 @@ func buildRouter(library: ModelLibrary) throws -> Router<DigitsContext> {
     router.addRoutes(try PagesController(templates: templates).endpoints)
     router.addRoutes(PredictController(library: library).endpoints, atPath: "/api")
     router.addRoutes(ModelsController(library: library).endpoints, atPath: "/api")
+    router.addRoutes(JobsController(jobs: jobs).endpoints, atPath: "/api")
+    router.addRoutes(KindsController(trainingAvailable: jobs.data != nil).endpoints, atPath: "/api")
+    router.addRoutes(LabelsController().endpoints, atPath: "/api")
     return router
 }
