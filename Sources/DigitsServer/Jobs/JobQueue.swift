@@ -48,8 +48,8 @@ final class JobQueue: Service, Sendable {
     func run() async throws {
         await withGracefulShutdownHandler {
             for await _ in wake {
-                while let id = nextJob() {
-                    await execute(id)
+                while let record = nextJob() {
+                    await execute(record)
                 }
             }
         } onGracefulShutdown: {
@@ -70,18 +70,22 @@ final class JobQueue: Service, Sendable {
         wakeContinuation.finish()
     }
 
-    private func nextJob() -> String? {
+    /// Takes the first queued job and marks it running in one step, so no one sees it queued
+    /// without a place in the queue.
+    private func nextJob() -> JobRecord? {
         state.withLockedValue { state in
             guard !state.shuttingDown, !state.queue.isEmpty else { return nil }
-            return state.queue.removeFirst()
+            let id = state.queue.removeFirst()
+            state.active[id]?.state = .running
+            state.active[id]?.started = Date()
+            return state.active[id]
         }
     }
 
-    private func execute(_ id: String) async {
-        guard let record = update(id, { record in
-            record.state = .running
-            record.started = Date()
-        }) else { return }
+    private func execute(_ record: JobRecord) async {
+        let id = record.id
+        store(record)
+        publish(id, .state(view(record)))
         publishQueuePositions()
         logger.info("job \(id): training \(record.request.kind)")
         let outcome: Result<TrainingRun, any Error> = await withCheckedContinuation { continuation in

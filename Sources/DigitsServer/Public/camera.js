@@ -79,18 +79,24 @@
     const k = overlay.width / frame.width;
     const threshold = Number($("threshold").value) / 100;
     const shown = reading.digits.filter((d) => d.confidence >= threshold);
-    context.lineWidth = 3 * devicePixelRatio;
-    context.font = `700 ${22 * devicePixelRatio}px system-ui, sans-serif`;
+    const px = devicePixelRatio;
+    context.lineWidth = 2 * px;
     for (const digit of shown) {
       const [x, y, w, h] = digit.box.map((v) => v * k);
       context.strokeStyle = "#22c55e";
       context.strokeRect(x, y, w, h);
-      const label = `${digit.digit} ${Math.round(digit.confidence * 100)}%`;
-      const width = context.measureText(label).width + 8 * devicePixelRatio;
+      // Labels scale with their box, and small boxes get the digit alone, so neighbours' labels
+      // do not cover each other.
+      const size = Math.max(11 * px, Math.min(22 * px, h * 0.45));
+      context.font = `700 ${size}px system-ui, sans-serif`;
+      const full = `${digit.digit} ${Math.round(digit.confidence * 100)}%`;
+      const label = context.measureText(full).width + 6 * px <= Math.max(w, 60 * px) ? full : String(digit.digit);
+      const width = context.measureText(label).width + 6 * px;
+      const top = Math.max(0, y - size - 4 * px);
       context.fillStyle = "rgba(0, 0, 0, .65)";
-      context.fillRect(x, Math.max(0, y - 26 * devicePixelRatio), width, 26 * devicePixelRatio);
+      context.fillRect(x, top, width, size + 4 * px);
       context.fillStyle = "#fff";
-      context.fillText(label, x + 4 * devicePixelRatio, Math.max(20 * devicePixelRatio, y - 6 * devicePixelRatio));
+      context.fillText(label, x + 3 * px, top + size);
     }
     $("camera-text").textContent = shown.length ? shown.map((d) => d.digit).join("") : "no digit above the threshold";
   }

@@ -126,7 +126,11 @@
     state.dataset.state = job.state;
     $("cancel").disabled = !["queued", "running"].includes(job.state);
     if (job.message) $("job-detail").textContent = job.message;
-    if (job.state === "succeeded") { $("bar").value = 1; $("job-eta").textContent = ""; }
+    if (job.state === "succeeded") {
+      $("bar").value = 1;
+      $("job-eta").textContent = "";
+      $("job-detail").textContent = `Finished ${new Date(job.finished).toLocaleTimeString()}.`;
+    }
   }
 
   function showProgress(progress) {

@@ -137,11 +137,18 @@
       ? `Accuracy ${Digits.percent(correct.length / labelled.length, 1)} — ${correct.length} of ${labelled.length} labelled images read right (${results.length} read)`
       : `${results.length} image(s) read; add a labels CSV for accuracy.`;
     DigitsCharts.heatmap($("confusion"), confusion);
-    $("misses").replaceChildren(...labelled.filter((r) => r.text !== expectedFor(r)).map((r) => {
+    const misses = labelled.filter((r) => r.text !== expectedFor(r)).map((r) => {
       const item = document.createElement("li");
       item.textContent = `${r.name}: labelled ${expectedFor(r)}, read ${r.text || "nothing"}`;
       return item;
-    }));
+    });
+    if (!misses.length) {
+      const none = document.createElement("li");
+      none.className = "muted";
+      none.textContent = labelled.length ? "None." : "No labelled image yet.";
+      misses.push(none);
+    }
+    $("misses").replaceChildren(...misses);
   }
 
   const drop = $("drop");
