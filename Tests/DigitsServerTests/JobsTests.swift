@@ -113,7 +113,7 @@ extension TestClientProtocol {
                 (#"{"kind": "logreg", "parameters": {"Cc": "1"}}"#, "'Cc'"),
                 (#"{"kind": "logreg", "epochs": 3}"#, "neural networks only"),
                 (#"{"kind": "mlp-64-16", "epochs": 0}"#, "epochs"),
-                (#"{"kind": "logreg", "split": "90/20"}"#, "90/20"),
+                (#"{"kind": "logreg", "split": "most/rest"}"#, "most/rest"),
             ]
             for (body, mentioned) in cases {
                 let (status, error) = try await client.status("/api/jobs", .post, body)
