@@ -55,6 +55,9 @@ final class JobQueue: Service, Sendable {
         } onGracefulShutdown: {
             self.shutDown()
         }
+        // An open event stream may have stopped the queue first (see `JobsController.events`):
+        // a service that returns before its group shuts it down counts as a failure.
+        try await gracefulShutdown()
     }
 
     /// Cancels the queued jobs, asks the running one to stop, and ends the run loop once it has.
