@@ -26,7 +26,8 @@ import Testing
                 #expect(strip.width > strip.height && strip.height > 0)
             }
             try await client.execute(uri: "/api/predict", method: .post, headers: [.contentType: "image/png"], body: png) { response in
-                #expect(try response.decoded(Steps.self).steps == nil)
+                let steps = try response.decoded(Steps.self).steps
+                #expect(steps == nil)
             }
         }
     }
@@ -39,7 +40,8 @@ import Testing
         try await ServerFixture().test { client in
             try await client.execute(uri: "/api/labels", method: .post, body: ByteBuffer(string: "file,value\r\na.png,7\n\"b.jpg\", 4071\n")) { response in
                 #expect(response.status == .ok)
-                #expect(try response.decoded(Labels.self).labels == ["a.png": "7", "b.jpg": "4071"])
+                let labels = try response.decoded(Labels.self).labels
+                #expect(labels == ["a.png": "7", "b.jpg": "4071"])
             }
             for (body, mentioned) in [("", "no labels"), ("a.png,7\na.png,8", "listed twice"), ("a.png,7,x", "2 fields"),
                                       ("a.png,seven\nb.png,x", "not a digit string")] {
