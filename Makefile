@@ -1,6 +1,6 @@
 # Two commands on a fresh Debian/Ubuntu machine with Swift 6:
 #   make run    train and evaluate the first model on MNIST and print the report
-#   make test   run the whole test suite in release mode
+#   make test   run the whole test suite in release mode, then the pages in headless Chromium
 #   make model  retrain the committed default model (Models/default.safetensors) from the data
 #   make serve  start the web app (http://127.0.0.1:8080) with the default model
 SWIFT ?= swift
@@ -34,8 +34,12 @@ model: build
 serve: build
 	$(BIN) serve
 
+# After the Swift tests, the pages in headless Chromium (screenshots kept in out/screenshots/);
+# the training step needs DIGITS_DATA and is skipped, saying so, without it.
 test: test-deps
 	$(SWIFT) test -c release
+	$(SWIFT) build -c release --product digits
+	timeout 900 python3 scripts/browser/test_pages.py --binary $(BIN) --out out/screenshots
 
 clean:
 	rm -rf .build out

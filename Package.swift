@@ -62,6 +62,8 @@ let package = Package(
         // SQLite for the web app's state (feedback samples, model registry); on Linux GRDB links
         // the system SQLite (libsqlite3-dev).
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        // Already in the graph through Hummingbird; named so the training-job queue can be a Service.
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
     ],
     targets: cTargets + [
         .target(
@@ -80,6 +82,7 @@ let package = Package(
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             resources: [.copy("Public"), .copy("Templates")]
         ),

@@ -39,6 +39,9 @@ struct Serve: AsyncParsableCommand, ServeArguments {
     }
 
     func run() async throws {
+        // Reading one picture multiplies one-row matrices, where OpenBLAS's second thread costs
+        // more than it gains; and a training job then leaves a core to the predictions.
+        if Digits.ownsProcess { BLASThreads.useCallingThreadOnly() }
         try await buildApplication(self).runService()
     }
 }

@@ -34,14 +34,20 @@ public func buildApplication(_ arguments: some ServeArguments) throws -> some Ap
     let library = try ModelLibrary(arguments: arguments)
     let store = try AppStore.open(path: arguments.storePath)
     logger.info("default model \(library.defaultModel.path); models folder \(library.folder.path); store \(store.location?.path ?? ":memory:")")
+    let data = arguments.dataFolder.map { folder -> TrainingData in
+        { let mnist = try MNIST.load(from: folder); return (mnist.train, mnist.test) }
+    }
+    let jobs = try JobQueue(history: StoredJobHistory(store: store), data: data, modelsFolder: library.folder, logger: logger)
+    // The job queue is a service of the application, so a shutdown signal reaches it too.
     return Application(
-        router: try buildRouter(library: library, store: store, dataFolder: arguments.dataFolder),
+        router: try buildRouter(library: library, store: store, dataFolder: arguments.dataFolder, jobs: jobs),
         configuration: .init(address: .hostname(arguments.host, port: arguments.port), serverName: "digits"),
+        services: [jobs],
         logger: logger
     )
 }
 
-func buildRouter(library: ModelLibrary, store: AppStore, dataFolder: URL?) throws -> Router<DigitsContext> {
+func buildRouter(library: ModelLibrary, store: AppStore, dataFolder: URL?, jobs: JobQueue) throws -> Router<DigitsContext> {
     guard let publicFolder = Bundle.module.url(forResource: "Public", withExtension: nil),
           let templates = Bundle.module.url(forResource: "Templates", withExtension: nil) else {
         throw PageTemplateError(description: "the web app's files (Public/, Templates/) are missing from the bundle")
@@ -59,5 +65,8 @@ func buildRouter(library: ModelLibrary, store: AppStore, dataFolder: URL?) throw
     router.addRoutes(FeedbackController(store: store, library: library).endpoints, atPath: "/api")
     router.addRoutes(ModelDetailsController(library: library, store: store).endpoints, atPath: "/api")
     router.addRoutes(ExploreController(library: library, dataFolder: dataFolder, results: BackgroundResults(store: store)).endpoints, atPath: "/api")
+    router.addRoutes(JobsController(jobs: jobs).endpoints, atPath: "/api")
+    router.addRoutes(KindsController(trainingAvailable: jobs.data != nil).endpoints, atPath: "/api")
+    router.addRoutes(LabelsController().endpoints, atPath: "/api")
     return router
 }

@@ -1,3 +1,4 @@
+import Foundation
 import DigitsKit
 
 /// The three ways a client sends a picture to `POST /api/predict`, recognised by `Content-Type`.
@@ -24,16 +25,28 @@ enum PredictionInput {
         }
     }
 
-    func read(with pipeline: Pipeline, mode: DigitExtractor.Mode, decoder: ImageDecoder, includeInput: Bool) throws -> PredictionJSON {
+    func read(with pipeline: Pipeline, mode: DigitExtractor.Mode, decoder: ImageDecoder, includeInput: Bool,
+              debug: Bool = false) throws -> PredictionJSON {
         let extractor = DigitExtractor(options: .init(mode: mode))
         switch self {
         case let .file(bytes, name):
-            let reading = try pipeline.read(decoder.decode(bytes), with: extractor)
-            return PredictionJSON(file: name, reading: reading, includeInput: includeInput)
+            return try Self.read(decoder.decode(bytes), name: name, pipeline: pipeline, extractor: extractor,
+                                 includeInput: includeInput, debug: debug)
         case let .picture(image):
-            return PredictionJSON(file: nil, reading: try pipeline.read(image, with: extractor), includeInput: includeInput)
+            return try Self.read(image, name: nil, pipeline: pipeline, extractor: extractor, includeInput: includeInput, debug: debug)
         case let .mnist(pixels):
             return PredictionJSON(file: nil, reading: try pipeline.read(mnistPixels: pixels), includeInput: includeInput)
         }
+    }
+
+    private static func read(_ image: RasterImage, name: String?, pipeline: Pipeline, extractor: DigitExtractor,
+                             includeInput: Bool, debug: Bool) throws -> PredictionJSON {
+        let reading = try pipeline.read(image, with: extractor)
+        var json = PredictionJSON(file: name, reading: reading, includeInput: includeInput)
+        if debug {
+            let strip = try DebugStrip.render(original: image, extraction: reading.extraction).pngData()
+            json.steps = "data:image/png;base64," + Data(strip).base64EncodedString()
+        }
+        return json
     }
 }

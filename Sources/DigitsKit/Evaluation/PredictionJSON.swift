@@ -17,6 +17,9 @@ public struct PredictionJSON: Encodable, Sendable {
     public var digits: [DigitJSON]?
     public var warnings: [String]?
     public var error: String?
+    /// `digits predict --debug`'s strip (original, binarised, components, crops) as a PNG data
+    /// URL, when the web app is asked for it.
+    public var steps: String?
 
     public init(file: String?, reading: ImageReading, includeInput: Bool = false) {
         self.file = file

@@ -78,3 +78,70 @@ const Digits = (() => {
     reloadModels: loadModels,
   };
 })();
+
+// Charts drawn in the browser from API numbers (Train and Upload pages): a confusion-matrix heat
+// map as a table, and small SVG line charts.
+const DigitsCharts = (() => {
+  const svgNS = "http://www.w3.org/2000/svg";
+
+  // Rows are the true digits, columns the predicted ones; the colour grows with the share of
+  // the row, so a class with few samples still shows where its errors go.
+  function heatmap(container, matrix) {
+    const table = document.createElement("table");
+    table.className = "heatmap";
+    const head = table.createTHead().insertRow();
+    head.appendChild(document.createElement("th")).textContent = "";
+    matrix.forEach((_, column) => { head.appendChild(document.createElement("th")).textContent = column; });
+    const body = table.createTBody();
+    matrix.forEach((row, truth) => {
+      const tr = body.insertRow();
+      tr.appendChild(document.createElement("th")).textContent = truth;
+      const total = row.reduce((a, b) => a + b, 0) || 1;
+      row.forEach((count, predicted) => {
+        const cell = tr.insertCell();
+        const share = count / total;
+        cell.textContent = count || "";
+        cell.title = `true ${truth}, read as ${predicted}: ${count}`;
+        cell.className = truth === predicted ? "hit" : count ? "miss" : "";
+        cell.style.setProperty("--share", share.toFixed(3));
+      });
+    });
+    container.replaceChildren(table);
+  }
+
+  // series: [{values: [number|null], className}], x from 1; y from min to max of all values.
+  function lines(svg, series, { min = null, max = null, format = (v) => v.toFixed(2) } = {}) {
+    const width = 320, height = 160, left = 40, bottom = 20, top = 8, right = 8;
+    const all = series.flatMap((s) => s.values).filter((v) => v != null && isFinite(v));
+    svg.replaceChildren();
+    if (!all.length) return;
+    const low = min ?? Math.min(...all), high = max ?? Math.max(...all);
+    const span = high - low || 1;
+    const count = Math.max(...series.map((s) => s.values.length));
+    const x = (i) => left + (count <= 1 ? (width - left - right) / 2 : (i / (count - 1)) * (width - left - right));
+    const y = (v) => top + (1 - (v - low) / span) * (height - top - bottom);
+    const add = (name, attributes, text) => {
+      const node = document.createElementNS(svgNS, name);
+      for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, value);
+      if (text != null) node.textContent = text;
+      svg.appendChild(node);
+      return node;
+    };
+    add("line", { x1: left, x2: width - right, y1: height - bottom, y2: height - bottom, class: "axis" });
+    add("line", { x1: left, x2: left, y1: top, y2: height - bottom, class: "axis" });
+    add("text", { x: left - 4, y: top + 8, class: "tick", "text-anchor": "end" }, format(high));
+    add("text", { x: left - 4, y: height - bottom, class: "tick", "text-anchor": "end" }, format(low));
+    add("text", { x: width - right, y: height - 4, class: "tick", "text-anchor": "end" }, `epoch ${count}`);
+    for (const s of series) {
+      const points = s.values.map((v, i) => (v == null ? null : `${x(i).toFixed(1)},${y(v).toFixed(1)}`)).filter(Boolean);
+      if (!points.length) continue;
+      add("polyline", { points: points.join(" "), class: `line ${s.className}` });
+      for (const p of points) {
+        const [cx, cy] = p.split(",");
+        add("circle", { cx, cy, r: 2.5, class: `dot ${s.className}` });
+      }
+    }
+  }
+
+  return { heatmap, lines };
+})();

@@ -39,6 +39,15 @@ extension AppStore {
                 table.column("value", .blob).notNull()
             }
         }
+        migrator.registerMigration("v1 training jobs") { db in
+            // The whole record as JSON: it is only ever read whole, by id or newest first.
+            try db.create(table: StoredJob.databaseTableName) { table in
+                table.primaryKey("id", .text)
+                table.column("created", .datetime).notNull().indexed()
+                table.column("state", .text).notNull()
+                table.column("record", .blob).notNull()
+            }
+        }
         return migrator
     }
 }

@@ -3,7 +3,7 @@ extension ModelKind {
     /// The parameter that counts epochs (`digits train --epochs`), nil for models not trained in epochs.
     public var epochsParameter: String? {
         switch self {
-        case .logreg: return nil
+        case .logreg, .sgd, .knn, .tree, .forest, .extratrees, .svc, .pcaSVC: return nil
         case .mlp, .mlp512: return "maxIter"
         default: return "epochs"
         }

@@ -1,12 +1,12 @@
 import Foundation
 
-/// The expected readings for `digits predict --labels FILE`: CSV rows `file,value` as in the
+/// The expected readings for `digits predict --labels FILE` and the web app's Upload page: CSV rows `file,value` as in the
 /// student report's true_labels.txt, with or without a header row. `value` is the digit string
 /// the image should read as ("7", "4071"); `file` is matched against the image's file name.
-struct LabelFile: Equatable {
-    var values: [String: String]
+public struct LabelFile: Equatable, Sendable {
+    public var values: [String: String]
 
-    init(text: String, source: String = "labels") throws(LabelFileError) {
+    public init(text: String, source: String = "labels") throws(LabelFileError) {
         values = [:]
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         var firstRow = true
@@ -31,7 +31,7 @@ struct LabelFile: Equatable {
         guard !values.isEmpty else { throw .empty(source) }
     }
 
-    init(contentsOf url: URL) throws {
+    public init(contentsOf url: URL) throws {
         let data: Data
         do {
             data = try Data(contentsOf: url)
@@ -42,17 +42,17 @@ struct LabelFile: Equatable {
     }
 
     /// The expected value for an image path: by file name, then by the path as given.
-    func value(for path: String) -> String? {
+    public func value(for path: String) -> String? {
         values[URL(fileURLWithPath: path).lastPathComponent] ?? values[path]
     }
 }
 
-enum LabelFileError: Error, Equatable, CustomStringConvertible {
+public enum LabelFileError: Error, Equatable, CustomStringConvertible, Sendable {
     case cannotRead(String, reason: String)
     case badRow(String, line: Int, reason: String)
     case empty(String)
 
-    var description: String {
+    public var description: String {
         switch self {
         case let .cannotRead(path, reason): return "cannot read the labels file \(path): \(reason)"
         case let .badRow(path, line, reason): return "\(path), line \(line): \(reason)"
