@@ -14,8 +14,10 @@ extension ServerFixture {
         let data: TrainingData = { (try Self.stripedDigits(count: 600, offset: 0), try Self.stripedDigits(count: 200, offset: 1)) }
         var logger = Logger(label: "jobs-test")
         logger.logLevel = .warning
-        let jobs = JobQueue(history: InMemoryJobHistory(), data: withData ? data : nil, modelsFolder: library.folder, logger: logger)
-        let app = Application(router: try buildRouter(library: library, jobs: jobs), services: [jobs], logger: logger)
+        let store = try AppStore()
+        let jobs = JobQueue(history: try StoredJobHistory(store: store), data: withData ? data : nil, modelsFolder: library.folder, logger: logger)
+        let app = Application(router: try buildRouter(library: library, store: store, dataFolder: nil, jobs: jobs),
+                              services: [jobs], logger: logger)
         try await app.test(.router, body)
     }
 }
