@@ -38,7 +38,8 @@ serve: build
 # the training step needs DIGITS_DATA and is skipped, saying so, without it.
 test: test-deps
 	$(SWIFT) test -c release
-	$(SWIFT) build -c release --product digits
+	@# `swift test` has just built the digits executable too (same flags): rebuilding it with
+	@# `swift build` would recompile every package for nothing.
 	timeout 900 python3 scripts/browser/test_pages.py --binary $(BIN) --out out/screenshots
 
 clean:

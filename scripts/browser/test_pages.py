@@ -43,7 +43,8 @@ def free_port():
 def start_server(binary, models, port):
     env = dict(os.environ)
     command = [binary, "serve", "--host", "127.0.0.1", "--port", str(port),
-               "--model", str(models / "default.safetensors"), "--models-dir", str(models)]
+               "--model", str(models / "default.safetensors"), "--models-dir", str(models),
+               "--store", str(models / "digits.sqlite")]
     server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     deadline = time.time() + 30
     while time.time() < deadline:
@@ -94,6 +95,30 @@ def draw_a_one(driver, base):
     WebDriverWait(driver, 20).until(lambda d: d.find_element(By.ID, "text").text.strip() not in ("", "–"))
     reading = driver.find_element(By.ID, "text").text.strip()
     check(reading == "1", f"a drawn stroke reads as 1 on the Draw page (read {reading!r})")
+
+
+def correct_the_drawing(driver):
+    # "That's wrong, it was… 7": the sample is stored and the page says so.
+    driver.find_element(By.CSS_SELECTOR, "#correct button:nth-child(8)").click()
+    WebDriverWait(driver, 20).until(lambda d: "Stored" in d.find_element(By.ID, "correct-status").text)
+    check(True, f"the correction is stored ({driver.find_element(By.ID, 'correct-status').text!r})")
+
+
+def feedback_lists_the_correction(driver, base):
+    driver.get(base + "/feedback")
+    WebDriverWait(driver, 20).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#samples li"))
+    check(len(driver.find_elements(By.CSS_SELECTOR, "#samples li")) == 1, "the Feedback page lists the stored sample")
+
+
+def explore_draws_its_charts(driver, base):
+    driver.get(base + "/explore")
+    if not os.environ.get("DIGITS_DATA"):
+        print("skipped: the Explore charts need MNIST (DIGITS_DATA)")
+        return
+    # Computed once in the background on first visit: the overview, t-SNE and the model's evaluation.
+    WebDriverWait(driver, 300, poll_frequency=2).until(
+        lambda d: all(d.find_elements(By.CSS_SELECTOR, f"#{part} svg") for part in ["overview", "tsne", "evaluation"]))
+    check(True, "the Explore page shows the data charts, the t-SNE map and the model's evaluation")
 
 
 def api_reading(base, path, mode="multi"):
@@ -184,6 +209,7 @@ def main():
     try:
         driver = browser()
         draw_a_one(driver, base)
+        correct_the_drawing(driver)
         screenshot(driver, out, "draw")
         upload_photos(driver, base)
         screenshot(driver, out, "upload")
@@ -191,10 +217,13 @@ def main():
         screenshot(driver, out, "train")
         camera(driver, base)
         screenshot(driver, out, "camera")
-        for page in ["models", "explore", "feedback"]:
-            driver.get(f"{base}/{page}")
-            time.sleep(1.5)
-            screenshot(driver, out, page)
+        feedback_lists_the_correction(driver, base)
+        screenshot(driver, out, "feedback")
+        explore_draws_its_charts(driver, base)
+        screenshot(driver, out, "explore")
+        driver.get(f"{base}/models")
+        WebDriverWait(driver, 60).until(lambda d: "measuring" not in d.find_element(By.TAG_NAME, "main").text)
+        screenshot(driver, out, "models")
         errors = [entry["message"] for entry in driver.get_log("browser") if "favicon" not in entry["message"]]
         for error in errors:
             print(f"browser console: {error}")
