@@ -7,7 +7,7 @@ import Foundation
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Measure accuracy, speed and memory of the models.",
-        subcommands: [BenchClassical.self, BenchVision.self])
+        subcommands: [BenchClassical.self, BenchVision.self, BenchNN.self])
 }
 
 struct BenchClassical: AsyncParsableCommand {

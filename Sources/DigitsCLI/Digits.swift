@@ -6,7 +6,8 @@ public struct Digits: AsyncParsableCommand {
         commandName: "digits",
         abstract: "Handwritten-digit recognition: learn from MNIST, measure honestly, read real digits.",
         subcommands: [Train.self, Evaluate.self, Predict.self, Serve.self, CrossValidate.self, Tune.self, Select.self,
-                      Explore.self, Report.self, Bench.self, DataCommand.self, DevSetCommand.self, FeedbackCommand.self]
+                      Explore.self, Report.self, Bench.self, DataCommand.self, DevSetCommand.self, EnsembleCommand.self,
+                      FeedbackCommand.self]
     )
 
     public init() {}

@@ -21,6 +21,13 @@ struct Evaluate: AsyncParsableCommand {
     @Option(help: "Which held-out set to score: test or validation (the split and seed come from the model card).")
     var on: HeldOutSet = .test
 
+    @Option(help: ArgumentHelp("Distort the held-out images first, as training-time augmentation does: "
+                               + TestDistortion.allCases.map(\.rawValue).joined(separator: ", ") + ".", valueName: "KIND"))
+    var distort: TestDistortion?
+
+    @Option(name: .customLong("distort-seed"), help: "Seed of the distortions (the same seed, the same distorted set).")
+    var distortSeed: UInt64 = 0
+
     @Option(help: ArgumentHelp("Write the confusion matrices (and a detector's curves) as SVG into this folder.", valueName: "DIR"))
     var charts: String?
 
@@ -36,7 +43,10 @@ struct Evaluate: AsyncParsableCommand {
         let folder = try dataOptions.resolvedFolder()
         let mnist = try MNIST.load(from: folder)
         let data = try DataSplit(train: mnist.train, test: mnist.test, spec: spec, seed: seed)
-        let target = on == .test ? data.test : data.validation
+        let held = on == .test ? data.test : data.validation
+        let target = distort.map { held.distorted(by: $0, seed: distortSeed) } ?? held
+        let setName = (on == .test ? "Test set" : "Validation set")
+            + (distort.map { " distorted by \($0.rawValue) (seed \(distortSeed))" } ?? "")
         guard target.count > 0 else {
             throw ValidationError("\(url.lastPathComponent) was trained on the '\(splitText)' split, which has no \(on.rawValue) set")
         }
@@ -54,15 +64,19 @@ struct Evaluate: AsyncParsableCommand {
             written = try writeCharts(svgs, to: URL(fileURLWithPath: charts))
         }
         if json {
-            var report = EvaluationJSON(model: saved.card.kind, card: saved.card, result: result, on: on.rawValue)
+            var report = EvaluationJSON(model: saved.card.kind, card: saved.card, result: result,
+                                        on: on.rawValue + (distort.map { "+\($0.rawValue)" } ?? ""))
+            report.distortSeed = distort.map { _ in distortSeed }
             report.warnings = warnings
             try printJSON(report)
             return
         }
         for warning in warnings { printError("warning: \(warning)") }
         print("Model \(url.lastPathComponent): \(saved.card.kind), trained \(saved.card.createdAt) on split \(splitText), seed \(seed)")
-        printHumanReport(result, setName: on == .test ? "Test set" : "Validation set")
+        printHumanReport(result, setName: setName)
         if let roc = result.binary?.roc, let auc = roc.auc { print(String(format: "ROC AUC %.4f", auc)) }
         if !written.isEmpty { print("\nCharts: " + written.joined(separator: ", ")) }
     }
 }
+
+extension TestDistortion: ExpressibleByArgument {}

@@ -28,6 +28,8 @@ struct EvaluationJSON: Encodable {
     var finalLoss: Double?
     var converged: Bool?
     var validationAccuracy: Double?
+    /// The seed of `evaluate --distort`, when the set was distorted.
+    var distortSeed: UInt64?
     var out: String?
     var warnings: [String]?
     var positive: Int?
@@ -54,7 +56,7 @@ struct EvaluationJSON: Encodable {
         case positive, binary
         case perClass = "per_class", macroAvg = "macro_avg", weightedAvg = "weighted_avg"
         case predictSeconds = "predict_seconds", fitSeconds = "fit_seconds", finalLoss = "final_loss"
-        case validationAccuracy = "validation_accuracy"
+        case validationAccuracy = "validation_accuracy", distortSeed = "distort_seed"
     }
 
     init(model: String, card: ModelCard, result: EvaluationResult, on: String) {

@@ -122,8 +122,9 @@ struct Train: AsyncParsableCommand {
             return
         }
         let loss = run.summary.finalLoss.map { String(format: ", final loss %.6f", $0) } ?? ""
-        print(String(format: "Fitted in %.2f s: %d iterations%@, %@ (%@)", run.fitSeconds, run.summary.iterations, loss,
-                     run.summary.converged ? "converged" : "NOT converged", run.summary.stopReason))
+        let outcome = run.summary.ranPlannedEpochs == true
+            ? run.summary.outcome : "\(run.summary.outcome) (\(run.summary.stopReason))"
+        print(String(format: "Fitted in %.2f s: %d iterations", run.fitSeconds, run.summary.iterations) + "\(loss), \(outcome)")
         if let validation = run.validation {
             print(String(format: "Validation set (%d images): accuracy %.2f %%", validation.report.sampleCount,
                          validation.report.accuracy * 100))

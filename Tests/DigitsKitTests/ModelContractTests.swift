@@ -18,6 +18,7 @@ import Testing
         .cnn3216x3f: ["epochs=3"],
         .cnnA: ["epochs=3"],
         .cnnB: ["epochs=3"],
+        .cnnFlagship: ["epochs=5", "batchSize=32"],
         .forest: ["nEstimators=10"],
         .extratrees: ["nEstimators=10"],
         .knn: ["nNeighbors=3"],

@@ -28,7 +28,8 @@ public struct Dataset: Sendable, Equatable {
     /// An empty data set.
     public static let empty = Dataset(unchecked: [], labels: [])
 
-    private init(unchecked pixels: [UInt8], labels: [UInt8]) {
+    /// For pixels and labels whose shape is known to be right.
+    init(unchecked pixels: [UInt8], labels: [UInt8]) {
         self.pixels = pixels
         self.labels = labels
     }

@@ -126,12 +126,21 @@ public struct FitSummary: Sendable, Codable, Equatable {
     public var converged: Bool
     /// Why fitting stopped, in words ("gradient below tol", "maxIter reached").
     public var stopReason: String
+    /// True for a network that ran the epochs its schedule planned, with no convergence test
+    /// to pass (no early stopping, no tol): "not converged" would mislead there.
+    public var ranPlannedEpochs: Bool?
 
-    public init(iterations: Int, finalLoss: Double?, converged: Bool, stopReason: String) {
+    public init(iterations: Int, finalLoss: Double?, converged: Bool, stopReason: String, ranPlannedEpochs: Bool? = nil) {
         self.iterations = iterations
         self.finalLoss = finalLoss
         self.converged = converged
         self.stopReason = stopReason
+        self.ranPlannedEpochs = ranPlannedEpochs
+    }
+
+    /// "converged", "NOT converged" or "ran the planned N epochs", for people.
+    public var outcome: String {
+        ranPlannedEpochs == true ? "ran the planned \(iterations) epochs" : converged ? "converged" : "NOT converged"
     }
 }
 

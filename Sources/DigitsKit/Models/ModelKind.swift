@@ -20,6 +20,8 @@ public enum ModelKind: String, CaseIterable, Sendable {
     case cnn3216x3f = "cnn-32-16x3f"
     case cnnA = "cnn-a"
     case cnnB = "cnn-b"
+    /// Our own design: the default model of evaluate, predict and serve.
+    case cnnFlagship = "cnn-flagship"
 
     /// A fresh pipeline with `NAME=VALUE` hyper-parameters applied and checked — before any
     /// data is loaded, so a typo costs nothing.
@@ -123,6 +125,9 @@ public enum ModelKind: String, CaseIterable, Sendable {
         case .cnn3216x3f: return "conv32-conv16×3-pool-dense10 (25 594 parameters), Adam"
         case .cnnA: return "conv32-pool-dense100-dense10, SGD 0.01 momentum 0.9, He-uniform, batch 64, 15 epochs"
         case .cnnB: return "conv32-pool-conv64-conv64-pool-dense100-dense10, SGD 0.01 momentum 0.9, He-uniform, batch 64, 15 epochs"
+        case .cnnFlagship:
+            return "conv32×2-pool-conv64×2-pool-dense256 with batch norm and dropout, Adam one-cycle, "
+                + "trained on affine, elastic, stroke-width and blur distortions"
         }
     }
 }

@@ -132,6 +132,21 @@ extension Architecture {
             }
         }
     }
+
+    /// Multiply-adds of one sample's forward pass through the dense and convolution layers
+    /// (the matrix products); training costs about three times as many (forward, and the
+    /// gradients of inputs and weights), 6 × this many floating-point operations.
+    public func multiplyAdds() throws(ArchitectureError) -> Int {
+        let shapes = try shapes()
+        return zip(layers, zip(shapes, shapes.dropFirst())).reduce(0) { total, pair in
+            let (layer, (input, output)) = pair
+            switch layer {
+            case let .dense(units, _): return total + input.count * units
+            case let .conv(filters, kernel, _, _, _): return total + output.height * output.width * kernel * kernel * input.channels * filters
+            default: return total
+            }
+        }
+    }
 }
 
 extension Architecture.Padding {

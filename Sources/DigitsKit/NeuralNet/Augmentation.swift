@@ -1,21 +1,36 @@
 import Foundation
 
 /// Random distortions of 28×28 training images (pixels scaled to [0, 1]), drawn afresh for
-/// every image of every batch: a random affine map (rotation, scale, shear, translation)
-/// sampled bilinearly about the image centre, then uniform noise. Image `i` of a batch draws
-/// from its own stream, derived from the batch seed and `i` alone, so the result depends on
-/// neither the thread nor the replica that distorts it, and needs no state in checkpoints.
-struct Augmentation: Sendable {
+/// every image of every batch. In order of application: a stroke-thickness change (grey-level
+/// dilation or erosion, thin pencil to thick marker), a random affine map (rotation, scale,
+/// shear, translation) plus an elastic displacement field (Simard et al. 2003), sampled
+/// bilinearly about the image centre in one pass, a Gaussian blur, then uniform noise. Image `i`
+/// of a batch draws from its own stream, derived from the batch seed and `i` alone, so the
+/// result depends on neither the thread nor the replica that distorts it, and needs no state in
+/// checkpoints. A distortion whose strength is zero draws nothing, so adding one never changes
+/// what the others do.
+struct Augmentation: Sendable, Equatable {
     /// Largest rotation, in radians.
-    var rotation: Float
+    var rotation: Float = 0
     /// Largest relative change of size.
-    var scale: Float
+    var scale: Float = 0
     /// Largest horizontal shear (x shift per unit of y).
-    var shear: Float
+    var shear: Float = 0
     /// Largest shift, in pixels, along each axis.
-    var translation: Float
+    var translation: Float = 0
     /// Largest noise added to a pixel.
-    var noise: Float
+    var noise: Float = 0
+    /// Elastic strength α: a field of uniform [-1, 1] displacements smoothed by a Gaussian of
+    /// `elasticSigma` pixels, times α (Simard's α = 34, σ = 4 moves pixels by about 1.4 px).
+    var elasticAlpha: Float = 0
+    var elasticSigma: Float = 4
+    /// Stroke-width change drawn uniformly from this range, in dilation steps of about one
+    /// pixel (negative: erosion); fractions blend with the next step.
+    var thickness: ClosedRange<Float> = 0...0
+    /// Gaussian blur σ, in pixels, drawn uniformly from this range.
+    var blur: ClosedRange<Float> = 0...0
+
+    init() {}
 
     /// Magnitude 1: ±12°, ±10 % size, ±0.2 shear, ±2 px, ±0.05 noise; everything scales with it.
     init(magnitude: Float) {
@@ -26,29 +41,68 @@ struct Augmentation: Sendable {
         noise = magnitude * 0.05
     }
 
+    /// Whether `apply` changes anything.
+    var isIdentity: Bool {
+        rotation == 0 && scale == 0 && shear == 0 && translation == 0 && noise == 0 && elasticAlpha == 0
+            && thickness == 0...0 && blur == 0...0
+    }
+
     static let side = 28
+    static let area = side * side
+    /// Scratch floats one image needs: a copy, two displacement fields, and filter buffers.
+    static let scratchCount = 3 * area + GaussianFilter.bufferCount
 
     /// Distorts `count` images in place; they are images `firstIndex…` of the batch `seed` names.
     func apply(_ images: UnsafeMutablePointer<Float>, count: Int, firstIndex: Int, seed: UInt64) {
-        let area = Self.side * Self.side
+        if isIdentity { return }
         parallelRanges(count) { range in
-            withUnsafeTemporaryAllocation(of: Float.self, capacity: area) { copy in
-                let source = copy.baseAddress!
+            withUnsafeTemporaryAllocation(of: Float.self, capacity: Self.scratchCount) { scratch in
+                let scratch = scratch.baseAddress!
                 for i in range {
                     var random = SplitMix64(seed: seed &+ UInt64(firstIndex + i) &* 0x9E37_79B9_7F4A_7C15)
-                    let image = images + i * area
-                    source.update(from: image, count: area)
-                    distort(source, into: image, random: &random)
+                    distort(images + i * Self.area, scratch: scratch, random: &random)
                 }
             }
         }
     }
 
-    private func distort(_ source: UnsafePointer<Float>, into image: UnsafeMutablePointer<Float>, random: inout SplitMix64) {
+    private func distort(_ image: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>, random: inout SplitMix64) {
         func draw(_ limit: Float) -> Float { limit * (random.nextUnitFloat() * 2 - 1) }
+        func draw(_ range: ClosedRange<Float>) -> Float {
+            range.lowerBound + (range.upperBound - range.lowerBound) * random.nextUnitFloat()
+        }
+        let area = Self.area
+        let source = scratch, fieldX = scratch + area, fieldY = scratch + 2 * area
+        let filterScratch = scratch + 3 * area
+        // The draws come in a fixed order whatever is applied first, and only for enabled
+        // distortions: the affine-only stream stays the one older model files were trained with.
         let angle = draw(rotation), size = 1 + draw(scale), slant = draw(shear)
         let (dx, dy) = (draw(translation), draw(translation))
-        // Forward map A = size · R(angle) · [[1, slant], [0, 1]]; each output pixel samples A⁻¹.
+        let elastic = elasticAlpha > 0
+        if elastic {
+            for field in [fieldX, fieldY] {
+                for p in 0..<area { field[p] = random.nextUnitFloat() * 2 - 1 }
+                GaussianFilter(sigma: elasticSigma).smooth(field, scratch: filterScratch, gain: elasticAlpha)
+            }
+        }
+        let strokeChange = thickness == 0...0 ? 0 : draw(thickness)
+        let blurSigma = blur == 0...0 ? 0 : draw(blur)
+
+        source.update(from: image, count: area)
+        if strokeChange != 0 { Morphology.changeStrokes(source, by: strokeChange, scratch: filterScratch) }
+        resample(source, into: image, angle: angle, size: size, slant: slant, shift: (dx, dy),
+                 field: elastic ? (fieldX, fieldY) : nil)
+        if blurSigma > 0 { GaussianFilter(sigma: blurSigma).smooth(image, scratch: filterScratch, gain: 1) }
+        if noise > 0 {
+            for p in 0..<area { image[p] = min(1, max(0, image[p] + draw(noise))) }
+        }
+    }
+
+    /// Each output pixel samples the source at A⁻¹(pixel − shift) + displacement, where
+    /// A = size · R(angle) · [[1, slant], [0, 1]] about the centre.
+    private func resample(_ source: UnsafePointer<Float>, into image: UnsafeMutablePointer<Float>, angle: Float, size: Float,
+                          slant: Float, shift: (Float, Float),
+                          field: (UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>)?) {
         let (c, s) = (cos(angle) * size, sin(angle) * size)
         let (a, b, d, e) = (c, c * slant - s, s, s * slant + c)
         let determinant = a * e - b * d
@@ -56,9 +110,14 @@ struct Augmentation: Sendable {
         let side = Self.side, centre = Float(side - 1) / 2
         for y in 0..<side {
             for x in 0..<side {
-                let (u, v) = (Float(x) - centre - dx, Float(y) - centre - dy)
-                let value = Self.bilinear(source, x: ia * u + ib * v + centre, y: id * u + ie * v + centre)
-                image[y * side + x] = noise > 0 ? min(1, max(0, value + draw(noise))) : value
+                let p = y * side + x
+                let (u, v) = (Float(x) - centre - shift.0, Float(y) - centre - shift.1)
+                var (sx, sy) = (ia * u + ib * v + centre, id * u + ie * v + centre)
+                if let field {
+                    sx += field.0[p]
+                    sy += field.1[p]
+                }
+                image[p] = Self.bilinear(source, x: sx, y: sy)
             }
         }
     }

@@ -45,7 +45,11 @@ public enum ModelFile {
     }
 
     public static func decode(_ container: SafeTensorsFile, file: String) throws -> SavedModel {
-        let card = try card(from: container.metadata, file: file)
+        try decode(card: card(from: container.metadata, file: file), tensors: container.tensors, file: file)
+    }
+
+    /// The model `card` describes, from its tensors (also an ensemble member's, unprefixed).
+    static func decode(card: ModelCard, tensors: [String: Tensor], file: String) throws -> SavedModel {
         guard card.formatVersion <= ModelCard.currentFormatVersion else {
             throw ModelFileError.unsupportedVersion(file: file, version: card.formatVersion)
         }
@@ -54,13 +58,13 @@ public enum ModelFile {
             guard let type = ComponentRegistry.transforms[description.kind] else {
                 throw ModelFileError.unknownKind(file: file, kind: description.kind)
             }
-            let state = StoredState(file: file, prefix: "transform.\(index).", tensors: container.tensors)
+            let state = StoredState(file: file, prefix: "transform.\(index).", tensors: tensors)
             transforms.append(try type.restore(configuration: description.configuration, state: state))
         }
         guard let type = ComponentRegistry.classifiers[card.classifier] else {
             throw ModelFileError.unknownKind(file: file, kind: card.classifier)
         }
-        let state = StoredState(file: file, prefix: "classifier.", tensors: container.tensors)
+        let state = StoredState(file: file, prefix: "classifier.", tensors: tensors)
         let classifier = try type.restore(configuration: card.parameters, state: state)
         return SavedModel(pipeline: Pipeline(transforms: transforms, classifier: classifier), card: card)
     }
@@ -93,5 +97,6 @@ enum ComponentRegistry {
         ExtraTrees.kind: ExtraTrees.self,
         KNeighborsClassifier.kind: KNeighborsClassifier.self,
         SGDClassifier.kind: SGDClassifier.self,
+        Ensemble.kind: Ensemble.self,
     ]
 }

@@ -9,6 +9,9 @@ extension ModelKind {
         }
     }
 
+    /// Whether this kind is a network recipe trained in epochs (`cnn` and the presets).
+    public var isNetworkPreset: Bool { networkPreset != nil }
+
     /// The recipe of a network preset (nil for other kinds).
     var networkPreset: NeuralNetwork.Parameters? {
         typealias Recipe = NeuralNetwork.Parameters
@@ -32,6 +35,7 @@ extension ModelKind {
             recipe.arch = "conv32k3,pool2,dense100,dense10"
             return recipe
         case .cnnB, .cnn: return Recipe()
+        case .cnnFlagship: return Self.flagshipRecipe
         default: return nil
         }
     }
@@ -44,4 +48,21 @@ extension ModelKind {
         parameters.earlyStopping = true
         return parameters
     }
+
+    /// The flagship: two 3×3 convolutions per stage (a 5×5 view at the cost of 2·9 weights),
+    /// batch norm after each layer so Adam can take large one-cycle steps, dropout against the
+    /// 420 000 weights, and distortions that turn MNIST's clean strokes into the pencil, marker,
+    /// blurred and warped digits real photos show. Chosen on a 50000/10000 validation split.
+    static let flagshipRecipe: NeuralNetwork.Parameters = {
+        var recipe = NeuralNetwork.Parameters(
+            arch: "conv32k3,bn,conv32k3,bn,pool2,conv64k3,bn,conv64k3,bn,pool2,drop0.25,dense256,bn,drop0.3,dense10",
+            epochs: 12, batchSize: 128, learningRate: 3e-3, optimizer: "adam", initializer: .heUniform)
+        recipe.schedule = LearningRateSchedule.onecycle.rawValue
+        recipe.augment = 0.6
+        recipe.elastic = 16
+        recipe.thicken = 1
+        recipe.thin = 0.3
+        recipe.blur = 0.5
+        return recipe
+    }()
 }

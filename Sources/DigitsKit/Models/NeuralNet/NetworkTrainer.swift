@@ -76,7 +76,7 @@ struct NetworkTrainer {
         let batches = (x.rows + batchSize - 1) / batchSize
         let store = network.store
         let schedule = parameters.learningRateSchedule
-        let augmentation = parameters.augment.flatMap { $0 > 0 ? Augmentation(magnitude: Float($0)) : nil }
+        let augmentation = parameters.augmentation
         replicas.reserve(batch: batchSize)
         // The replicas are the parallelism; BLAS threads on top would only fight them for cores.
         let blasThreads = openblas_get_num_threads()
@@ -126,7 +126,8 @@ struct NetworkTrainer {
         let last = progress.history.last
         return FitSummary(iterations: progress.history.count, finalLoss: last?.loss,
                           converged: progress.stopReason != "", stopReason: progress.stopReason.isEmpty
-                              ? "\(epochs) epochs done" : progress.stopReason)
+                              ? "\(epochs) epochs done" : progress.stopReason,
+                          ranPlannedEpochs: progress.stopReason.isEmpty && !parameters.earlyStopping && parameters.tol == 0)
     }
 
     /// Scores the epoch, records it, and decides whether training stops here.

@@ -22,6 +22,16 @@ extension NeuralNetwork {
             ParameterSpec("nIterNoChange", .integer(min: 1), help: "epochs without improvement before stopping (patience)"),
             ParameterSpec("augment", .real(min: 0, max: 2),
                           help: "training-time distortion strength (0 or unset: none; 1: ±12° rotation, ±10 % size, ±0.2 shear, ±2 px shift, ±0.05 noise)"),
+            ParameterSpec("elastic", .real(min: 0, max: 100),
+                          help: "training-time elastic distortion α, in pixels (0 or unset: none; Simard et al.: 34)"),
+            ParameterSpec("elasticSigma", .real(min: 0.5, max: 10),
+                          help: "smoothing σ of the elastic displacement field, in pixels (unset: 4)"),
+            ParameterSpec("thicken", .real(min: 0, max: 3),
+                          help: "largest training-time stroke dilation, in pixels per side (0 or unset: none)"),
+            ParameterSpec("thin", .real(min: 0, max: 3),
+                          help: "largest training-time stroke erosion, in pixels per side (0 or unset: none)"),
+            ParameterSpec("blur", .real(min: 0, max: 3),
+                          help: "largest training-time Gaussian blur σ, in pixels (0 or unset: none)"),
             ParameterSpec("tol", .real(min: 0, max: nil),
                           help: "least improvement that counts; without early stopping, > 0 stops on a training-loss plateau"),
         ]
@@ -40,8 +50,13 @@ extension NeuralNetwork {
         public var validationFraction: Double
         public var nIterNoChange: Int
         public var tol: Double
-        /// Optional so that model files written before it existed still load.
+        /// Optional, as the other distortions, so that model files written before they existed still load.
         public var augment: Double?
+        public var elastic: Double?
+        public var elasticSigma: Double?
+        public var thicken: Double?
+        public var thin: Double?
+        public var blur: Double?
 
         public init() {
             arch = "conv32k3,pool2,conv64k3,conv64k3,pool2,dense100,dense10"
@@ -85,6 +100,16 @@ extension NeuralNetwork {
             case "adamw": return Adam(weightDecay: Float(weightDecay), decoupled: true)
             default: return SGD(momentum: Float(momentum), nesterov: nesterov, weightDecay: Float(weightDecay))
             }
+        }
+
+        /// The training-time distortions these parameters ask for, nil for none.
+        var augmentation: Augmentation? {
+            var augmentation = Augmentation(magnitude: Float(augment ?? 0))
+            augmentation.elasticAlpha = Float(elastic ?? 0)
+            augmentation.elasticSigma = Float(elasticSigma ?? 4)
+            augmentation.thickness = -Float(thin ?? 0)...Float(thicken ?? 0)
+            augmentation.blur = 0...Float(blur ?? 0)
+            return augmentation.isIdentity ? nil : augmentation
         }
 
         var learningRateSchedule: LearningRateSchedule { LearningRateSchedule(rawValue: schedule) ?? .constant }
