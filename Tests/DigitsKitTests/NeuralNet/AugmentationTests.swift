@@ -104,7 +104,10 @@ import Testing
     }
 
     @Test func blurSpreadsInkWithoutLosingIt() throws {
-        let images = try Self.images(10)
+        // Ink kept 4 pixels from the border, as in MNIST: the blur (σ 1, 3 taps) then has no
+        // ink to spill outside the frame, so all of it must stay.
+        var images = try Self.images(10)
+        for p in images.indices where min(p % 28, (p / 28) % 28, 27 - p % 28, 27 - (p / 28) % 28) < 4 { images[p] = 0 }
         var blur = Augmentation()
         blur.blur = 1...1
         let blurred = Self.augmented(images, blur, seed: 1)
