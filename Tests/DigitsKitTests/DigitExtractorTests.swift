@@ -34,7 +34,7 @@ import Testing
                 // One pixel of anti-aliasing at the pen's edge.
                 let ink = max(0, min(1, (pen - nearest * Float(size)) + 0.5))
                 let (gx, gy) = (origin.0 + x, origin.1 + y)
-                if gx < image.width && gy < image.height { image[gx, gy] = max(image[gx, gy], ink) }
+                if gx >= 0 && gy >= 0 && gx < image.width && gy < image.height { image[gx, gy] = max(image[gx, gy], ink) }
             }
         }
     }
@@ -140,6 +140,17 @@ import Testing
         // The 4's ink spans about x 273…482, y 217…515 of the 674×899 picture.
         #expect(box.x >= 255 && box.maxX <= 500, "\(box)")
         #expect(box.y >= 200 && box.maxY <= 535, "\(box)")
+    }
+
+    /// A photo centred on a 1 that also catches most of the neighbouring 0, cut by the frame:
+    /// the 0 has more ink, but the digit meant is the whole one.
+    @Test func inSingleModeAWholeDigitBeatsAHeavierOneCutByTheFrame() throws {
+        var ink = GrayImage(width: 400, height: 300)
+        Self.draw(Self.zero, size: 200, pen: 7, into: &ink, at: (-70, 50))
+        Self.draw(Self.one, size: 160, pen: 5, into: &ink, at: (160, 70))
+        let extraction = DigitExtractor(options: .init(mode: .single)).extract(Self.page(ink))
+        let box = try #require(extraction.digits.first?.box)
+        #expect(box.x > 200 && box.maxX < 260, "read the mark at \(box), not the 1 at x≈230")
     }
 
     @Test func aRowOfDigitsComesBackLeftToRight() throws {

@@ -5,7 +5,8 @@
 /// (grey closing) and ink relative to it → Otsu + local-mean thresholds with hysteresis →
 /// 3×3 closing, ruled and squared-paper lines erased → connected components → drop faint blobs, paper edges,
 /// ruled lines and specks → group stacked pieces into digits → reading order (lines, then left
-/// to right) or, in single mode, the digit with the most ink → MNIST normalisation.
+/// to right) or, in single mode, the digit with the most ink that the frame does not cut → MNIST
+/// normalisation.
 public struct DigitExtractor: Sendable {
     public enum Mode: String, Sendable, CaseIterable {
         /// The image is one digit: the largest plausible digit wins.
@@ -98,7 +99,7 @@ public struct DigitExtractor: Sendable {
                 warnings.append("no clear digit; read the largest ink mark, which looked like a \(reason)")
                 groups = [DigitGroup(components[fallback], index: fallback)]
             }
-            lines = groups.max(by: { $0.mass < $1.mass }).map { [[$0]] } ?? []
+            lines = DigitGroup.singleDigit(groups).map { [[$0]] } ?? []
         }
         if lines.isEmpty { warnings.append("no ink found: the picture looks blank or has too little contrast") }
 

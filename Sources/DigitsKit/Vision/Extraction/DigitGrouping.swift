@@ -69,6 +69,18 @@ struct DigitGroup {
         }
     }
 
+    /// The one digit of a picture that shows one: the heaviest group, except that a group the
+    /// frame cuts (touching the border) loses to a whole one inside it of at least a quarter
+    /// of its ink — a photo centred on a 1 often catches more of the neighbouring 4 or 3 than
+    /// of the 1 itself, while a stray mark inside the frame stays too light to win.
+    static func singleDigit(_ groups: [DigitGroup]) -> DigitGroup? {
+        guard let heaviest = groups.max(by: { $0.mass < $1.mass }) else { return nil }
+        guard heaviest.touchesBorder,
+              let inside = groups.filter({ !$0.touchesBorder }).max(by: { $0.mass < $1.mass }),
+              4 * inside.mass >= heaviest.mass else { return heaviest }
+        return inside
+    }
+
     /// Lines top to bottom, each left to right: a digit joins the line whose vertical extent
     /// holds its centre.
     static func readingOrder(_ groups: [DigitGroup]) -> [[DigitGroup]] {
