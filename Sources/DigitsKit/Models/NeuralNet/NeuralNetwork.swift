@@ -14,6 +14,8 @@ public struct NeuralNetwork: Classifier {
     private(set) var state: [Float] = []
     /// The epochs of the last `fit`.
     public private(set) var history: [EpochReport] = []
+    /// Networks holding `values`, reused across predictions; a new fit starts a new pool.
+    private var networks = NetworkPool()
 
     public var isFitted: Bool { architecture != nil }
 
@@ -40,16 +42,18 @@ public struct NeuralNetwork: Classifier {
         self.architecture = architecture
         values = trainer.network.store.valueArray
         state = trainer.network.store.stateArray
+        networks = NetworkPool()
         history = trainer.progress.history
         return summary
     }
 
     public func probabilities(_ x: Matrix) throws -> Matrix {
-        let network = try network()
-        guard x.columns == network.inputSize else {
-            throw ClassifierError.featureCountMismatch(kind: Self.kind, expected: network.inputSize, got: x.columns)
+        try networks.withNetwork(make: network) { network in
+            guard x.columns == network.inputSize else {
+                throw ClassifierError.featureCountMismatch(kind: Self.kind, expected: network.inputSize, got: x.columns)
+            }
+            return network.probabilities(x)
         }
-        return network.probabilities(x)
     }
 
     /// A network holding the fitted values.
