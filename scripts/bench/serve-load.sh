@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
-# Load benchmark of `POST /api/predict` with a Draw-page canvas (560×560 PNG, one digit):
+# Load benchmark of `POST /api/predict` with a Draw-page canvas (280×280 PNG, one digit):
 # starts the release `digits serve` on a free loopback port with the default model, then runs
 # wrk twice, bounded in time: one connection (latency: p50, p99) and CONNECTIONS concurrent
 # ones (sustained predictions per second).
 #
 #   scripts/bench/serve-load.sh [SECONDS=20] [CONNECTIONS=8] [MODEL=Models/default.safetensors]
 #
-# SIZE=280 scripts/bench/serve-load.sh … posts a 280×280 canvas instead (the Draw page's canvas
-# is 560×560 device pixels; extraction time grows with the pixel count).
+# SIZE=560 scripts/bench/serve-load.sh … posts a 560×560 canvas instead (the Draw page sends
+# its 560×560 pad at half size; extraction time grows with the pixel count).
 #
 # Needs wrk (apt-get install wrk) and Python with Pillow (to draw the canvas).
 set -euo pipefail
@@ -22,7 +22,7 @@ command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; e
 work=$(mktemp -d)
 trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
 # The dev set's clean canvas digit at the Draw page's size: dark ink on white, RGB PNG.
-size=${SIZE:-560}
+size=${SIZE:-280}
 python3 - "$work/canvas.png" "$size" <<'PY'
 import sys
 from PIL import Image

@@ -45,10 +45,21 @@ final class BatchNormLayer: NetworkLayer {
         let c = channels
         let mean = running!, variance = running + c
         guard training else {
-            for r in 0..<rows {
-                for j in 0..<c {
-                    let z = (x[r * c + j] - mean[j]) / (variance[j] + Self.epsilon).squareRoot()
-                    y[r * c + j] = gamma[j] * z + beta[j]
+            // Prediction is one multiply-add per value: the square roots and divisions are
+            // folded into a scale and a shift per channel once, and the rows split over the cores.
+            var scale = [Float](repeating: 0, count: c), shift = [Float](repeating: 0, count: c)
+            for j in 0..<c {
+                scale[j] = gamma[j] / (variance[j] + Self.epsilon).squareRoot()
+                shift[j] = beta[j] - mean[j] * scale[j]
+            }
+            scale.withUnsafeBufferPointer { scale in
+                shift.withUnsafeBufferPointer { shift in
+                    parallelRanges(rows, minimumChunk: max(1, 16384 / c)) { range in
+                        for r in range {
+                            let input = x + r * c, output = y + r * c
+                            for j in 0..<c { output[j] = input[j] * scale[j] + shift[j] }
+                        }
+                    }
                 }
             }
             return
