@@ -9,8 +9,9 @@ struct Report: AsyncParsableCommand {
         discussion: """
         Models come from saved files (--models, scored on the test set of the split they were trained with) and/or are \
         trained for the report on the standard split (--train KIND[:NAME=VALUE…]). --search adds the JSON printed by \
-        `digits tune --json` or `digits cv --json` (with the tune chart when its file still exists). The page has no \
-        scripts and loads nothing; it follows the reader's light or dark theme.
+        `digits tune --json` or `digits cv --json` (with the tune chart when its file still exists). --images with \
+        --labels adds how every model reads a folder of real pictures. The page has no scripts and loads nothing; \
+        it follows the reader's light or dark theme.
         """)
 
     @Option(name: .customLong("models"), parsing: .upToNextOption, help: ArgumentHelp("Saved models to include.", valueName: "FILE"))
@@ -21,6 +22,15 @@ struct Report: AsyncParsableCommand {
 
     @Option(name: .customLong("search"), parsing: .upToNextOption, help: ArgumentHelp("Output of `tune --json` or `cv --json`.", valueName: "FILE"))
     var searchFiles: [String] = []
+
+    @Option(parsing: .upToNextOption, help: ArgumentHelp("Real pictures (files or folders) every model reads, scored against --labels.", valueName: "IMAGE|DIR"))
+    var images: [String] = []
+
+    @Option(help: ArgumentHelp("The labels of --images: CSV rows file,value, as `digits predict --labels` reads.", valueName: "FILE"))
+    var labels: String?
+
+    @Flag(help: "Read each picture of --images as one digit (as `digits predict --single`).")
+    var single = false
 
     @OptionGroup var dataOptions: DataOptions
 
@@ -51,13 +61,21 @@ struct Report: AsyncParsableCommand {
         }
     }
 
+    func validate() throws {
+        guard images.isEmpty == (labels == nil) else {
+            throw ValidationError("--images and --labels go together: the pictures and what they should read")
+        }
+    }
+
     func run() async throws {
+        let expected = try labels.map { try LabelFile(contentsOf: URL(fileURLWithPath: $0)) }
         let searches = try searchFiles.map { path in
             (path, try JSONDecoder().decode(SearchFile.self, from: Data(contentsOf: URL(fileURLWithPath: path))))
         }
         let folder = try dataOptions.resolvedFolder()
         let mnist = try MNIST.load(from: folder)
         var models: [ReportedModel] = []
+        var pipelines: [(name: String, pipeline: Pipeline)] = []
         for path in modelFiles {
             let url = URL(fileURLWithPath: path)
             let saved = try ModelFile.load(from: url)
@@ -67,6 +85,7 @@ struct Report: AsyncParsableCommand {
             printError("scoring \(url.lastPathComponent) …")
             let result = try EvaluationResult(pipeline: saved.pipeline, data: split.test, task: task)
             let name = url.deletingPathExtension().lastPathComponent
+            pipelines.append((name, saved.pipeline))
             models.append(ReportedModel(name: name, source: url.lastPathComponent, card: saved.card, result: result,
                                         data: split.test, fitSeconds: saved.card.training?.fitSeconds))
         }
@@ -74,6 +93,7 @@ struct Report: AsyncParsableCommand {
         for spec in trainSpecs {
             printError("training \(spec) on \(standard.train.count) images …")
             let run = try TrainingRun.run(kind: spec.kind, pipeline: spec.makePipeline(), split: standard, splitSpec: .standard, seed: seed)
+            pipelines.append((spec.description, run.model.pipeline))
             models.append(ReportedModel(name: spec.description, source: "trained for this report", card: run.model.card,
                                         result: run.test, data: standard.test, fitSeconds: run.fitSeconds))
         }
@@ -91,6 +111,10 @@ struct Report: AsyncParsableCommand {
         }
         report.overview(train: mnist.train, test: mnist.test, embeddings: embeddings, seed: seed)
         for model in models { report.model(model) }
+        if let expected, !pipelines.isEmpty {
+            printError("reading the pictures of \(images.joined(separator: ", ")) …")
+            report.section("Real pictures", id: "pictures", try picturesSection(pipelines, expected: expected))
+        }
         if !searches.isEmpty { report.section("Hyper-parameter searches and cross-validation", id: "searches", Self.searchSections(searches)) }
         report.section("How these numbers were made", id: "method", HTMLReport.paragraph(
             "Models are fitted on the training set only. Hyper-parameters are chosen by cross-validation or on a validation set "
@@ -101,6 +125,39 @@ struct Report: AsyncParsableCommand {
         let url = URL(fileURLWithPath: out)
         try Data(report.render(generated: generated).utf8).write(to: url, options: .atomic)
         print("Wrote \(url.path) (\(fileSize(url))): \(models.count) models, \(searches.count) searches")
+    }
+
+    /// Every model reads every labelled picture, as `digits predict --labels` would: whole
+    /// pictures read exactly, and the misses. Each picture is decoded once for all models.
+    func picturesSection(_ pipelines: [(name: String, pipeline: Pipeline)], expected: LabelFile) throws -> String {
+        let extractor = DigitExtractor(options: DigitExtractor.Options(mode: single ? .single : .multi))
+        let decoder = ImageDecoder(reduceToLongestSide: extractor.options.workingSize)
+        var tallies = [LabelTally](repeating: LabelTally(), count: pipelines.count)
+        var unreadable: [String] = []
+        for file in try Predict.imageFiles(images) {
+            guard let value = expected.value(for: file) else { continue }
+            guard let image = try? decoder.decode(contentsOf: URL(fileURLWithPath: file)) else {
+                unreadable.append(URL(fileURLWithPath: file).lastPathComponent)
+                continue
+            }
+            for (index, model) in pipelines.enumerated() {
+                tallies[index].add(file: URL(fileURLWithPath: file).lastPathComponent, expected: value,
+                                   read: try model.pipeline.read(image, with: extractor))
+            }
+        }
+        let rows = zip(pipelines, tallies).map { model, tally in
+            [model.name, "\(tally.correct) of \(tally.count)", String(format: "%.2f %%", tally.accuracy * 100)]
+        }
+        var body = HTMLReport.paragraph("Labelled pictures from \(images.joined(separator: ", ")), read "
+            + (single ? "as one digit each" : "for every digit they hold") + "; a picture counts when all its digits are read right.")
+        body += HTMLReport.table(["model", "pictures read right", "accuracy"], rows, numeric: [1, 2])
+        for (model, tally) in zip(pipelines, tallies) where !tally.misses.isEmpty {
+            body += "<h3>\(HTMLReport.escape(model.name)): misses</h3>"
+            body += HTMLReport.table(["picture", "should read", "read"],
+                                     tally.misses.map { [$0.file, $0.expected, $0.read.isEmpty ? "nothing" : $0.read] })
+        }
+        if !unreadable.isEmpty { body += HTMLReport.paragraph("Not images, or damaged: " + unreadable.joined(separator: ", ")) }
+        return body
     }
 
     static func searchSections(_ searches: [(String, SearchFile)]) -> String {

@@ -46,12 +46,28 @@ import Testing
 
         let html = folder.appendingPathComponent("report.html")
         var report = try #require(try Digits.parseAsRoot(
-            ["report", "--models", model.path, "--train", "logreg:C=1", "--embedding-sample", "100", "--data", folder.path, "--out", html.path]) as? Report)
+            ["report", "--models", model.path, "--train", "logreg:C=1", "--embedding-sample", "100", "--data", folder.path,
+             "--images", Self.devSetFixtures.path, "--labels", Self.devSetFixtures.appendingPathComponent("labels.csv").path,
+             "--out", html.path]) as? Report)
         try await report.run()
         let page = try String(contentsOf: html, encoding: .utf8)
         #expect(page.contains("Leaderboard") && page.contains("Model: logreg:C=1") && page.contains("t-SNE"))
+        // Both models read the 28 committed development-set pictures.
+        #expect(page.contains("Real pictures"))
+        #expect(page.components(separatedBy: " of 28</td>").count == 3, "a row per model over the 28 labelled pictures")
         #expect(!page.contains("src=") && !page.contains("href=\"http"))
         #expect(!page.contains("<script"))
+    }
+
+    /// The development-set sample committed with the kit's tests: pictures and their labels.
+    static var devSetFixtures: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("DigitsKitTests/Fixtures/devset")
+    }
+
+    @Test func reportNeedsBothImagesAndLabels() {
+        #expect(throws: (any Error).self) { try Digits.parseAsRoot(["report", "--images", "pictures", "--out", "r.html"]) }
+        #expect(throws: (any Error).self) { try Digits.parseAsRoot(["report", "--labels", "labels.csv", "--out", "r.html"]) }
     }
 
     @Test func exploreWritesItsCharts() async throws {
