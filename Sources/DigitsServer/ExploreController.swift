@@ -94,15 +94,11 @@ struct ExploreController {
 
     private func answer(key: String, compute: @escaping @Sendable () throws -> Charts) async throws -> Response {
         let state = await results.state(for: key) { try JSONEncoder().encode(compute()) }
-        let json: HTTPFields = [.contentType: "application/json; charset=utf-8"]
         switch state {
         case let .ready(data):
-            return Response(status: .ok, headers: json, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+            return .json(data)
         case .computing:
-            var headers = json
-            headers[.retryAfter] = "2"
-            return Response(status: .accepted, headers: headers,
-                            body: .init(byteBuffer: ByteBuffer(string: #"{"status":"computing"}"#)))
+            return .json(#"{"status":"computing"}"#.utf8, status: .accepted, headers: [.retryAfter: "2"])
         case let .failed(reason):
             throw APIError(.internalServerError, "computation failed", detail: reason)
         }

@@ -9,8 +9,15 @@ extension ModelLibrary {
     /// The model this request's session chose, or the default when it chose none or its choice
     /// has since disappeared from the folder.
     func sessionModelName(_ request: Request) -> String {
-        guard let name = request.cookies[Self.sessionCookie]?.value, (try? url(forName: name)) != nil else { return defaultName }
-        return name
+        sessionModel(request).name
+    }
+
+    /// The session's model name with its file, checked against the folder once.
+    func sessionModel(_ request: Request) -> (name: String, url: URL) {
+        guard let name = request.cookies[Self.sessionCookie]?.value, let url = try? url(forName: name) else {
+            return (defaultName, defaultModel)
+        }
+        return (name, url)
     }
 
     func sessionCookie(choosing name: String) -> Cookie {

@@ -52,7 +52,12 @@ final class ModelLibrary: Sendable {
         guard names().contains(name) else {
             throw APIError(.notFound, "unknown model", detail: "there is no model '\(name)' in \(folder.lastPathComponent)")
         }
-        return name == defaultName ? defaultModel : folder.appendingPathComponent(name)
+        return url(ofListed: name)
+    }
+
+    /// The file of a name `names()` has just listed: no check left to make.
+    func url(ofListed name: String) -> URL {
+        name == defaultName ? defaultModel : folder.appendingPathComponent(name)
     }
 
     /// Letters, digits, `.`, `_` and `-` only, not starting with a dot: no separators, no `..`,

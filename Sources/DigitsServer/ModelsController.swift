@@ -37,7 +37,7 @@ struct ModelsController {
         // Reading the cards touches every file in the folder: blocking I/O, so off the event loop.
         let models = try await NIOThreadPool.singleton.runIfActive {
             library.names().map { name in
-                Self.entry(name: name, url: (try? library.url(forName: name)) ?? library.folder.appendingPathComponent(name))
+                Self.entry(name: name, url: library.url(ofListed: name))
             }
         }
         return ModelList(default: library.defaultName, active: library.sessionModelName(request), models: models)

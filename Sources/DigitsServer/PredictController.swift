@@ -25,8 +25,8 @@ struct PredictController {
         let contentType = request.headers[.contentType] ?? ""
         let body = try await request.body.collect(upTo: context.maxUploadSize)
         let bytes = [UInt8](body.readableBytesView)
-        let name = library.sessionModelName(request)
-        let saved = try await library.model(at: library.url(forName: name))
+        let (name, url) = library.sessionModel(request)
+        let saved = try await library.model(at: url)
         let decoder = decoder
         // Parsing, decoding, extraction and classification are CPU work: they run on the
         // blocking thread pool, whose fixed size also bounds how many predictions run at once.
@@ -35,9 +35,7 @@ struct PredictController {
             return try input.read(with: saved.pipeline, mode: mode, decoder: decoder, includeInput: includeInput, debug: debug)
         }
         let json = try JSONEncoder().encode(prediction)
-        return Response(status: .ok,
-                        headers: [.contentType: "application/json; charset=utf-8", .digitsModel: name],
-                        body: .init(byteBuffer: ByteBuffer(bytes: json)))
+        return .json(json, headers: [.digitsModel: name])
     }
 
     static func mode(_ text: String?) throws(APIError) -> DigitExtractor.Mode {

@@ -26,6 +26,17 @@ const Digits = (() => {
     return bytes < 1e6 ? `${Math.max(1, Math.round(bytes / 1e3))} kB` : `${(bytes / 1e6).toFixed(1)} MB`;
   }
 
+  // Draws 784 grey levels (the `input28` of a prediction) onto a 28×28 canvas; none: black.
+  function paint28(canvas, pixels) {
+    const context = canvas.getContext("2d");
+    const image = context.createImageData(28, 28);
+    for (let i = 0; i < 784; i++) {
+      const v = pixels ? pixels[i] : 0;
+      image.data.set([v, v, v, 255], 4 * i);
+    }
+    context.putImageData(image, 0, 0);
+  }
+
   function percent(value, digits = 1) {
     return value == null ? "–" : `${(value * 100).toFixed(digits)}%`;
   }
@@ -72,7 +83,7 @@ const Digits = (() => {
   loadModels();
 
   return {
-    api, size, percent,
+    api, size, percent, paint28,
     // Pages that show predictions re-run them when this browser picks another model.
     onModelChange(listener) { listeners.push(listener); },
     reloadModels: loadModels,

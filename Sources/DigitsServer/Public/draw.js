@@ -181,13 +181,7 @@ function showDigit() {
     row.classList.toggle("best", !!digit && digit.digit === index);
     row.setAttribute("aria-label", `${index}: ${digit ? (p * 100).toFixed(1) + "%" : "no reading"}`);
   });
-  const seenContext = seen.getContext("2d");
-  const image = seenContext.createImageData(28, 28);
-  for (let i = 0; i < 784; i++) {
-    const v = digit && digit.input28 ? digit.input28[i] : 0;
-    image.data.set([v, v, v, 255], 4 * i);
-  }
-  seenContext.putImageData(image, 0, 0);
+  Digits.paint28(seen, digit && digit.input28);
   updateCorrection();
 }
 

@@ -94,12 +94,7 @@
     const item = document.createElement("li");
     const canvas = document.createElement("canvas");
     canvas.width = canvas.height = 28;
-    if (digit.input28) {
-      const context = canvas.getContext("2d");
-      const image = context.createImageData(28, 28);
-      digit.input28.forEach((v, i) => { image.data.set([v, v, v, 255], i * 4); });
-      context.putImageData(image, 0, 0);
-    }
+    if (digit.input28) Digits.paint28(canvas, digit.input28);
     const caption = document.createElement("span");
     caption.innerHTML = `<b>${digit.digit}</b> ${Digits.percent(digit.confidence, 0)}`;
     item.append(canvas, caption);

@@ -9,6 +9,17 @@ struct StoredJob: Codable, Sendable, FetchableRecord, PersistableRecord {
     var created: Date
     var state: String
     var record: Data
+
+    init(_ job: JobRecord) throws {
+        id = job.id
+        created = job.created
+        state = job.state.rawValue
+        record = try JSONEncoder().encode(job)
+    }
+
+    func job() throws -> JobRecord {
+        try JSONDecoder().decode(JobRecord.self, from: record)
+    }
 }
 
 /// The job history in the app's SQLite store, so the Train page's recent jobs survive a restart.
@@ -24,8 +35,7 @@ final class StoredJobHistory: JobHistory {
     }
 
     func save(_ record: JobRecord) throws {
-        let row = StoredJob(id: record.id, created: record.created, state: record.state.rawValue,
-                            record: try JSONEncoder().encode(record))
+        let row = try StoredJob(record)
         try store.writer.write { db in try row.save(db) }
     }
 
@@ -33,12 +43,12 @@ final class StoredJobHistory: JobHistory {
         let rows = try store.writer.read { db in
             try StoredJob.order(Column("created").desc, Column("id").desc).limit(max(0, limit)).fetchAll(db)
         }
-        return try rows.map { try JSONDecoder().decode(JobRecord.self, from: $0.record) }
+        return try rows.map { try $0.job() }
     }
 
     func find(id: String) throws -> JobRecord? {
         try store.writer.read { db in try StoredJob.fetchOne(db, key: id) }
-            .map { try JSONDecoder().decode(JobRecord.self, from: $0.record) }
+            .map { try $0.job() }
     }
 
     private func markInterruptedJobs() throws(StoreError) {
@@ -47,12 +57,11 @@ final class StoredJobHistory: JobHistory {
                 let unfinished = try StoredJob.filter([JobState.queued.rawValue, JobState.running.rawValue].contains(Column("state")))
                     .fetchAll(db)
                 for row in unfinished {
-                    var record = try JSONDecoder().decode(JobRecord.self, from: row.record)
+                    var record = try row.job()
                     record.state = .cancelled
                     record.finished = record.finished ?? Date()
                     record.message = "the server stopped before the job finished"
-                    try StoredJob(id: row.id, created: row.created, state: record.state.rawValue,
-                                  record: try JSONEncoder().encode(record)).save(db)
+                    try StoredJob(record).save(db)
                 }
             }
         } catch {
