@@ -108,13 +108,11 @@ struct VisionBenchReport: Encodable {
                 let text = try body { marks.append(DispatchTime.now()) }
                 marks.append(DispatchTime.now())
                 guard run > 0 else { read = text; continue }
-                for k in stages.indices { stageMs[k].append(Self.ms(marks[k], marks[k + 1])) }
-                totalMs.append(Self.ms(marks[0], marks[marks.count - 1]))
+                for k in stages.indices { stageMs[k].append(Predict.milliseconds(marks[k], marks[k + 1])) }
+                totalMs.append(Predict.milliseconds(marks[0], marks[marks.count - 1]))
             }
             cpuMs = (ProcessStats.userCPUSeconds() - cpu) * 1000 / Double(max(1, runs))
         }
-
-        static func ms(_ a: DispatchTime, _ b: DispatchTime) -> Double { Double(b.uptimeNanoseconds - a.uptimeNanoseconds) / 1e6 }
 
         static func percentile(_ values: [Double], _ p: Double) -> Double {
             let sorted = values.sorted()

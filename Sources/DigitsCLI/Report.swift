@@ -128,7 +128,8 @@ struct Report: AsyncParsableCommand {
     }
 
     /// Every model reads every labelled picture, as `digits predict --labels` would: whole
-    /// pictures read exactly, and the misses. Each picture is decoded once for all models.
+    /// pictures read exactly, and the misses. Each picture is decoded and its digits extracted
+    /// once for all models.
     func picturesSection(_ pipelines: [(name: String, pipeline: Pipeline)], expected: LabelFile) throws -> String {
         let extractor = DigitExtractor(options: DigitExtractor.Options(mode: single ? .single : .multi))
         let decoder = ImageDecoder(reduceToLongestSide: extractor.options.workingSize)
@@ -136,17 +137,19 @@ struct Report: AsyncParsableCommand {
         var unreadable: [String] = []
         for file in try Predict.imageFiles(images) {
             guard let value = expected.value(for: file) else { continue }
+            let name = URL(fileURLWithPath: file).lastPathComponent
             guard let image = try? decoder.decode(contentsOf: URL(fileURLWithPath: file)) else {
-                unreadable.append(URL(fileURLWithPath: file).lastPathComponent)
+                unreadable.append(name)
                 continue
             }
+            // The digits found do not depend on the model: extract once, classify per model.
+            let extraction = extractor.extract(image)
             for (index, model) in pipelines.enumerated() {
-                tallies[index].add(file: URL(fileURLWithPath: file).lastPathComponent, expected: value,
-                                   read: try model.pipeline.read(image, with: extractor))
+                tallies[index].add(file: name, expected: value, read: try model.pipeline.classify(extraction))
             }
         }
         let rows = zip(pipelines, tallies).map { model, tally in
-            [model.name, "\(tally.correct) of \(tally.count)", String(format: "%.2f %%", tally.accuracy * 100)]
+            [model.name, "\(tally.correct) of \(tally.count)", percentText(tally.accuracy)]
         }
         var body = HTMLReport.paragraph("Labelled pictures from \(images.joined(separator: ", ")), read "
             + (single ? "as one digit each" : "for every digit they hold") + "; a picture counts when all its digits are read right.")
@@ -167,8 +170,8 @@ struct Report: AsyncParsableCommand {
             if let trials = search.trials {
                 body += "<h3>\(HTMLReport.escape(name)): \(HTMLReport.escape(search.method ?? "search"))</h3>"
                 let rows = trials.enumerated().map { rank, trial in
-                    [String(rank + 1), trial.assignments.joined(separator: " "), String(format: "%.2f %%", trial.meanScore * 100),
-                     trial.foldScores.count > 1 ? String(format: "%.2f %%", trial.standardDeviation * 100) : "—",
+                    [String(rank + 1), trial.assignments.joined(separator: " "), percentText(trial.meanScore),
+                     trial.foldScores.count > 1 ? percentText(trial.standardDeviation) : "—",
                      String(format: "%.2f", trial.fitSeconds)]
                 }
                 body += HTMLReport.table(["rank", "parameters", "accuracy", "± std", "fit s"], rows, numeric: [0, 2, 3, 4])
@@ -177,7 +180,7 @@ struct Report: AsyncParsableCommand {
                 }
             } else if let scores = search.foldScores {
                 body += "<h3>\(HTMLReport.escape(name)): \(scores.count)-fold cross-validation</h3>"
-                let rows = scores.enumerated().map { [String($0 + 1), String(format: "%.2f %%", $1 * 100)] }
+                let rows = scores.enumerated().map { [String($0 + 1), percentText($1)] }
                 body += HTMLReport.table(["fold", "accuracy"], rows, numeric: [0, 1])
                 body += HTMLReport.paragraph(String(format: "Mean %.2f %% ± %.2f %% (std over folds) on %d training images.",
                                                     (search.mean ?? 0) * 100, (search.std ?? 0) * 100, search.samples ?? 0))

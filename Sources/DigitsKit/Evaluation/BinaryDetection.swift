@@ -52,12 +52,13 @@ public struct BinaryDetectionReport: Sendable, Equatable, Codable {
         self.positives = positives
         self.negatives = truth.count - positives
 
-        let (thresholds, tps, fps) = thresholdSweep(truth: truth, scores: scores)
+        let sweep = thresholdSweep(truth: truth, scores: scores)
+        let (thresholds, tps, fps) = sweep
         let precisions = zip(tps, fps).map { $0 / ($0 + $1) }
         let recalls = tps.map { positives == 0 ? 0 : $0 / Double(positives) }
         self.thresholds = thresholds.reversed()
         self.curvePrecision = precisions.reversed() + [1]
         self.curveRecall = recalls.reversed() + [0]
-        self.roc = ROCCurve(truth: truth, scores: scores)
+        self.roc = ROCCurve(sweep: sweep)
     }
 }

@@ -14,7 +14,12 @@ public struct ROCCurve: Sendable, Equatable {
     /// `truth` holds 1 for the positive class, anything else for negatives.
     public init(truth: [Int], scores: [Double]) {
         precondition(truth.count == scores.count, "one score per label")
-        var (cut, tps, fps) = thresholdSweep(truth: truth, scores: scores)
+        self.init(sweep: thresholdSweep(truth: truth, scores: scores))
+    }
+
+    /// From a `thresholdSweep` already made (the detector report sweeps once for both curves).
+    init(sweep: (thresholds: [Double], truePositives: [Double], falsePositives: [Double])) {
+        var (cut, tps, fps) = sweep
         if fps.count > 2 {
             // Keep the ends and every point where either count's second difference is non-zero.
             var keep = [0]

@@ -38,8 +38,7 @@ extension ModelKind {
         if self == .pcaSVC {
             fields.append(ParameterField(
                 type: "real", name: "nComponents", value: PCASVCDefaults.components.description,
-                expectation: "an int in [1, ∞) or a float in (0, 1)",
-                help: "principal components to keep, or the share of variance they must explain", min: 0))
+                expectation: PCASVCDefaults.componentsExpectation, help: PCASVCDefaults.componentsHelp, min: 0))
         }
         return fields + type(of: parameters).specs.map { spec in
             var field = ParameterField(type: "text", name: spec.name, value: defaults?[spec.name]?.text ?? "",

@@ -93,8 +93,7 @@ public enum ModelKind: String, CaseIterable, Sendable {
         let defaults = try? JSONValue(encoding: parameters)
         var lines: [String] = []
         if self == .pcaSVC {
-            lines.append("nComponents=\(PCASVCDefaults.components) (an int in [1, ∞) or a float in (0, 1)): "
-                         + "principal components to keep, or the share of variance they must explain")
+            lines.append("nComponents=\(PCASVCDefaults.components) (\(PCASVCDefaults.componentsExpectation)): \(PCASVCDefaults.componentsHelp)")
         }
         return lines + type(of: parameters).specs.map { spec in
             let value = defaults?[spec.name]?.text ?? "none"

@@ -8,6 +8,10 @@ import Foundation
 /// and was the fastest of the tied settings, with the fewest support vectors (so the fastest to
 /// predict too). `nComponents=0.95 C=5` gives the student app's model.
 enum PCASVCDefaults {
+    /// What `nComponents` accepts, and what it means: one wording for help, forms and errors.
+    static let componentsExpectation = "an int in [1, ∞) or a float in (0, 1)"
+    static let componentsHelp = "principal components to keep, or the share of variance they must explain"
+
     /// PCA keeps this many components (a count) or this share of the variance (a ratio).
     static let components = PCA.Components.count(80)
     /// SVC assignments applied before the user's.
@@ -24,7 +28,7 @@ enum PCASVCDefaults {
             }
             guard let parsed = PCA.Components(parts[1]) else {
                 throw ParameterError.invalid(model: "PCA", name: "nComponents",
-                                             expected: "an int in [1, ∞) or a float in (0, 1)", got: "'\(parts[1])'")
+                                             expected: componentsExpectation, got: "'\(parts[1])'")
             }
             components = parsed
         }

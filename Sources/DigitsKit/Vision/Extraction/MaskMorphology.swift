@@ -51,7 +51,7 @@ enum MaskMorphology {
     /// Erases ruled lines and the lines of squared paper: runs of ink longer than half the
     /// image along a row (or a column) in bands that are thin for their length (at most 1/25 of
     /// it). Lines are looked for in `evidence` (every faint-ink pixel, see
-    /// `Thresholding.faintInk`) and erased from `mask`. Where a stroke crosses the line — ink on both sides of the band — the crossing is
+    /// the `faint` of `Thresholding.mask`) and erased from `mask`. Where a stroke crosses the line — ink on both sides of the band — the crossing is
     /// kept, so digits written across a line stay whole; a long top bar of a 7 is far thicker
     /// than 1/25 of its length and stays. Returns the number of lines erased.
     static func removeRuledLines(_ mask: inout [UInt8], evidence: [UInt8], width w: Int, height h: Int) -> Int {
@@ -98,13 +98,15 @@ enum MaskMorphology {
                 while b < count {
                     guard !runs[b].isEmpty else { b += 1; continue }
                     let first = b
-                    var longest = 0
+                    var longest = 0, start = length, end = 0
                     while b < count, !runs[b].isEmpty {
-                        longest = max(longest, runs[b].map(\.count).max() ?? 0)
+                        for run in runs[b] {
+                            longest = max(longest, run.count)
+                            start = min(start, run.lowerBound)
+                            end = max(end, run.upperBound)
+                        }
                         b += 1
                     }
-                    let start = runs[first..<b].joined().map(\.lowerBound).min() ?? 0
-                    let end = runs[first..<b].joined().map(\.upperBound).max() ?? 0
                     guard (b - first) * 25 <= longest, !edgeToEdge || (end - start) * 50 >= length * 49 else { continue }
                     removed += 1
                     // The line's faint edge rows break into runs too short to be found: one row either

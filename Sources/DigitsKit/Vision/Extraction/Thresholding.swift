@@ -9,39 +9,34 @@ enum Thresholding {
     /// brightness, so it does not depend on exposure).
     static let minimumContrast: Float = 0.15
 
-    static func mask(ink: GrayImage) -> (mask: [UInt8], strongThreshold: Float) {
+    /// Also returns `faint`: every pixel at least as dark as weak ink, whatever its
+    /// neighbourhood. Faint ruled lines stay unbroken there, where the local-mean test of the
+    /// mask cuts them beside every stroke (see `MaskMorphology.removeRuledLines`).
+    static func mask(ink: GrayImage) -> (mask: [UInt8], faint: [UInt8]) {
         let strong = max(minimumContrast, otsu(ink.pixels))
-        let weak = weakThreshold(strong: strong)
+        let weak = max(minimumContrast / 2, strong / 2)
         let radius = max(2, max(ink.width, ink.height) / 40)
         let mean = localMean(ink, radius: radius)
         // A weak pixel must stand out from its neighbourhood's mean by this much.
         let margin: Float = 0.04
         var mask = [UInt8](repeating: 0, count: ink.pixels.count)
+        var faint = [UInt8](repeating: 0, count: ink.pixels.count)
         ink.pixels.withUnsafeBufferPointer { d in
             mean.withUnsafeBufferPointer { m in
                 mask.withUnsafeMutableBufferPointer { out in
-                    parallelRanges(out.count, minimumChunk: 65536) { range in
-                        for i in range {
-                            let v = d[i]
-                            out[i] = v >= strong ? 2 : (v >= weak && v >= m[i] + margin ? 1 : 0)
+                    faint.withUnsafeMutableBufferPointer { faintOut in
+                        parallelRanges(out.count, minimumChunk: 65536) { range in
+                            for i in range {
+                                let v = d[i]
+                                faintOut[i] = v >= weak ? 1 : 0
+                                out[i] = v >= strong ? 2 : (v >= weak && v >= m[i] + margin ? 1 : 0)
+                            }
                         }
                     }
                 }
             }
         }
-        return (mask, strong)
-    }
-
-    /// Fainter than strong ink but no fainter than half the minimum contrast.
-    static func weakThreshold(strong: Float) -> Float {
-        max(minimumContrast / 2, strong / 2)
-    }
-
-    /// Every pixel at least as dark as weak ink, whatever its neighbourhood: faint ruled lines
-    /// stay unbroken here, where the local-mean test of `mask` cuts them beside every stroke.
-    static func faintInk(ink: GrayImage, strongThreshold: Float) -> [UInt8] {
-        let weak = weakThreshold(strong: strongThreshold)
-        return ink.pixels.map { $0 >= weak ? 1 : 0 }
+        return (mask, faint)
     }
 
     /// Otsu's threshold over 256 bins of values in 0…1: the level that best separates two classes.
