@@ -1,5 +1,5 @@
 # Two commands on a fresh Debian/Ubuntu machine with Swift 6:
-#   make run    train and evaluate the first model on MNIST and print the report
+#   make run    train and evaluate the first model on MNIST, then serve the web app
 #   make test   run the whole test suite in release mode, then the pages in headless Chromium
 #   make model  retrain the committed default model (Models/default.safetensors) from the data
 #   make serve  start the web app (http://127.0.0.1:8080) with the default model
@@ -18,10 +18,13 @@ test-deps: deps
 build: deps
 	$(SWIFT) build -c release --product digits
 
+# Trains and scores the first model, then leaves the web app running on the shipped default
+# model (Ctrl-C stops it).
 run: build
 	@$(BIN) data verify >/dev/null 2>&1 || $(BIN) data download
 	$(BIN) train logreg --out $(MODEL)
-	$(BIN) evaluate $(MODEL)
+	@echo "Web app: http://127.0.0.1:8080 (default model; Ctrl-C stops it)"
+	$(BIN) serve
 
 # The product's default model: cnn-flagship (12 epochs, trained on distorted digits) on the
 # standard split, seed 0. The same seed, data and core count give the same weights bit for bit
