@@ -183,6 +183,17 @@ def train_one_epoch(driver, base):
     check(True, "the trained model was saved into the models folder")
 
 
+def models_compare_per_class_f1(driver, base):
+    if not os.environ.get("DIGITS_DATA"):
+        print("SKIPPED: the per-class F1 comparison (it evaluates on the MNIST test set; set DIGITS_DATA)")
+        return
+    driver.get(f"{base}/models#compare=default.safetensors,browser-trained.safetensors")
+    WebDriverWait(driver, 120, poll_frequency=1).until(
+        lambda d: d.find_elements(By.CSS_SELECTOR, "ol.f1-bars li") or "unavailable" in d.find_element(By.ID, "f1").text)
+    bars = driver.find_elements(By.CSS_SELECTOR, "ol.f1-bars li .f1-bar")
+    check(len(bars) == 20, f"comparing two models draws a per-class F1 bar for each digit and model ({len(bars)} bars)")
+
+
 def camera(driver, base):
     driver.get(base + "/camera")
     WebDriverWait(driver, 20).until(lambda d: d.find_element(By.ID, "camera-stats").text != ""
@@ -221,7 +232,7 @@ def main():
         screenshot(driver, out, "feedback")
         explore_draws_its_charts(driver, base)
         screenshot(driver, out, "explore")
-        driver.get(f"{base}/models")
+        models_compare_per_class_f1(driver, base)
         WebDriverWait(driver, 60).until(lambda d: "measuring" not in d.find_element(By.TAG_NAME, "main").text)
         screenshot(driver, out, "models")
         errors = [entry["message"] for entry in driver.get_log("browser") if "favicon" not in entry["message"]]

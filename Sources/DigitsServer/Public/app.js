@@ -21,6 +21,23 @@ const Digits = (() => {
     return body;
   }
 
+  // Fetches `path` until the server stops answering 202 ("being computed, ask again"), calling
+  // `onWait(seconds)` between tries; `stillWanted` ends the wait (null) for a choice the user changed.
+  async function whenReady(path, { onWait = () => {}, stillWanted = () => true } = {}) {
+    const started = Date.now();
+    while (stillWanted()) {
+      const response = await fetch(path);
+      const body = await response.json();
+      if (response.status !== 202) {
+        if (!response.ok) throw new Error(body.detail || body.error || response.statusText);
+        return body;
+      }
+      onWait(Math.round((Date.now() - started) / 1000));
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+    }
+    return null;
+  }
+
   function size(bytes) {
     if (bytes == null) return "size unknown";
     return bytes < 1e6 ? `${Math.max(1, Math.round(bytes / 1e3))} kB` : `${(bytes / 1e6).toFixed(1)} MB`;
@@ -83,7 +100,7 @@ const Digits = (() => {
   loadModels();
 
   return {
-    api, size, percent, paint28,
+    api, whenReady, size, percent, paint28,
     // Pages that show predictions re-run them when this browser picks another model.
     onModelChange(listener) { listeners.push(listener); },
     reloadModels: loadModels,

@@ -16,25 +16,12 @@ function place(target, charts) {
   }));
 }
 
-// Fetches `path` until it is ready; `stillWanted` stops polling for a choice the user changed.
-async function poll(path, status, stillWanted = () => true) {
-  const started = Date.now();
-  while (stillWanted()) {
-    const response = await fetch(path);
-    const body = await response.json();
-    if (response.status !== 202) {
-      if (!response.ok) throw new Error(body.detail || body.error || response.statusText);
-      return body;
-    }
-    status.textContent = `Computing… ${Math.round((Date.now() - started) / 1000)} s (done once, then remembered)`;
-    await new Promise((resolve) => setTimeout(resolve, 2000));
-  }
-  return null;
-}
-
 async function section(path, target, status, describe, stillWanted) {
   try {
-    const result = await poll(path, status, stillWanted);
+    const result = await Digits.whenReady(path, {
+      onWait: (seconds) => { status.textContent = `Computing… ${seconds} s (done once, then remembered)`; },
+      stillWanted,
+    });
     if (!result) return;
     place(target, result.charts);
     status.textContent = describe(result);

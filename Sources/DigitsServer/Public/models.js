@@ -87,12 +87,14 @@ async function load() {
       try {
         const measured = await Digits.api(`/api/models/${encodeURIComponent(model.name)}/latency`);
         latency.textContent = `${measured.latency_ms.toFixed(2)} ms`;
+        details.delete(model.name);  // its details now carry the latency
         latency.classList.remove("muted");
       } catch (error) {
         latency.textContent = "failed";
         latency.title = error.message;
       }
     }
+    if (compared.size > 1) compareTable([...compared]);
   } catch (error) {
     modelsStatus.textContent = `Could not list the models: ${error.message}`;
     modelsStatus.classList.add("error");
@@ -158,6 +160,12 @@ async function compare() {
     f1Panel.replaceChildren();
     return;
   }
+  await compareTable(names);
+  showF1(names);
+}
+
+// The side-by-side table; drawn again once the latencies are measured.
+async function compareTable(names) {
   try {
     const all = await Promise.all(names.map(detailsOf));
     const metrics = [...new Set(all.flatMap((d) => Object.keys(d.card.metrics || {})))].sort();
@@ -170,27 +178,23 @@ async function compare() {
   } catch (error) {
     comparePanel.innerHTML = `<p class="error">${escapeHTML(error.message)}</p>`;
   }
-  showF1(names);
 }
 
 // Per-class F1 from each model's evaluation on the MNIST test set (computed once per file).
 async function showF1(names) {
   f1Panel.innerHTML = "<p class=\"muted\">Per-class F1 on the MNIST test set: evaluating…</p>";
+  const stillWanted = () => names.join() === [...compared].join();
   const scores = {};
-  for (let attempt = 0; attempt < 600; attempt++) {
-    if (names.join() !== [...compared].join()) return;
-    let waiting = false;
-    for (const name of names) {
-      if (scores[name]) continue;
-      const response = await fetch(`/api/explore/models/${encodeURIComponent(name)}`);
-      const body = await response.json();
-      if (response.status === 202) { waiting = true; continue; }
-      if (!response.ok) { f1Panel.innerHTML = `<p class="muted">Per-class F1 unavailable: ${escapeHTML(body.detail || body.error)}</p>`; return; }
-      scores[name] = body.f1;
-    }
-    if (!waiting) break;
-    await new Promise((resolve) => setTimeout(resolve, 2000));
+  try {
+    await Promise.all(names.map(async (name) => {
+      const body = await Digits.whenReady(`/api/explore/models/${encodeURIComponent(name)}`, { stillWanted });
+      if (body) scores[name] = body.f1;
+    }));
+  } catch (error) {
+    f1Panel.innerHTML = `<p class="muted">Per-class F1 unavailable: ${escapeHTML(error.message)}</p>`;
+    return;
   }
+  if (!stillWanted()) return;
   // The bars start just below the lowest score: F1 of good models differ in the second decimal.
   const all = Object.values(scores).flat();
   const low = all.length ? Math.max(0, Math.floor((Math.min(...all) - 0.02) * 50) / 50) : 0;
