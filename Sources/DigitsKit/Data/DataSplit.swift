@@ -60,12 +60,10 @@ public struct DataSplit: Sendable {
     /// Training and validation images together, in their original order when this split cut
     /// them from one pool (so a `standard` split with a carve-out gives back MNIST's training set).
     public var trainingAndValidation: Dataset {
-        guard let trainIndices, let validationIndices, validation.count > 0 else { return train.appending(validation) }
-        var merged: [(Int, Bool, Int)] = trainIndices.enumerated().map { ($1, false, $0) }
-        merged += validationIndices.enumerated().map { ($1, true, $0) }
-        merged.sort { $0.0 < $1.0 }
         let both = train.appending(validation)
-        return both.subset(merged.map { $0.1 ? train.count + $0.2 : $0.2 })
+        guard let trainIndices, let validationIndices, validation.count > 0 else { return both }
+        let poolIndices = trainIndices + validationIndices  // the pool index of each image of `both`
+        return both.subset(poolIndices.indices.sorted { poolIndices[$0] < poolIndices[$1] })
     }
 
     /// This split with `count` training images moved to a stratified validation set (seeded),
