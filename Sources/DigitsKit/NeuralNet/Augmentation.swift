@@ -1,7 +1,8 @@
 import Foundation
 
 /// Random distortions of 28×28 training images (pixels scaled to [0, 1]), drawn afresh for
-/// every image of every batch. In order of application: a stroke-thickness change (grey-level
+/// every image of every batch. In order of application: a handwriting style drawn onto some 1s
+/// and 7s (`HandwritingStyle`, when the labels are given), a stroke-thickness change (grey-level
 /// dilation or erosion, thin pencil to thick marker), a random affine map (rotation, scale,
 /// shear, translation) plus an elastic displacement field (Simard et al. 2003), sampled
 /// bilinearly about the image centre in one pass, a Gaussian blur, then uniform noise. Image `i`
@@ -29,6 +30,8 @@ struct Augmentation: Sendable, Equatable {
     var thickness: ClosedRange<Float> = 0...0
     /// Gaussian blur σ, in pixels, drawn uniformly from this range.
     var blur: ClosedRange<Float> = 0...0
+    /// Probability that a 1 gets a flag and a 7 a crossbar (`HandwritingStyle`).
+    var style: Float = 0
 
     init() {}
 
@@ -44,7 +47,7 @@ struct Augmentation: Sendable, Equatable {
     /// Whether `apply` changes anything.
     var isIdentity: Bool {
         rotation == 0 && scale == 0 && shear == 0 && translation == 0 && noise == 0 && elasticAlpha == 0
-            && thickness == 0...0 && blur == 0...0
+            && thickness == 0...0 && blur == 0...0 && style == 0
     }
 
     static let side = 28
@@ -53,20 +56,22 @@ struct Augmentation: Sendable, Equatable {
     static let scratchCount = 3 * area + GaussianFilter.bufferCount
 
     /// Distorts `count` images in place; they are images `firstIndex…` of the batch `seed` names.
-    func apply(_ images: UnsafeMutablePointer<Float>, count: Int, firstIndex: Int, seed: UInt64) {
+    /// `labels` (one per image) let the style reach the digits it is for; without them it is skipped.
+    func apply(_ images: UnsafeMutablePointer<Float>, count: Int, firstIndex: Int, seed: UInt64,
+               labels: UnsafePointer<Int32>? = nil) {
         if isIdentity { return }
         parallelRanges(count) { range in
             withUnsafeTemporaryAllocation(of: Float.self, capacity: Self.scratchCount) { scratch in
                 let scratch = scratch.baseAddress!
                 for i in range {
                     var random = SplitMix64(seed: seed &+ UInt64(firstIndex + i) &* 0x9E37_79B9_7F4A_7C15)
-                    distort(images + i * Self.area, scratch: scratch, random: &random)
+                    distort(images + i * Self.area, label: labels?[i], scratch: scratch, random: &random)
                 }
             }
         }
     }
 
-    private func distort(_ image: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>, random: inout SplitMix64) {
+    private func distort(_ image: UnsafeMutablePointer<Float>, label: Int32?, scratch: UnsafeMutablePointer<Float>, random: inout SplitMix64) {
         func draw(_ limit: Float) -> Float { limit * (random.nextUnitFloat() * 2 - 1) }
         func draw(_ range: ClosedRange<Float>) -> Float {
             range.lowerBound + (range.upperBound - range.lowerBound) * random.nextUnitFloat()
@@ -89,6 +94,10 @@ struct Augmentation: Sendable, Equatable {
         let blurSigma = blur == 0...0 ? 0 : draw(blur)
 
         source.update(from: image, count: area)
+        // Drawn first, so the affine map, the warp and the pen change bend the new stroke with the digit.
+        if style > 0, let label, HandwritingStyle.applies(to: label), random.nextUnitFloat() < style {
+            HandwritingStyle.restyle(source, label: label, random: &random)
+        }
         if strokeChange != 0 { Morphology.changeStrokes(source, by: strokeChange, scratch: filterScratch) }
         resample(source, into: image, angle: angle, size: size, slant: slant, shift: (dx, dy),
                  field: elastic ? (fieldX, fieldY) : nil)

@@ -84,6 +84,8 @@ final class Network {
 
     /// The loaded input batch (batch, 784), e.g. for augmentation before `trainStep`.
     var input: UnsafeMutablePointer<Float> { activations[0] }
+    /// The loaded batch's labels, e.g. for an augmentation that draws a digit's own style.
+    var inputLabels: UnsafePointer<Int32> { UnsafePointer(labels.pointer) }
 
     /// Runs the loaded batch forward; returns the logits (batch, 10), valid until the next call.
     @discardableResult

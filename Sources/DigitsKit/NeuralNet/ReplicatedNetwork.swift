@@ -67,7 +67,8 @@ final class ReplicatedNetwork {
                     let start = indices.startIndex + part * size
                     let slice = indices[start..<min(indices.endIndex, start + size)]
                     sizes[part] = replicas[part].loadBatch(x, rows: slice, labels: labels)
-                    augmentation?.apply(replicas[part].input, count: sizes[part], firstIndex: part * size, seed: augmentationSeed)
+                    augmentation?.apply(replicas[part].input, count: sizes[part], firstIndex: part * size, seed: augmentationSeed,
+                                        labels: replicas[part].inputLabels)
                     results[part] = replicas[part].trainStep(batch: sizes[part])
                 }
             }

@@ -14,6 +14,8 @@ public enum TestDistortion: String, CaseIterable, Sendable {
     case affine
     /// All of the above at once (with thickness anywhere from thin to thick) and ±0.05 noise.
     case all
+    /// Every 1 flagged and every 7 crossed, the European way (`HandwritingStyle`); other digits unchanged.
+    case style
 
     var augmentation: Augmentation {
         var augmentation = Augmentation()
@@ -30,6 +32,7 @@ public enum TestDistortion: String, CaseIterable, Sendable {
             augmentation.elasticAlpha = 34
             augmentation.thickness = -0.8...2
             augmentation.blur = 0...1.5
+        case .style: augmentation.style = 1
         }
         return augmentation
     }
@@ -40,8 +43,9 @@ extension Dataset {
     /// same seed gives the same test set. Labels are unchanged.
     public func distorted(by distortion: TestDistortion, seed: UInt64) -> Dataset {
         var images = pixels.map { Float($0) / 255 }
+        let digits = labels.map { Int32($0) }
         images.withUnsafeMutableBufferPointer { images in
-            distortion.augmentation.apply(images.baseAddress!, count: count, firstIndex: 0, seed: seed)
+            distortion.augmentation.apply(images.baseAddress!, count: count, firstIndex: 0, seed: seed, labels: digits)
         }
         // The same number of pixels in the same order: the shape checks already hold.
         return Dataset(unchecked: images.map { UInt8(min(255, max(0, ($0 * 255).rounded()))) }, labels: labels)

@@ -53,6 +53,9 @@ extension ModelKind {
     /// batch norm after each layer so Adam can take large one-cycle steps, dropout against the
     /// 420 000 weights, and distortions that turn MNIST's clean strokes into the pencil, marker,
     /// blurred and warped digits real photos show. Chosen on a 50000/10000 validation split.
+    /// `--param style=0.5` (flagged 1s, crossed 7s) reads the development set's 1s far better
+    /// but scored 99.57 % on the MNIST test set with seed 0, under the 99.6 % the default model
+    /// must keep, so it is not part of the recipe yet.
     static let flagshipRecipe: NeuralNetwork.Parameters = {
         var recipe = NeuralNetwork.Parameters(
             arch: "conv32k3,bn,conv32k3,bn,pool2,conv64k3,bn,conv64k3,bn,pool2,drop0.25,dense256,bn,drop0.3,dense10",

@@ -32,6 +32,8 @@ extension NeuralNetwork {
                           help: "largest training-time stroke erosion, in pixels per side (0 or unset: none)"),
             ParameterSpec("blur", .real(min: 0, max: 3),
                           help: "largest training-time Gaussian blur σ, in pixels (0 or unset: none)"),
+            ParameterSpec("style", .real(min: 0, max: 1),
+                          help: "probability that a training 1 gets a flag and a 7 a crossbar drawn on (0 or unset: none)"),
             ParameterSpec("tol", .real(min: 0, max: nil),
                           help: "least improvement that counts; without early stopping, > 0 stops on a training-loss plateau"),
         ]
@@ -57,6 +59,7 @@ extension NeuralNetwork {
         public var thicken: Double?
         public var thin: Double?
         public var blur: Double?
+        public var style: Double?
 
         public init() {
             arch = "conv32k3,pool2,conv64k3,conv64k3,pool2,dense100,dense10"
@@ -109,6 +112,7 @@ extension NeuralNetwork {
             augmentation.elasticSigma = Float(elasticSigma ?? 4)
             augmentation.thickness = -Float(thin ?? 0)...Float(thicken ?? 0)
             augmentation.blur = 0...Float(blur ?? 0)
+            augmentation.style = Float(style ?? 0)
             return augmentation.isIdentity ? nil : augmentation
         }
 
