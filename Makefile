@@ -26,7 +26,7 @@ run: build
 	@echo "Web app: http://127.0.0.1:8080 (default model; Ctrl-C stops it)"
 	$(BIN) serve
 
-# The product's default model: cnn-flagship (12 epochs, trained on distorted digits) on the
+# The product's default model: cnn-flagship (12 epochs, trained on distorted and restyled digits) on the
 # standard split, seed 0. The same seed, data and core count give the same weights bit for bit
 # (the model card's date and timings differ). About 12 × 20–25 s on the quiet 2-core development
 # machine, 12 × 75–400 s when it is shared; `--resume` continues an interrupted run.
