@@ -1,0 +1,48 @@
+/// Tells ink from the edge of a shadow. The paper estimate (`Lighting.paperBrightness`) lags a
+/// sharp shadow edge by about a tile, so a band just inside the shade reads as ink. Such a band
+/// is as dark as the shade beyond it: along part of its outline the paper a few pixels outside
+/// is no brighter than the band itself. A pen stroke is darker than the paper all around it.
+enum ShadowEdge {
+    /// Outline samples darker than this fraction above the component's mean grey count as
+    /// "no contrast" (half the contrast ink needs, `Thresholding.minimumContrast`).
+    static let contrast: Float = Thresholding.minimumContrast / 2
+
+    /// For each component (index `label − 1`), the fraction of its outline where the paper
+    /// `step` pixels outside (step = 1/300 of the longest side, at least 2) is not clearly
+    /// brighter than the component's mean grey. Outline samples that land on other ink are
+    /// skipped. `page` is dark ink on light paper.
+    static func oneSidedFractions(labels: [Int32], componentCount: Int, page: GrayImage) -> [Float] {
+        guard componentCount > 0 else { return [] }
+        let w = page.width, h = page.height
+        let step = max(2, max(w, h) / 300)
+        var greySum = [Float](repeating: 0, count: componentCount + 1)
+        var area = [Int](repeating: 0, count: componentCount + 1)
+        var samples = [Int](repeating: 0, count: componentCount + 1)
+        var flat = [Int](repeating: 0, count: componentCount + 1)
+        labels.withUnsafeBufferPointer { l in
+            page.pixels.withUnsafeBufferPointer { g in
+                for i in 0..<(w * h) where l[i] != 0 {
+                    greySum[Int(l[i])] += g[i]
+                    area[Int(l[i])] += 1
+                }
+                let mean = (0...componentCount).map { area[$0] == 0 ? 0 : greySum[$0] / Float(area[$0]) }
+                for y in 0..<h {
+                    for x in 0..<w {
+                        let label = Int(l[y * w + x])
+                        guard label != 0 else { continue }
+                        // The four directions: outline pixels have paper next to them.
+                        for (dx, dy) in [(1, 0), (-1, 0), (0, 1), (0, -1)] {
+                            let nx = x + dx, ny = y + dy
+                            guard nx >= 0, ny >= 0, nx < w, ny < h, l[ny * w + nx] == 0 else { continue }
+                            let sx = x + dx * step, sy = y + dy * step
+                            guard sx >= 0, sy >= 0, sx < w, sy < h, l[sy * w + sx] == 0 else { continue }
+                            samples[label] += 1
+                            if g[sy * w + sx] * (1 - contrast) <= mean[label] { flat[label] += 1 }
+                        }
+                    }
+                }
+            }
+        }
+        return (1...componentCount).map { samples[$0] > 0 ? Float(flat[$0]) / Float(samples[$0]) : 0 }
+    }
+}
