@@ -3,8 +3,8 @@
 /// is as dark as the shade beyond it: along part of its outline the paper a few pixels outside
 /// is no brighter than the band itself. A pen stroke is darker than the paper all around it.
 enum ShadowEdge {
-    /// Outline samples darker than this fraction above the component's mean grey count as
-    /// "no contrast" (half the contrast ink needs, `Thresholding.minimumContrast`).
+    /// Paper less than this fraction brighter than the component's mean grey has "no contrast"
+    /// with it (half the contrast ink needs, `Thresholding.minimumContrast`).
     static let contrast: Float = Thresholding.minimumContrast / 2
 
     /// For each component (index `label − 1`), the fraction of its outline where the paper
@@ -26,19 +26,21 @@ enum ShadowEdge {
                     area[Int(l[i])] += 1
                 }
                 let mean = (0...componentCount).map { area[$0] == 0 ? 0 : greySum[$0] / Float(area[$0]) }
+                // An outline pixel has paper next to it in direction (dx, dy); the paper sampled
+                // `step` pixels further that way must not be other ink.
+                func sample(_ label: Int, x: Int, y: Int, dx: Int, dy: Int) {
+                    let nx = x + dx, ny = y + dy, sx = x + dx * step, sy = y + dy * step
+                    guard sx >= 0, sy >= 0, sx < w, sy < h, l[ny * w + nx] == 0, l[sy * w + sx] == 0 else { return }
+                    samples[label] += 1
+                    if g[sy * w + sx] * (1 - contrast) <= mean[label] { flat[label] += 1 }
+                }
                 for y in 0..<h {
-                    for x in 0..<w {
+                    for x in 0..<w where l[y * w + x] != 0 {
                         let label = Int(l[y * w + x])
-                        guard label != 0 else { continue }
-                        // The four directions: outline pixels have paper next to them.
-                        for (dx, dy) in [(1, 0), (-1, 0), (0, 1), (0, -1)] {
-                            let nx = x + dx, ny = y + dy
-                            guard nx >= 0, ny >= 0, nx < w, ny < h, l[ny * w + nx] == 0 else { continue }
-                            let sx = x + dx * step, sy = y + dy * step
-                            guard sx >= 0, sy >= 0, sx < w, sy < h, l[sy * w + sx] == 0 else { continue }
-                            samples[label] += 1
-                            if g[sy * w + sx] * (1 - contrast) <= mean[label] { flat[label] += 1 }
-                        }
+                        sample(label, x: x, y: y, dx: 1, dy: 0)
+                        sample(label, x: x, y: y, dx: -1, dy: 0)
+                        sample(label, x: x, y: y, dx: 0, dy: 1)
+                        sample(label, x: x, y: y, dx: 0, dy: -1)
                     }
                 }
             }
