@@ -17,8 +17,8 @@ enum ShadowEdge {
         let step = max(2, max(w, h) / 300)
         var greySum = [Float](repeating: 0, count: componentCount + 1)
         var area = [Int](repeating: 0, count: componentCount + 1)
-        var samples = [Int](repeating: 0, count: componentCount + 1)
-        var flat = [Int](repeating: 0, count: componentCount + 1)
+        // Per label: outline samples, and those without contrast.
+        var samples = [Int](repeating: 0, count: 2 * (componentCount + 1))
         labels.withUnsafeBufferPointer { l in
             page.pixels.withUnsafeBufferPointer { g in
                 for i in 0..<(w * h) where l[i] != 0 {
@@ -26,25 +26,26 @@ enum ShadowEdge {
                     area[Int(l[i])] += 1
                 }
                 let mean = (0...componentCount).map { area[$0] == 0 ? 0 : greySum[$0] / Float(area[$0]) }
-                // An outline pixel has paper next to it in direction (dx, dy); the paper sampled
-                // `step` pixels further that way must not be other ink.
-                func sample(_ label: Int, x: Int, y: Int, dx: Int, dy: Int) {
-                    let nx = x + dx, ny = y + dy, sx = x + dx * step, sy = y + dy * step
-                    guard sx >= 0, sy >= 0, sx < w, sy < h, l[ny * w + nx] == 0, l[sy * w + sx] == 0 else { return }
-                    samples[label] += 1
-                    if g[sy * w + sx] * (1 - contrast) <= mean[label] { flat[label] += 1 }
-                }
-                for y in 0..<h {
-                    for x in 0..<w where l[y * w + x] != 0 {
-                        let label = Int(l[y * w + x])
-                        sample(label, x: x, y: y, dx: 1, dy: 0)
-                        sample(label, x: x, y: y, dx: -1, dy: 0)
-                        sample(label, x: x, y: y, dx: 0, dy: 1)
-                        sample(label, x: x, y: y, dx: 0, dy: -1)
+                samples.withUnsafeMutableBufferPointer { counts in
+                    // An outline pixel has paper next to it at offset `near`; the paper `far`
+                    // (`step` pixels that way) must not be other ink.
+                    @inline(__always) func sample(_ label: Int, _ i: Int, near: Int, far: Int) {
+                        guard l[i + near] == 0, l[i + far] == 0 else { return }
+                        counts[2 * label] += 1
+                        if g[i + far] * (1 - contrast) <= mean[label] { counts[2 * label + 1] += 1 }
+                    }
+                    for y in 0..<h {
+                        for x in 0..<w where l[y * w + x] != 0 {
+                            let label = Int(l[y * w + x]), i = y * w + x
+                            if x + step < w { sample(label, i, near: 1, far: step) }
+                            if x >= step { sample(label, i, near: -1, far: -step) }
+                            if y + step < h { sample(label, i, near: w, far: step * w) }
+                            if y >= step { sample(label, i, near: -w, far: -step * w) }
+                        }
                     }
                 }
             }
         }
-        return (1...componentCount).map { samples[$0] > 0 ? Float(flat[$0]) / Float(samples[$0]) : 0 }
+        return (1...componentCount).map { samples[2 * $0] > 0 ? Float(samples[2 * $0 + 1]) / Float(samples[2 * $0]) : 0 }
     }
 }
