@@ -33,6 +33,9 @@ struct BenchVision: AsyncParsableCommand {
     @Flag(help: "Print JSON instead of tables.")
     var json = false
 
+    @Flag(help: "With --devset, list every misread picture (file, kind, drawn, read) on standard error.")
+    var misses = false
+
     func run() async throws {
         let modelURL = try model.map { URL(fileURLWithPath: $0) } ?? DefaultModel.locate()
         let pipeline = try ModelFile.load(from: modelURL).pipeline
@@ -44,7 +47,11 @@ struct BenchVision: AsyncParsableCommand {
         let canvas = try Self.timeCanvas(generator.sample(.cleanCanvas, index: 0).image, pipeline: pipeline, runs: max(1, canvasRuns))
         var score: DevSetScore?
         if let devset {
-            score = try DevSetReading(folder: URL(fileURLWithPath: devset)).score(pipeline: pipeline)
+            score = try DevSetReading(folder: URL(fileURLWithPath: devset)).score(pipeline: pipeline) { entry, reading in
+                guard misses else { return }
+                let read = reading?.text.replacingOccurrences(of: "\n", with: " ") ?? "(unreadable)"
+                FileHandle.standardError.write(Data("miss \(entry.file) \(entry.kind) drawn \(entry.value) read \(read)\n".utf8))
+            }
         }
         let report = VisionBenchReport(model: modelURL.lastPathComponent, photo: photo, canvas: canvas, devset: score)
         if json { try printJSON(report) } else { print(report.formatted()) }

@@ -37,6 +37,26 @@ import Testing
         }
     }
 
+    /// labels.csv is read as `predict --labels` reads it: a bad row names its line, a folder
+    /// without one says so.
+    @Test func badLabelFilesAreTheLabelReadersErrors() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("devset-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        #expect { _ = try DevSetReading(folder: folder) } throws: { error in
+            if case .cannotRead? = error as? LabelFileError { return true } else { return false }
+        }
+        let labels = folder.appendingPathComponent("labels.csv")
+        try Data("file,value\na.png,7\nb.png,seven\n".utf8).write(to: labels)
+        #expect(throws: LabelFileError.badRow(labels.path, line: 3, reason: "'seven' is not a digit string")) {
+            _ = try DevSetReading(folder: folder)
+        }
+        try Data("file,value\nb.png,12\na.png,7\n".utf8).write(to: labels)
+        try Data("file,kind\na.png,pencil\n".utf8).write(to: folder.appendingPathComponent("kinds.csv"))
+        let reading = try DevSetReading(folder: folder)
+        #expect(reading.entries == [.init(file: "b.png", value: "12", kind: "unknown"), .init(file: "a.png", value: "7", kind: "pencil")])
+    }
+
     @Test(arguments: [
         ("7", "7", [true], 0),
         ("7", "1", [false], 0),

@@ -13,33 +13,20 @@ public struct DevSetReading {
     public let folder: URL
     public let entries: [Entry]
 
-    /// Reads the two CSV files of `folder`. Pictures without a kind are of kind "unknown".
-    public init(folder: URL) throws(DevSetError) {
+    /// Reads the two CSV files of `folder` (labels.csv as `digits predict --labels` does).
+    /// Pictures without a kind are of kind "unknown".
+    public init(folder: URL) throws(LabelFileError) {
         self.folder = folder
-        let labels = try Self.rows(folder.appendingPathComponent("labels.csv"), required: true)
-        let kinds = Dictionary(try Self.rows(folder.appendingPathComponent("kinds.csv"), required: false),
-                               uniquingKeysWith: { first, _ in first })
-        var entries: [Entry] = []
-        for (file, value) in labels {
-            guard !value.isEmpty, value.allSatisfy({ $0.isASCII && $0.isNumber }) else {
-                throw .badLabel(file: file, value: value)
+        let labels = try LabelFile(contentsOf: folder.appendingPathComponent("labels.csv"))
+        let kindsURL = folder.appendingPathComponent("kinds.csv")
+        var kinds: [String: String] = [:]
+        if FileManager.default.fileExists(atPath: kindsURL.path) {
+            // After the header row `file,kind`.
+            for row in try LabelFile.rows(text: try LabelFile.text(of: kindsURL), source: kindsURL.path).dropFirst() where kinds[row.file] == nil {
+                kinds[row.file] = row.value
             }
-            entries.append(Entry(file: file, value: value, kind: kinds[file] ?? "unknown"))
         }
-        guard !entries.isEmpty else { throw .empty(folder.path) }
-        self.entries = entries
-    }
-
-    /// `file,value` rows after the header row.
-    private static func rows(_ url: URL, required: Bool) throws(DevSetError) -> [(String, String)] {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            if required { throw .cannotRead(url.path) }
-            return []
-        }
-        return String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).dropFirst().compactMap { line in
-            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-            return fields.count == 2 ? (fields[0], fields[1]) : nil
-        }
+        entries = labels.files.map { Entry(file: $0, value: labels.values[$0] ?? "", kind: kinds[$0] ?? "unknown") }
     }
 
     /// Reads every picture with `pipeline`: single-digit pictures in single mode (as
@@ -64,19 +51,5 @@ public struct DevSetReading {
             if text != entry.value { onMiss(entry, reading) }
         }
         return score
-    }
-}
-
-public enum DevSetError: Error, Equatable, CustomStringConvertible {
-    case cannotRead(String)
-    case badLabel(file: String, value: String)
-    case empty(String)
-
-    public var description: String {
-        switch self {
-        case let .cannotRead(path): return "cannot read \(path): a development set folder needs labels.csv (file,value)"
-        case let .badLabel(file, value): return "labels.csv: '\(value)' for \(file) is not a digit string"
-        case let .empty(path): return "\(path)/labels.csv lists no pictures"
-        }
     }
 }

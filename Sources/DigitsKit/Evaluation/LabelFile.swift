@@ -5,40 +5,55 @@ import Foundation
 /// the image should read as ("7", "4071"); `file` is matched against the image's file name.
 public struct LabelFile: Equatable, Sendable {
     public var values: [String: String]
+    /// The files in the order the rows list them.
+    public var files: [String]
 
     public init(text: String, source: String = "labels") throws(LabelFileError) {
         values = [:]
-        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        files = []
         var firstRow = true
-        for (offset, rawLine) in lines.enumerated() {
-            let line = rawLine.trimmingCharacters(in: .whitespaces)
-            if line.isEmpty { continue }
-            let number = offset + 1
-            let fields = line.split(separator: ",", omittingEmptySubsequences: false)
-                .map { $0.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: "\""))) }
-            guard fields.count == 2 else {
-                throw .badRow(source, line: number, reason: "expected 2 fields (file,value), found \(fields.count)")
-            }
-            let (file, value) = (fields[0], fields[1])
-            let isDigits = !value.isEmpty && value.allSatisfy { $0.isASCII && $0.isNumber }
+        for row in try Self.rows(text: text, source: source) {
+            let isDigits = !row.value.isEmpty && row.value.allSatisfy { $0.isASCII && $0.isNumber }
             defer { firstRow = false }
             if firstRow && !isDigits { continue }  // the header row
-            guard !file.isEmpty else { throw .badRow(source, line: number, reason: "the file name is empty") }
-            guard isDigits else { throw .badRow(source, line: number, reason: "'\(value)' is not a digit string") }
-            guard values[file] == nil else { throw .badRow(source, line: number, reason: "'\(file)' is listed twice") }
-            values[file] = value
+            guard !row.file.isEmpty else { throw .badRow(source, line: row.line, reason: "the file name is empty") }
+            guard isDigits else { throw .badRow(source, line: row.line, reason: "'\(row.value)' is not a digit string") }
+            guard values[row.file] == nil else { throw .badRow(source, line: row.line, reason: "'\(row.file)' is listed twice") }
+            values[row.file] = row.value
+            files.append(row.file)
         }
         guard !values.isEmpty else { throw .empty(source) }
     }
 
-    public init(contentsOf url: URL) throws {
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw LabelFileError.cannotRead(url.path, reason: error.localizedDescription)
+    /// The non-empty rows of a two-column CSV (`file,value`, `file,kind`), fields trimmed of
+    /// spaces and quotes, with their 1-based line numbers; a header row is returned too.
+    static func rows(text: String, source: String) throws(LabelFileError) -> [(line: Int, file: String, value: String)] {
+        var rows: [(line: Int, file: String, value: String)] = []
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        for (offset, rawLine) in lines.enumerated() {
+            let line = rawLine.trimmingCharacters(in: .whitespaces)
+            if line.isEmpty { continue }
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+                .map { $0.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: "\""))) }
+            guard fields.count == 2 else {
+                throw .badRow(source, line: offset + 1, reason: "expected 2 fields (file,value), found \(fields.count)")
+            }
+            rows.append((offset + 1, fields[0], fields[1]))
         }
-        try self.init(text: String(decoding: data, as: UTF8.self), source: url.path)
+        return rows
+    }
+
+    /// The file's text, or `cannotRead`.
+    static func text(of url: URL) throws(LabelFileError) -> String {
+        do {
+            return String(decoding: try Data(contentsOf: url), as: UTF8.self)
+        } catch {
+            throw .cannotRead(url.path, reason: error.localizedDescription)
+        }
+    }
+
+    public init(contentsOf url: URL) throws(LabelFileError) {
+        try self.init(text: try Self.text(of: url), source: url.path)
     }
 
     /// The expected value for an image path: by file name, then by the path as given.

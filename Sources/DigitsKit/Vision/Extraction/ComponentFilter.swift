@@ -4,14 +4,22 @@ enum Rejection: String {
     case paperEdge = "paper edge"   // lies along a border: the table around the sheet, a fold
     case ruledLine = "ruled line"   // long and thin across the page
     case speck = "speck"            // dust, sensor noise, a pen dot
+    case shadowEdge = "shadow edge" // as dark as the shade beside it (see `ShadowEdge`)
 }
 
 /// Sorts components into plausible ink and the rest. Every limit is relative to the image or to
 /// the largest ink on it, never a pixel count tuned on one picture.
 enum ComponentFilter {
-    static func classify(_ components: [Component], width: Int, height: Int) -> [Rejection?] {
-        var verdicts: [Rejection?] = components.map { c in
+    /// Components where more than this fraction of the outline has no contrast with the paper
+    /// outside are the edge of a shadow.
+    static let shadowEdgeFraction: Float = 0.25
+
+    /// `oneSided[i]`: the fraction of component i's outline without contrast (`ShadowEdge`).
+    static func classify(_ components: [Component], oneSided: [Float], width: Int, height: Int) -> [Rejection?] {
+        var verdicts: [Rejection?] = components.indices.map { i in
+            let c = components[i]
             if !c.hasStrongInk { return .faint }
+            if oneSided[i] > shadowEdgeFraction { return .shadowEdge }
             // Ink hugging half a border is the dark surround of a photographed sheet.
             if 2 * max(c.topBorder, c.bottomBorder) >= width || 2 * max(c.leftBorder, c.rightBorder) >= height {
                 return .paperEdge

@@ -77,7 +77,8 @@ public struct DigitExtractor: Sendable {
         _ = MaskMorphology.removeRuledLines(&mask, evidence: thresholded.faint, width: ink.width, height: ink.height)
         let labelling = ComponentLabels(mask: mask, ink: ink)
         let components = labelling.components
-        let verdicts = ComponentFilter.classify(components, width: ink.width, height: ink.height)
+        let oneSided = ShadowEdge.oneSidedFractions(labels: labelling.labels, componentCount: components.count, page: page)
+        let verdicts = ComponentFilter.classify(components, oneSided: oneSided, width: ink.width, height: ink.height)
 
         var accepted = components.indices.filter { verdicts[$0] == nil }
         if accepted.count > options.maximumComponents {
@@ -98,7 +99,7 @@ public struct DigitExtractor: Sendable {
                 warnings.append("no clear digit; read the largest ink mark, which looked like a \(reason)")
                 groups = [DigitGroup(components[fallback], index: fallback)]
             }
-            lines = DigitGroup.singleDigit(groups).map { [[$0]] } ?? []
+            lines = DigitGroup.singleDigit(groups).map { [[DigitGroup.withCloseParts($0, among: groups)]] } ?? []
         }
         if lines.isEmpty { warnings.append("no ink found: the picture looks blank or has too little contrast") }
 

@@ -20,11 +20,17 @@ struct DigitGroup {
     /// Stacked pieces of one digit: they share most of the narrower one's columns, the gap
     /// between them is small next to the taller, and together they are not as tall as two
     /// digits on two lines would be.
+    ///
+    /// A short piece (under a third of the taller's height, no wider than it is tall — a 5's
+    /// hat) needs only to share some columns: a hat lifted off the page often drifts to the right
+    /// of the body, over the gap before the next digit.
     func belongs(with other: DigitGroup) -> Bool {
         let overlap = min(maxX, other.maxX) - max(minX, other.minX) + 1
-        guard 2 * overlap >= min(width, other.width) else { return false }
-        let gap = max(minY, other.minY) - min(maxY, other.maxY) - 1
         let taller = max(height, other.height)
+        let short = height <= other.height ? self : other
+        let isHat = 3 * short.height <= taller && short.width <= taller && overlap > 0
+        guard 2 * overlap >= min(width, other.width) || isHat else { return false }
+        let gap = max(minY, other.minY) - min(maxY, other.maxY) - 1
         let merged = max(maxY, other.maxY) - min(minY, other.minY) + 1
         return Float(gap) <= 0.35 * Float(taller) && Float(merged) <= 1.7 * Float(taller)
     }
@@ -80,6 +86,31 @@ struct DigitGroup {
               4 * inside.mass >= heaviest.mass else { return heaviest }
         return inside
     }
+
+    /// `digit` with the other groups whose boxes come within a few percent of its height of
+    /// its own (repeatedly): in a picture of one digit, a stroke that the pen lifted off for
+    /// an instant — a 9's stem beside its loop — is part of it, while neighbouring digits sit
+    /// further away than that.
+    static func withCloseParts(_ digit: DigitGroup, among groups: [DigitGroup]) -> DigitGroup {
+        var digit = digit
+        var rest = groups.filter { $0.members != digit.members }
+        var grew = true
+        while grew {
+            grew = false
+            let reach = max(1, digit.height * closePartReach / 100)
+            if let k = rest.firstIndex(where: { g in
+                max(g.minX - digit.maxX, digit.minX - g.maxX) <= reach && max(g.minY - digit.maxY, digit.minY - g.maxY) <= reach
+            }) {
+                digit.absorb(rest.remove(at: k))
+                grew = true
+            }
+        }
+        return digit
+    }
+
+    /// How close (percent of the digit's height) a piece must come to count as part of it.
+    /// Neighbouring digits in a line of writing sit 10–30 % of a digit's height apart.
+    static let closePartReach = 8
 
     /// Lines top to bottom, each left to right: a digit joins the line whose vertical extent
     /// holds its centre.
