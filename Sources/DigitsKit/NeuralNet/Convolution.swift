@@ -4,9 +4,11 @@ import Foundation
 /// A 2-D convolution lowered onto one sgemm per batch: x is (N, H, W, C), the kernel w is
 /// (K·K·C, F) with rows ordered (ky, kx, c), b is (F), y = act(im2col(x)·w + b) is
 /// (N, OH, OW, F). Lowering the whole batch at once makes each sgemm tall (N·OH·OW rows), the
-/// shape BLAS runs closest to peak. 3×3 stride-1 kernels compute y and the input gradient by
-/// Winograd's F(2×2, 3×3) instead (2.25 times fewer multiplications); the weight gradient
-/// stays colsᵀ·dy.
+/// shape BLAS runs closest to peak. Predictions through 3×3 stride-1 kernels over 16 or more
+/// channels take Winograd's F(2×2, 3×3) instead, 2.25 times fewer multiplications. Training
+/// stays on im2col: it needs the lowered patches for the weight gradient anyway, and on the
+/// small maps of a batch-64 step (cnn-b: 13×13 to 9×9, valid padding) the Winograd forward
+/// and input gradient measured slower (1-epoch CPU time 32–34 s against 26–27 s).
 final class ConvolutionLayer: NetworkLayer {
     let inputShape: Shape
     let outputShape: Shape
@@ -15,16 +17,13 @@ final class ConvolutionLayer: NetworkLayer {
     /// (N·OH·OW, K·K·C), kept from forward for the weight gradient.
     private let columns = Workspace<Float>()
     private let biasGradient = BiasGradient()
-    /// Set for 3×3 stride-1 kernels: the forward geometry, and the input gradient's (dx is
-    /// the convolution of dy with the kernel turned by 180°, over padding 2 − p).
-    private let winograd: (forward: Winograd, backward: Winograd)?
+    /// Set where predictions go through Winograd's F(2×2, 3×3).
+    private let winograd: Winograd?
     /// The Winograd-transformed kernel (16, C, F), and the kernel it was transformed from: the
     /// weights change only between training steps, so predictions transform them once.
     private let transformed = Workspace<Float>()
     private let transformedFrom = Workspace<Float>()
     private var transformedValid = false
-    /// The transformed turned kernel (16, F, C), for the input gradient.
-    private let transformedBackward = Workspace<Float>()
     /// One Winograd step's workspace per core.
     private let winogradSpace = Workspace<Float>()
     private var w: UnsafeMutablePointer<Float>!
@@ -37,9 +36,8 @@ final class ConvolutionLayer: NetworkLayer {
         outputShape = output
         self.activation = activation
         geometry = Im2Col(input: input, output: output, kernel: kernel, stride: stride, padding: padding)
-        winograd = Winograd.applies(kernel: kernel, stride: stride)
-            ? (Winograd(input: input, output: output, padding: padding), Winograd(input: output, output: input, padding: 2 - padding))
-            : nil
+        winograd = Winograd.applies(kernel: kernel, stride: stride, channels: input.channels)
+            ? Winograd(input: input, output: output, padding: padding) : nil
     }
 
     private var filters: Int { outputShape.channels }
@@ -61,36 +59,27 @@ final class ConvolutionLayer: NetworkLayer {
         columns.reserve(batch * outputShape.height * outputShape.width * patch)
         biasGradient.reserve(columns: filters)
         if let winograd {
-            let transforms = Winograd.positions * inputShape.channels * filters
-            transformed.reserve(transforms)
-            transformedBackward.reserve(transforms)
+            transformed.reserve(Winograd.positions * inputShape.channels * filters)
             transformedFrom.reserve(patch * filters)
-            winogradSpace.reserve(workerCount * max(winograd.forward.workspacePerStep, winograd.backward.workspacePerStep))
+            winogradSpace.reserve(workerCount * winograd.workspacePerStep)
         }
     }
 
     func forward(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, batch: Int, training: Bool) {
-        // The weight gradient needs the lowered patches however y is computed.
-        if training || winograd == nil { geometry.lower(x, into: columns.pointer, batch: batch) }
-        if let winograd {
-            run(winograd.forward, x, filters: transformedFilters(), bias: b, activation: activation, y, batch: batch)
+        if let winograd, !training {
+            let u = transformedFilters(), space = winogradSpace.pointer, stride = winograd.workspacePerStep
+            let parts = min(workerCount, batch), size = (batch + parts - 1) / parts
+            parallelFor(parts) { part in
+                let images = min(batch, part * size)..<min(batch, (part + 1) * size)
+                winograd.forward(x, filters: u, bias: b, activation: activation, y, images: images, workspace: space + part * stride)
+            }
             return
         }
+        geometry.lower(x, into: columns.pointer, batch: batch)
         let rows = batch * outputShape.height * outputShape.width
         cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(rows), Int32(filters), Int32(patch),
                     1, columns.pointer, Int32(patch), w, Int32(filters), 0, y, Int32(filters))
         activation.addBiasAndApply(y, rows: rows, columns: filters, bias: b)
-    }
-
-    /// Runs a Winograd convolution over the batch, its images split over the cores.
-    private func run(_ winograd: Winograd, _ x: UnsafePointer<Float>, filters u: UnsafePointer<Float>, bias: UnsafePointer<Float>?,
-                     activation: Architecture.Activation, _ y: UnsafeMutablePointer<Float>, batch: Int) {
-        let space = winogradSpace.pointer, stride = winograd.workspacePerStep
-        let parts = min(workerCount, batch), size = (batch + parts - 1) / parts
-        parallelFor(parts) { part in
-            let images = min(batch, part * size)..<min(batch, (part + 1) * size)
-            winograd.forward(x, filters: u, bias: bias, activation: activation, y, images: images, workspace: space + part * stride)
-        }
     }
 
     /// The Winograd transform of the current kernel, recomputed only when the kernel changed.
@@ -112,11 +101,6 @@ final class ConvolutionLayer: NetworkLayer {
         cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, Int32(patch), Int32(filters), Int32(rows),
                     1, columns.pointer, Int32(patch), dy, Int32(filters), 0, dw, Int32(filters))
         guard let dx else { return }
-        if let winograd {
-            Winograd.transformFilters(w, into: transformedBackward.pointer, channels: inputShape.channels, filters: filters, flipped: true)
-            run(winograd.backward, dy, filters: transformedBackward.pointer, bias: nil, activation: .linear, dx, batch: batch)
-            return
-        }
         // dcols = dy·wᵀ reuses the columns buffer (its forward content is no longer needed), then
         // folds back onto the image.
         cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(rows), Int32(patch), Int32(filters),

@@ -23,7 +23,9 @@ struct Winograd {
     var tilesX: Int { (output.width + 1) / 2 }
     var tilesPerImage: Int { tilesY * tilesX }
 
-    static func applies(kernel: Int, stride: Int) -> Bool { kernel == 3 && stride == 1 }
+    /// Below 16 input channels each tile's products are too thin an sgemm (K = C) to beat
+    /// im2col's K = 9·C; a first layer (C = 1) stays on im2col.
+    static func applies(kernel: Int, stride: Int, channels: Int) -> Bool { kernel == 3 && stride == 1 && channels >= 16 }
 
     /// Images per step: enough tiles that each of the 16 sgemms is worth a call, few enough
     /// that a step's transformed tiles stay in the processor's cache between passes.
@@ -37,20 +39,15 @@ struct Winograd {
     }
 
     /// u[ξ, c, f] = (G g Gᵀ)[ξ] with g = w[·, ·, c, f]: w is (3, 3, C, F), u is (16, C, F).
-    /// G = [1 0 0; ½ ½ ½; ½ −½ ½; 0 0 1]. `flipped` transforms instead the kernel of the input
-    /// gradient, w turned by 180° with its channels swapped: u is then (16, F, C).
-    static func transformFilters(_ w: UnsafePointer<Float>, into u: UnsafeMutablePointer<Float>, channels: Int, filters: Int,
-                                 flipped: Bool = false) {
+    /// G = [1 0 0; ½ ½ ½; ½ −½ ½; 0 0 1].
+    static func transformFilters(_ w: UnsafePointer<Float>, into u: UnsafeMutablePointer<Float>, channels: Int, filters: Int) {
         let pairs = channels * filters
         // One column or row of G·g: (g0, (g0 + g1 + g2)/2, (g0 − g1 + g2)/2, g2).
         func expand(_ g0: Float, _ g1: Float, _ g2: Float) -> (Float, Float, Float, Float) {
             (g0, (g0 + g1 + g2) / 2, (g0 - g1 + g2) / 2, g2)
         }
-        for source in 0..<pairs {
-            let pair = flipped ? (source % filters) * channels + source / filters : source
-            func g(_ ky: Int, _ kx: Int) -> Float {
-                flipped ? w[(3 * (2 - ky) + 2 - kx) * pairs + source] : w[(3 * ky + kx) * pairs + source]
-            }
+        for pair in 0..<pairs {
+            func g(_ ky: Int, _ kx: Int) -> Float { w[(3 * ky + kx) * pairs + pair] }
             // t = G·g (4×3), one expanded column per kx; then each of its rows expands to 4.
             let (c0, c1, c2) = (expand(g(0, 0), g(1, 0), g(2, 0)), expand(g(0, 1), g(1, 1), g(2, 1)),
                                 expand(g(0, 2), g(1, 2), g(2, 2)))
@@ -64,9 +61,9 @@ struct Winograd {
         }
     }
 
-    /// y = act(conv(x, w) + b) (no b when nil) for `images` of the batch, in steps of `imagesPerStep`, with
+    /// y = act(conv(x, w) + b) for `images` of the batch, in steps of `imagesPerStep`, with
     /// `workspace` holding `workspacePerStep` floats; one thread per call.
-    func forward(_ x: UnsafePointer<Float>, filters u: UnsafePointer<Float>, bias: UnsafePointer<Float>?,
+    func forward(_ x: UnsafePointer<Float>, filters u: UnsafePointer<Float>, bias: UnsafePointer<Float>,
                  activation: Architecture.Activation, _ y: UnsafeMutablePointer<Float>, images: Range<Int>,
                  workspace: UnsafeMutablePointer<Float>) {
         let (c, f) = (input.channels, output.channels)
@@ -137,7 +134,7 @@ struct Winograd {
     /// y = act(Aᵀ m A + b) per tile, Aᵀ = [1 1 1 0; 0 1 −1 −1], writing only the outputs
     /// inside the image; m is (tiles, 16, F).
     private func transformOutput(_ m: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>, images: Int,
-                                 bias: UnsafePointer<Float>?, activation: Architecture.Activation,
+                                 bias: UnsafePointer<Float>, activation: Architecture.Activation,
                                  scratch: UnsafeMutablePointer<Float>) {
         let f = output.channels
         // s holds the tile's rows after the column transform: (4, 2, F).
@@ -165,11 +162,10 @@ struct Winograd {
                             let (c0, c1, c2, c3) = (s + b * f, s + (2 + b) * f, s + (4 + b) * f, s + (6 + b) * f)
                             let out = image + (oy * output.width + ox) * f
                             if a == 0 {
-                                for k in 0..<f { out[k] = c0[k] + c1[k] + c2[k] }
+                                for k in 0..<f { out[k] = c0[k] + c1[k] + c2[k] + bias[k] }
                             } else {
-                                for k in 0..<f { out[k] = c1[k] - c2[k] - c3[k] }
+                                for k in 0..<f { out[k] = c1[k] - c2[k] - c3[k] + bias[k] }
                             }
-                            if let bias { for k in 0..<f { out[k] += bias[k] } }
                             activation.apply(out, count: f)
                         }
                     }

@@ -48,28 +48,51 @@ import Testing
     }
 
     @Test(arguments: cases)
-    func predictionMatchesTheDirectConvolution(_ c: Case) {
+    func matchesTheDirectConvolution(_ c: Case) {
         let input = Shape(height: c.height, width: c.width, channels: c.channels)
         let output = Shape(height: c.height + 2 * c.padding - 2, width: c.width + 2 * c.padding - 2, channels: c.filters)
-        let layer = ConvolutionLayer(filters: c.filters, kernel: 3, stride: 1, padding: c.padding, activation: c.activation,
-                                     input: input, output: output)
-        let store = ParameterStore(layers: [layer])
+        let winograd = Winograd(input: input, output: output, padding: c.padding)
         var random = SplitMix64(seed: UInt64(c.channels * 100 + c.padding))
-        for i in 0..<store.count { store.values[i] = random.nextUnitFloat() * 2 - 1 }
-        let weights = 9 * c.channels * c.filters
-        let w = Array(UnsafeBufferPointer(start: store.values, count: weights))
-        let bias = Array(UnsafeBufferPointer(start: store.values + weights, count: c.filters))
+        let w = (0..<(9 * c.channels * c.filters)).map { _ in random.nextUnitFloat() * 2 - 1 }
+        let bias = (0..<c.filters).map { _ in random.nextUnitFloat() * 2 - 1 }
         let batch = 3
         let x = (0..<(batch * input.count)).map { _ in random.nextUnitFloat() * 2 - 1 }
+        var u = [Float](repeating: 0, count: Winograd.positions * c.channels * c.filters)
+        var space = [Float](repeating: 0, count: winograd.workspacePerStep)
         var y = [Float](repeating: .nan, count: batch * output.count)
-        layer.reserve(batch: batch)
-        x.withUnsafeBufferPointer { x in
-            y.withUnsafeMutableBufferPointer { layer.forward(x.baseAddress!, $0.baseAddress!, batch: batch, training: false) }
+        Winograd.transformFilters(w, into: &u, channels: c.channels, filters: c.filters)
+        // Two calls, so that an image's offset in the batch is exercised too.
+        for images in [0..<1, 1..<batch] {
+            winograd.forward(x, filters: u, bias: bias, activation: c.activation, &y, images: images, workspace: &space)
         }
         let expected = Self.reference(x, w, bias: bias, batch: batch, c, output: output)
         let scale = expected.map(abs).max() ?? 1
         #expect(y.allSatisfy { $0.isFinite }, "every output written")
         let worst = zip(y, expected).map { abs(Double($0) - $1) }.max() ?? .nan
         #expect(worst <= 2e-6 * scale, "worst difference \(worst) at output scale \(scale)")
+    }
+
+    /// A layer wide enough to predict through Winograd predicts what its im2col training
+    /// pass computes, to float32 rounding.
+    @Test(arguments: [0, 1])
+    func layerPredictionMatchesItsTrainingPass(padding: Int) {
+        let input = Shape(height: 9, width: 8, channels: 16)
+        let output = Shape(height: 7 + 2 * padding, width: 6 + 2 * padding, channels: 32)
+        let layer = ConvolutionLayer(filters: 32, kernel: 3, stride: 1, padding: padding, activation: .relu, input: input, output: output)
+        let store = ParameterStore(layers: [layer])
+        var random = SplitMix64(seed: 9)
+        for i in 0..<store.count { store.values[i] = random.nextUnitFloat() * 2 - 1 }
+        let batch = 5
+        let x = (0..<(batch * input.count)).map { _ in random.nextUnitFloat() * 2 - 1 }
+        layer.reserve(batch: batch)
+        func run(training: Bool) -> [Float] {
+            var y = [Float](repeating: .nan, count: batch * output.count)
+            layer.forward(x, &y, batch: batch, training: training)
+            return y
+        }
+        let (predicted, trained) = (run(training: false), run(training: true))
+        let scale = trained.map(abs).max() ?? 1
+        #expect(scale > 1, "the outputs are not all zero")
+        #expect(zip(predicted, trained).allSatisfy { abs($0 - $1) <= 2e-6 * scale })
     }
 }
