@@ -68,7 +68,9 @@ final class ConvolutionLayer: NetworkLayer {
     func forward(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, batch: Int, training: Bool) {
         if let winograd, !training {
             let u = transformedFilters(), space = winogradSpace.pointer, stride = winograd.workspacePerStep
-            let parts = min(workerCount, batch), size = (batch + parts - 1) / parts
+            // A core joins only with a full step of its own: splitting the few images of a
+            // photo costs a hand-off that its share does not pay back.
+            let parts = max(1, min(workerCount, batch / winograd.imagesPerStep)), size = (batch + parts - 1) / parts
             parallelFor(parts) { part in
                 let images = min(batch, part * size)..<min(batch, (part + 1) * size)
                 winograd.forward(x, filters: u, bias: b, activation: activation, y, images: images, workspace: space + part * stride)
