@@ -105,29 +105,42 @@ struct Winograd {
                             return iy >= 0 && iy < input.height && ix >= 0 && ix < input.width
                                 ? image + (iy * input.width + ix) * c : UnsafePointer(zeros)
                         }
-                        let (r0, r1, r2, r3) = (r + 4 * i * c, r + (4 * i + 1) * c, r + (4 * i + 2) * c, r + (4 * i + 3) * c)
-                        let (d0, d1, d2, d3) = (pixel(0), pixel(1), pixel(2), pixel(3))
-                        for k in 0..<c {
-                            r0[k] = d0[k] - d2[k]
-                            r1[k] = d1[k] + d2[k]
-                            r2[k] = d2[k] - d1[k]
-                            r3[k] = d1[k] - d3[k]
-                        }
+                        Self.butterfly(pixel(0), pixel(1), pixel(2), pixel(3),
+                                       into: r + 4 * i * c, r + (4 * i + 1) * c, r + (4 * i + 2) * c, r + (4 * i + 3) * c, count: c)
                     }
                     let out = v + tile * Self.positions * c
                     for j in 0..<4 {
-                        let (a0, a1, a2, a3) = (r + j * c, r + (4 + j) * c, r + (8 + j) * c, r + (12 + j) * c)
-                        let (v0, v1, v2, v3) = (out + j * c, out + (4 + j) * c, out + (8 + j) * c, out + (12 + j) * c)
-                        for k in 0..<c {
-                            v0[k] = a0[k] - a2[k]
-                            v1[k] = a1[k] + a2[k]
-                            v2[k] = a2[k] - a1[k]
-                            v3[k] = a1[k] - a3[k]
-                        }
+                        Self.butterfly(r + j * c, r + (4 + j) * c, r + (8 + j) * c, r + (12 + j) * c,
+                                       into: out + j * c, out + (4 + j) * c, out + (8 + j) * c, out + (12 + j) * c, count: c)
                     }
                     tile += 1
                 }
             }
+        }
+    }
+
+    /// One row or column of Bᵀ·d for `count` channels: (d0 − d2, d1 + d2, d2 − d1, d1 − d3).
+    /// Explicit 8-wide vectors: with eight pointers that may alias, the compiler leaves the
+    /// plain loop scalar, and it then cost as much as the sgemms.
+    @inline(__always)
+    private static func butterfly(_ d0: UnsafePointer<Float>, _ d1: UnsafePointer<Float>, _ d2: UnsafePointer<Float>,
+                                  _ d3: UnsafePointer<Float>, into r0: UnsafeMutablePointer<Float>, _ r1: UnsafeMutablePointer<Float>,
+                                  _ r2: UnsafeMutablePointer<Float>, _ r3: UnsafeMutablePointer<Float>, count: Int) {
+        typealias Vector = SIMD8<Float>
+        func load(_ p: UnsafePointer<Float>, _ k: Int) -> Vector { UnsafeRawPointer(p + k).loadUnaligned(as: Vector.self) }
+        func store(_ v: Vector, _ p: UnsafeMutablePointer<Float>, _ k: Int) { UnsafeMutableRawPointer(p + k).storeBytes(of: v, as: Vector.self) }
+        var k = 0
+        while k + Vector.scalarCount <= count {
+            let (a, b, c, d) = (load(d0, k), load(d1, k), load(d2, k), load(d3, k))
+            store(a - c, r0, k)
+            store(b + c, r1, k)
+            store(c - b, r2, k)
+            store(b - d, r3, k)
+            k += Vector.scalarCount
+        }
+        while k < count {
+            (r0[k], r1[k], r2[k], r3[k]) = (d0[k] - d2[k], d1[k] + d2[k], d2[k] - d1[k], d1[k] - d3[k])
+            k += 1
         }
     }
 
