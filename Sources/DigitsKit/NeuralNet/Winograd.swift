@@ -35,7 +35,7 @@ struct Winograd {
     /// (tiles, 16, F), and per-tile scratch.
     var workspacePerStep: Int {
         imagesPerStep * tilesPerImage * Self.positions * (input.channels + output.channels)
-            + Self.positions * input.channels + 8 * output.channels + input.channels
+            + Self.positions * input.channels + 9 * output.channels + input.channels
     }
 
     /// u[ξ, c, f] = (G g Gᵀ)[ξ] with g = w[·, ·, c, f]: w is (3, 3, C, F), u is (16, C, F).
@@ -144,6 +144,28 @@ struct Winograd {
         }
     }
 
+    /// One row or column of Aᵀ·m for `count` channels: (m0 + m1 + m2, m1 − m2 − m3), in
+    /// explicit vectors as `butterfly`.
+    @inline(__always)
+    private static func fold(_ m0: UnsafePointer<Float>, _ m1: UnsafePointer<Float>, _ m2: UnsafePointer<Float>,
+                             _ m3: UnsafePointer<Float>, into s0: UnsafeMutablePointer<Float>, _ s1: UnsafeMutablePointer<Float>,
+                             count: Int) {
+        typealias Vector = SIMD8<Float>
+        func load(_ p: UnsafePointer<Float>, _ k: Int) -> Vector { UnsafeRawPointer(p + k).loadUnaligned(as: Vector.self) }
+        func store(_ v: Vector, _ p: UnsafeMutablePointer<Float>, _ k: Int) { UnsafeMutableRawPointer(p + k).storeBytes(of: v, as: Vector.self) }
+        var k = 0
+        while k + Vector.scalarCount <= count {
+            let (a, b, c, d) = (load(m0, k), load(m1, k), load(m2, k), load(m3, k))
+            store(a + b + c, s0, k)
+            store(b - c - d, s1, k)
+            k += Vector.scalarCount
+        }
+        while k < count {
+            (s0[k], s1[k]) = (m0[k] + m1[k] + m2[k], m1[k] - m2[k] - m3[k])
+            k += 1
+        }
+    }
+
     /// y = act(Aᵀ m A + b) per tile, Aᵀ = [1 1 1 0; 0 1 −1 −1], writing only the outputs
     /// inside the image; m is (tiles, 16, F).
     private func transformOutput(_ m: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>, images: Int,
@@ -151,7 +173,11 @@ struct Winograd {
                                  scratch: UnsafeMutablePointer<Float>) {
         let f = output.channels
         // s holds the tile's rows after the column transform: (4, 2, F).
-        let s = scratch
+        let s = scratch, spare = scratch + 8 * f
+        func finish(_ out: UnsafeMutablePointer<Float>) {
+            for k in 0..<f { out[k] += bias[k] }
+            activation.apply(out, count: f)
+        }
         var tile = 0
         for n in 0..<images {
             let image = y + n * output.count
@@ -159,28 +185,19 @@ struct Winograd {
                 for tx in 0..<tilesX {
                     let block = m + tile * Self.positions * f
                     for i in 0..<4 {
-                        let (m0, m1, m2, m3) = (block + 4 * i * f, block + (4 * i + 1) * f, block + (4 * i + 2) * f, block + (4 * i + 3) * f)
-                        let (s0, s1) = (s + 2 * i * f, s + (2 * i + 1) * f)
-                        for k in 0..<f {
-                            s0[k] = m0[k] + m1[k] + m2[k]
-                            s1[k] = m1[k] - m2[k] - m3[k]
-                        }
+                        Self.fold(block + 4 * i * f, block + (4 * i + 1) * f, block + (4 * i + 2) * f, block + (4 * i + 3) * f,
+                                  into: s + 2 * i * f, s + (2 * i + 1) * f, count: f)
                     }
-                    for a in 0..<2 {
-                        let oy = 2 * ty + a
-                        guard oy < output.height else { break }
-                        for b in 0..<2 {
-                            let ox = 2 * tx + b
-                            guard ox < output.width else { break }
-                            let (c0, c1, c2, c3) = (s + b * f, s + (2 + b) * f, s + (4 + b) * f, s + (6 + b) * f)
-                            let out = image + (oy * output.width + ox) * f
-                            if a == 0 {
-                                for k in 0..<f { out[k] = c0[k] + c1[k] + c2[k] + bias[k] }
-                            } else {
-                                for k in 0..<f { out[k] = c1[k] - c2[k] - c3[k] + bias[k] }
-                            }
-                            activation.apply(out, count: f)
-                        }
+                    // A tile over the last row writes its lower outputs to spare scratch.
+                    let oy = 2 * ty, lower = oy + 1 < output.height
+                    for b in 0..<2 {
+                        let ox = 2 * tx + b
+                        guard ox < output.width else { break }
+                        let top = image + (oy * output.width + ox) * f
+                        let bottom = lower ? top + output.width * f : spare
+                        Self.fold(s + b * f, s + (2 + b) * f, s + (4 + b) * f, s + (6 + b) * f, into: top, bottom, count: f)
+                        finish(top)
+                        if lower { finish(bottom) }
                     }
                     tile += 1
                 }
