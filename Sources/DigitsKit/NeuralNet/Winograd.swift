@@ -119,6 +119,17 @@ struct Winograd {
         }
     }
 
+    /// The transforms' vectors: eight channels at a time, unaligned, as AVX2 holds them.
+    private typealias Vector = SIMD8<Float>
+
+    @inline(__always)
+    private static func load(_ p: UnsafePointer<Float>, _ k: Int) -> Vector { UnsafeRawPointer(p + k).loadUnaligned(as: Vector.self) }
+
+    @inline(__always)
+    private static func store(_ v: Vector, _ p: UnsafeMutablePointer<Float>, _ k: Int) {
+        UnsafeMutableRawPointer(p + k).storeBytes(of: v, as: Vector.self)
+    }
+
     /// One row or column of Bᵀ·d for `count` channels: (d0 − d2, d1 + d2, d2 − d1, d1 − d3).
     /// Explicit 8-wide vectors: with eight pointers that may alias, the compiler leaves the
     /// plain loop scalar, and it then cost as much as the sgemms.
@@ -126,9 +137,6 @@ struct Winograd {
     private static func butterfly(_ d0: UnsafePointer<Float>, _ d1: UnsafePointer<Float>, _ d2: UnsafePointer<Float>,
                                   _ d3: UnsafePointer<Float>, into r0: UnsafeMutablePointer<Float>, _ r1: UnsafeMutablePointer<Float>,
                                   _ r2: UnsafeMutablePointer<Float>, _ r3: UnsafeMutablePointer<Float>, count: Int) {
-        typealias Vector = SIMD8<Float>
-        func load(_ p: UnsafePointer<Float>, _ k: Int) -> Vector { UnsafeRawPointer(p + k).loadUnaligned(as: Vector.self) }
-        func store(_ v: Vector, _ p: UnsafeMutablePointer<Float>, _ k: Int) { UnsafeMutableRawPointer(p + k).storeBytes(of: v, as: Vector.self) }
         var k = 0
         while k + Vector.scalarCount <= count {
             let (a, b, c, d) = (load(d0, k), load(d1, k), load(d2, k), load(d3, k))
@@ -150,9 +158,6 @@ struct Winograd {
     private static func fold(_ m0: UnsafePointer<Float>, _ m1: UnsafePointer<Float>, _ m2: UnsafePointer<Float>,
                              _ m3: UnsafePointer<Float>, into s0: UnsafeMutablePointer<Float>, _ s1: UnsafeMutablePointer<Float>,
                              count: Int) {
-        typealias Vector = SIMD8<Float>
-        func load(_ p: UnsafePointer<Float>, _ k: Int) -> Vector { UnsafeRawPointer(p + k).loadUnaligned(as: Vector.self) }
-        func store(_ v: Vector, _ p: UnsafeMutablePointer<Float>, _ k: Int) { UnsafeMutableRawPointer(p + k).storeBytes(of: v, as: Vector.self) }
         var k = 0
         while k + Vector.scalarCount <= count {
             let (a, b, c, d) = (load(m0, k), load(m1, k), load(m2, k), load(m3, k))
