@@ -13,4 +13,17 @@ public enum BLASThreads {
         openblas_set_num_threads(1)
         #endif
     }
+
+    /// Runs `body` with BLAS on the calling thread, then gives BLAS its threads back: for work
+    /// that spreads itself over the cores, where BLAS threads would only fight it for them.
+    static func callingThreadOnly<T>(_ body: () throws -> T) rethrows -> T {
+        #if canImport(Accelerate)
+        return try body()
+        #else
+        let threads = openblas_get_num_threads()
+        openblas_set_num_threads(1)
+        defer { openblas_set_num_threads(threads) }
+        return try body()
+        #endif
+    }
 }

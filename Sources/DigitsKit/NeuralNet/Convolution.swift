@@ -1,9 +1,14 @@
 import CBLAS
+import Foundation
 
 /// A 2-D convolution lowered onto one sgemm per batch: x is (N, H, W, C), the kernel w is
 /// (K·K·C, F) with rows ordered (ky, kx, c), b is (F), y = act(im2col(x)·w + b) is
 /// (N, OH, OW, F). Lowering the whole batch at once makes each sgemm tall (N·OH·OW rows), the
-/// shape BLAS runs closest to peak.
+/// shape BLAS runs closest to peak. Predictions through 3×3 stride-1 kernels over 16 or more
+/// channels take Winograd's F(2×2, 3×3) instead, 2.25 times fewer multiplications. Training
+/// stays on im2col: it needs the lowered patches for the weight gradient anyway, and on the
+/// small maps of a batch-64 step (cnn-b: 13×13 to 9×9, valid padding) the Winograd forward
+/// and input gradient measured slower (1-epoch CPU time 32–34 s against 26–27 s).
 final class ConvolutionLayer: NetworkLayer {
     let inputShape: Shape
     let outputShape: Shape
@@ -12,6 +17,15 @@ final class ConvolutionLayer: NetworkLayer {
     /// (N·OH·OW, K·K·C), kept from forward for the weight gradient.
     private let columns = Workspace<Float>()
     private let biasGradient = BiasGradient()
+    /// Set where predictions go through Winograd's F(2×2, 3×3).
+    private let winograd: Winograd?
+    /// The Winograd-transformed kernel (16, C, F), and the kernel it was transformed from: the
+    /// weights change only between training steps, so predictions transform them once.
+    private let transformed = Workspace<Float>()
+    private let transformedFrom = Workspace<Float>()
+    private var transformedValid = false
+    /// One Winograd step's workspace per core.
+    private let winogradSpace = Workspace<Float>()
     private var w: UnsafeMutablePointer<Float>!
     private var b: UnsafeMutablePointer<Float>!
     private var dw: UnsafeMutablePointer<Float>!
@@ -22,6 +36,8 @@ final class ConvolutionLayer: NetworkLayer {
         outputShape = output
         self.activation = activation
         geometry = Im2Col(input: input, output: output, kernel: kernel, stride: stride, padding: padding)
+        winograd = Winograd.applies(kernel: kernel, stride: stride, channels: input.channels)
+            ? Winograd(input: input, output: output, padding: padding) : nil
     }
 
     private var filters: Int { outputShape.channels }
@@ -42,14 +58,41 @@ final class ConvolutionLayer: NetworkLayer {
     func reserve(batch: Int) {
         columns.reserve(batch * outputShape.height * outputShape.width * patch)
         biasGradient.reserve(columns: filters)
+        if let winograd {
+            transformed.reserve(Winograd.positions * inputShape.channels * filters)
+            transformedFrom.reserve(patch * filters)
+            winogradSpace.reserve(workerCount * winograd.workspacePerStep)
+        }
     }
 
     func forward(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, batch: Int, training: Bool) {
-        let rows = batch * outputShape.height * outputShape.width
+        if let winograd, !training {
+            let u = transformedFilters(), space = winogradSpace.pointer, stride = winograd.workspacePerStep
+            // A core joins only with a full step of its own: splitting the few images of a
+            // photo costs a hand-off that its share does not pay back.
+            let parts = max(1, min(workerCount, batch / winograd.imagesPerStep)), size = (batch + parts - 1) / parts
+            parallelFor(parts) { part in
+                let images = min(batch, part * size)..<min(batch, (part + 1) * size)
+                winograd.forward(x, filters: u, bias: b, activation: activation, y, images: images, workspace: space + part * stride)
+            }
+            return
+        }
         geometry.lower(x, into: columns.pointer, batch: batch)
+        let rows = batch * outputShape.height * outputShape.width
         cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(rows), Int32(filters), Int32(patch),
                     1, columns.pointer, Int32(patch), w, Int32(filters), 0, y, Int32(filters))
         activation.addBiasAndApply(y, rows: rows, columns: filters, bias: b)
+    }
+
+    /// The Winograd transform of the current kernel, recomputed only when the kernel changed.
+    private func transformedFilters() -> UnsafePointer<Float> {
+        let count = patch * filters
+        if !transformedValid || memcmp(transformedFrom.pointer, w, count * MemoryLayout<Float>.stride) != 0 {
+            Winograd.transformFilters(w, into: transformed.pointer, channels: inputShape.channels, filters: filters)
+            transformedFrom.pointer.update(from: w, count: count)
+            transformedValid = true
+        }
+        return UnsafePointer(transformed.pointer)
     }
 
     func backward(x: UnsafePointer<Float>, y: UnsafePointer<Float>, dy: UnsafeMutablePointer<Float>,

@@ -112,19 +112,24 @@ final class Network {
         return result
     }
 
-    /// Softmax probabilities (N, 10) for every row of `x` (N, 784), in batches.
-    func probabilities(_ x: Matrix, batchSize: Int = 256) -> Matrix {
+    /// Softmax probabilities (N, 10) for every row of `x` (N, 784), in batches. With `helpers`
+    /// (networks holding the same values), the rows are split between this network and them,
+    /// which all run at once, one per core.
+    func probabilities(_ x: Matrix, batchSize: Int = 256, helpers: [Network] = []) -> Matrix {
         var result = Matrix(rows: x.rows, columns: classes)
-        let classes = classes
+        let networks = [self] + helpers, classes = classes, rows = x.rows
+        let share = (rows + networks.count - 1) / networks.count
         x.storage.withUnsafeBufferPointer { source in
             result.storage.withUnsafeMutableBufferPointer { target in
-                var start = 0
-                while start < x.rows {
-                    let end = min(x.rows, start + batchSize)
-                    let batch = loadBatch(source.baseAddress!, rows: Array(start..<end)[...])
-                    let logits = forward(batch: batch, training: false)
-                    (target.baseAddress! + start * classes).update(from: logits, count: batch * classes)
-                    start = end
+                parallelFor(networks.count) { part in
+                    var start = part * share
+                    let end = min(rows, start + share)
+                    while start < end {
+                        let batch = networks[part].loadBatch(source.baseAddress!, rows: Array(start..<min(end, start + batchSize))[...])
+                        let logits = networks[part].forward(batch: batch, training: false)
+                        (target.baseAddress! + start * classes).update(from: logits, count: batch * classes)
+                        start += batch
+                    }
                 }
             }
         }

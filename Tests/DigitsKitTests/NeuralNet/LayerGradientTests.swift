@@ -11,7 +11,7 @@ import Testing
         #expect(GradientCheck(layer: layer, batch: 3).worstError(seed: 1) < Self.tolerance)
     }
 
-    @Test(arguments: [(1, 0, Architecture.Activation.relu), (2, 1, .linear), (1, 1, .tanh), (2, 0, .sigmoid)])
+    @Test(arguments: [(1, 0, Architecture.Activation.relu), (2, 1, .linear), (1, 1, .tanh), (2, 0, .sigmoid), (1, 2, .linear)])
     func convolution(stride: Int, padding: Int, activation: Architecture.Activation) {
         let input = Shape(height: 5, width: 4, channels: 2)
         let kernel = 3

@@ -17,6 +17,14 @@ final class NetworkPool: @unchecked Sendable {
         return try body(network)
     }
 
+    /// Runs `body` with `count` networks at once, idle ones first.
+    func withNetworks<T>(_ count: Int, make: () throws -> Network, _ body: ([Network]) throws -> T) throws -> T {
+        var networks: [Network] = []
+        defer { networks.forEach(giveBack) }
+        for _ in 0..<count { networks.append(try take() ?? make()) }
+        return try body(networks)
+    }
+
     private func take() -> Network? {
         lock.lock()
         defer { lock.unlock() }

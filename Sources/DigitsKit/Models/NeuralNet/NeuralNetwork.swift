@@ -48,13 +48,23 @@ public struct NeuralNetwork: Classifier {
     }
 
     public func probabilities(_ x: Matrix) throws -> Matrix {
-        try networks.withNetwork(make: network) { network in
+        // Many rows: one network per core on its share of them, BLAS on the calling thread. One
+        // network on BLAS's threads would hand every product of a batch to them and wait.
+        let parts = x.rows >= 2 * Self.predictionBatch ? workerCount : 1
+        return try networks.withNetworks(parts, make: network) { networks in
+            let network = networks[0]
             guard x.columns == network.inputSize else {
                 throw ClassifierError.featureCountMismatch(kind: Self.kind, expected: network.inputSize, got: x.columns)
             }
-            return network.probabilities(x)
+            guard parts > 1 else { return network.probabilities(x, batchSize: Self.predictionBatch) }
+            return BLASThreads.callingThreadOnly {
+                network.probabilities(x, batchSize: Self.predictionBatch, helpers: Array(networks.dropFirst()))
+            }
         }
     }
+
+    /// Images per forward pass when predicting.
+    static let predictionBatch = 256
 
     /// A network holding the fitted values.
     func network() throws -> Network {
