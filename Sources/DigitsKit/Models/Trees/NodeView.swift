@@ -46,20 +46,25 @@ struct NodeView {
     /// minus the other bins (counts are whole numbers, so exactly), while its samples go to four
     /// spare cells in turn, which keeps the loop free of branches and of that wait.
     func build(_ histogram: HistogramBuffer, feature: Int) {
-        let row = histogram.bins + feature * BinnedFeatures.binCount
+        let row = histogram.row(feature)
         let cells = UnsafeMutableRawPointer(row).assumingMemoryBound(to: Float.self)
-        let lanes = ClassCounts.scalarCount
-        var lowest = UInt8.max, highest = UInt8.min
-        withUnsafeTemporaryAllocation(of: Float.self, capacity: 4 * lanes) { spare in
-            let spare = spare.baseAddress!
-            for i in 0..<indices.count {
-                let bin = bin(feature, i)
-                let target = bin == 0 ? spare + (i & 3) &* lanes : cells + Int(bin) &* lanes
-                target[Int(labels[i])] += weights[i]
-                if tracksSamples { target[ClassCounts.sampleLane] += 1 }
-                lowest = min(lowest, bin)
-                highest = max(highest, bin)
+        let lanes = ClassCounts.scalarCount, n = indices.count
+        let labels = labels, weights = weights, tracksSamples = tracksSamples
+        // The bins are gathered first: the counting loop then reads one contiguous block, and
+        // the smallest and largest bin come from a vector pass instead of two chains per sample.
+        let (lowest, highest) = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n) { bins in
+            let bins = bins.baseAddress!
+            gather(feature, into: bins)
+            withUnsafeTemporaryAllocation(of: Float.self, capacity: 4 * lanes) { spare in
+                let spare = spare.baseAddress!
+                for i in 0..<n {
+                    let bin = bins[i]
+                    let target = bin == 0 ? spare + (i & 3) &* lanes : cells + Int(bin) &* lanes
+                    target[Int(labels[i])] += weights[i]
+                    if tracksSamples { target[ClassCounts.sampleLane] += 1 }
+                }
             }
+            return Self.range(UnsafePointer(bins), count: n)
         }
         if lowest == 0 {
             var others = ClassCounts.zero
@@ -74,7 +79,7 @@ struct NodeView {
 
     /// The best split of `feature` from its counted histogram.
     func scan(_ histogram: HistogramBuffer, feature: Int) -> FeatureSplit {
-        let row = histogram.bins + feature * BinnedFeatures.binCount
+        let row = histogram.row(feature)
         var comparable = total
         if !tracksSamples { comparable[ClassCounts.sampleLane] = total.weight }
         var sweep = SplitSweep(scorer: scorer, total: comparable)
@@ -93,7 +98,10 @@ struct NodeView {
     /// as many values as the node has samples (fewer than 2²⁴).
     func sortedSplit(feature: Int, keys: UnsafeMutableBufferPointer<UInt32>) -> FeatureSplit {
         let n = indices.count
-        for i in 0..<n { keys[i] = UInt32(bin(feature, i)) << 24 | UInt32(i) }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n) { bins in
+            gather(feature, into: bins.baseAddress!)
+            for i in 0..<n { keys[i] = UInt32(bins[i]) << 24 | UInt32(i) }
+        }
         var sorted = UnsafeMutableBufferPointer(rebasing: keys[0..<n])
         sorted.sort()
         var sweep = SplitSweep(scorer: scorer, total: total)

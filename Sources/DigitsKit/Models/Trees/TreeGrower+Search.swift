@@ -63,7 +63,7 @@ extension TreeGrower {
             histogram = buffer
             let counted = Set(buffer.features)
             needsCounting = batch.map { !counted.contains($0) }
-            buffer.features += batch.filter { !counted.contains($0) }
+            buffer.add(batch.filter { !counted.contains($0) })
         }
         var results = [FeatureSplit](repeating: .constant, count: batch.count)
         let parallel = growth.parallelFeatures && batch.count > 1 && n * batch.count >= 1 << 15
@@ -101,7 +101,7 @@ extension TreeGrower {
     /// Counts the samples of `range` (whose class counts are `total`) for `features` into
     /// `histogram`.
     func build(_ histogram: HistogramBuffer, features: [Int], range: Range<Int>, total: ClassCounts) {
-        histogram.features += features
+        histogram.add(features)
         let parallel = growth.parallelFeatures && range.count * features.count >= 1 << 15
         withNodeView(range, total: total, isLocal: false, needsVectors: false) { view in
             if parallel {
