@@ -1,22 +1,29 @@
-/// Class counts per bin for every feature of one node: `features × 256` `ClassCounts` (class
+/// Class counts per bin for the features of one node: 256 `ClassCounts` per feature (class
 /// lanes, and distinct samples when counted; the weight lane is filled in when scanned), plus
 /// the range of bins each built feature occupies (so clearing and scanning skip the rest).
 ///
-/// Indexed by feature number, so a child can inherit its parent's histogram whatever features
-/// it searches. Only the features listed in `features` hold data; `clear` zeroes just those.
+/// Looked up by feature number, so a child can inherit its parent's histogram whatever features
+/// it searches. Rows are handed out in the order features are added, so the few features a
+/// forest's node draws share a compact block that stays in cache from node to node (rows at
+/// the features' own places would scatter them over megabytes). Only the features listed in
+/// `features` hold data; `clear` zeroes just those.
 final class HistogramBuffer {
     let featureCount: Int
-    let bins: UnsafeMutablePointer<ClassCounts>
+    private let bins: UnsafeMutablePointer<ClassCounts>
+    /// Each feature's row number in `bins`, or -1.
+    private let rowOf: UnsafeMutablePointer<Int32>
     let lowestBin: UnsafeMutablePointer<UInt8>
     let highestBin: UnsafeMutablePointer<UInt8>
-    /// The features counted into this buffer since it was last cleared.
-    var features: [Int] = []
+    /// The features counted into this buffer since it was last cleared, in row order.
+    private(set) var features: [Int] = []
 
     init(featureCount: Int) {
         self.featureCount = featureCount
         let count = featureCount * BinnedFeatures.binCount
         bins = .allocate(capacity: count)
         bins.initialize(repeating: .zero, count: count)
+        rowOf = .allocate(capacity: featureCount)
+        rowOf.initialize(repeating: -1, count: featureCount)
         lowestBin = .allocate(capacity: featureCount)
         lowestBin.initialize(repeating: 0, count: featureCount)
         highestBin = .allocate(capacity: featureCount)
@@ -25,14 +32,30 @@ final class HistogramBuffer {
 
     deinit {
         bins.deallocate()
+        rowOf.deallocate()
         lowestBin.deallocate()
         highestBin.deallocate()
     }
 
+    /// Gives each of `added` (features not yet here) a zeroed row, before they are counted.
+    func add(_ added: [Int]) {
+        for f in added {
+            rowOf[f] = Int32(features.count)
+            features.append(f)
+        }
+    }
+
+    /// The 256 bins of `feature`, which must have been added.
+    @inline(__always)
+    func row(_ feature: Int) -> UnsafeMutablePointer<ClassCounts> {
+        bins + Int(rowOf[feature]) &* BinnedFeatures.binCount
+    }
+
     func clear() {
         for f in features {
-            let row = bins + f * BinnedFeatures.binCount
+            let row = row(f)
             for b in Int(lowestBin[f])...Int(highestBin[f]) { row[b] = .zero }
+            rowOf[f] = -1
         }
         features.removeAll(keepingCapacity: true)
     }
@@ -40,7 +63,7 @@ final class HistogramBuffer {
     /// Removes `other`'s counts of `features` (a subset of the samples counted here).
     func subtract(_ other: HistogramBuffer, features: [Int]) {
         for f in features {
-            let row = bins + f * BinnedFeatures.binCount, otherRow = other.bins + f * BinnedFeatures.binCount
+            let row = row(f), otherRow = other.row(f)
             for b in Int(other.lowestBin[f])...Int(other.highestBin[f]) { row[b] -= otherRow[b] }
         }
     }

@@ -87,6 +87,7 @@ struct SplitSweep {
     private(set) var bestScore = -Double.infinity
     private(set) var bestLeftBin = 0
     private(set) var bestRightBin = 0
+    private(set) var bestLeft = ClassCounts.zero
 
     init(scorer: SplitScorer, total: ClassCounts) {
         self.scorer = scorer
@@ -101,6 +102,7 @@ struct SplitSweep {
             bestScore = score
             bestLeftBin = previousBin
             bestRightBin = bin
+            bestLeft = left
         }
         left += counts
         previousBin = bin
@@ -111,7 +113,8 @@ struct SplitSweep {
     var result: FeatureSplit {
         guard binsSeen > 1 else { return .constant }
         guard bestScore > -Double.infinity else { return FeatureSplit(isConstant: false) }
-        return FeatureSplit(isConstant: false, score: bestScore, leftBin: bestLeftBin, rightBin: bestRightBin)
+        return FeatureSplit(isConstant: false, score: bestScore, leftBin: bestLeftBin, rightBin: bestRightBin,
+                            left: bestLeft)
     }
 }
 
@@ -124,6 +127,9 @@ struct FeatureSplit: Sendable {
     var leftBin = 0
     /// The node's next occupied bin (the threshold lies between the two).
     var rightBin = 0
+    /// The class counts sent left (from a histogram without distinct samples, the sample lane
+    /// holds their weight instead).
+    var left = ClassCounts.zero
     /// The raw threshold when already drawn (extra trees); otherwise derived from the bins once
     /// the feature is chosen, so losing candidates never touch the bin bounds.
     var threshold: Float?

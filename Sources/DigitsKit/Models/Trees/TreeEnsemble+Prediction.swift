@@ -124,7 +124,9 @@ extension TreeEnsemble {
         let classes = Self.classCount, trees = treeCount
         let scale = 1 / Float(trees)
         // Rows go through the trees in blocks, so one tree's nodes serve a whole block from cache,
-        // and within a block eight rows walk each tree together, so their memory loads overlap.
+        // and within a block eight rows walk each tree at once, so their memory loads overlap. A
+        // row that reaches its leaf hands its lane to the block's next row: paths differ in
+        // length, and lanes walking in lockstep would idle until the longest one ends.
         // Blocks are handed to the cores one at a time, so a core slowed by other work takes fewer.
         let block = 256, lanes = 8
         result.storage.withUnsafeMutableBufferPointer { out in
@@ -132,35 +134,43 @@ extension TreeEnsemble {
                 nodes.withUnsafeBufferPointer { nodes in
                     value.withUnsafeBufferPointer { value in
                         parallelFor((rowCount + block - 1) / block) { b in
-                            var position = (Int32(0), Int32(0), Int32(0), Int32(0), Int32(0), Int32(0), Int32(0), Int32(0))
-                            withUnsafeMutableBytes(of: &position) { raw in
-                                let position = raw.bindMemory(to: Int32.self)
+                            withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * lanes) { lanesState in
+                                // Each lane's row (-1: idle) and its position in the current tree.
+                                let row = lanesState.baseAddress!, position = row + lanes
                                 let rows = b * block ..< min((b + 1) * block, rowCount)
                                 for t in 0..<trees {
                                     let tree = nodes.baseAddress! + Int(starts[t])
-                                    for first in stride(from: rows.lowerBound, to: rows.upperBound, by: lanes) {
-                                        let count = min(lanes, rows.upperBound - first)
-                                        for l in 0..<count { position[l] = 0 }
-                                        var moved = true
-                                        while moved {
-                                            moved = false
-                                            for l in 0..<count {
-                                                let node = tree[Int(position[l])]
-                                                let next = node.next(from: position[l],
-                                                                     value: x[(first + l) * columns + node.featureIndex].floatValue)
-                                                moved = moved || next != position[l]
-                                                position[l] = next
+                                    var next = rows.lowerBound, active = 0
+                                    for l in 0..<lanes {
+                                        position[l] = 0
+                                        row[l] = next < rows.upperBound ? Int32(next) : -1
+                                        if next < rows.upperBound { next += 1; active += 1 }
+                                    }
+                                    while active > 0 {
+                                        for l in 0..<lanes where row[l] >= 0 {
+                                            let r = Int(row[l]), at = position[l]
+                                            let node = tree[Int(at)]
+                                            let step = node.next(from: at, value: x[r * columns + node.featureIndex].floatValue)
+                                            if step != at {
+                                                position[l] = step
+                                                continue
                                             }
-                                        }
-                                        for l in 0..<count {
-                                            let target = out.baseAddress! + (first + l) * classes
-                                            let pure = tree[Int(position[l])].pureDigit
+                                            let target = out.baseAddress! + r * classes
+                                            let pure = node.pureDigit
                                             if pure >= 0 {
                                                 // Adding the leaf's row would add exactly this and zeros.
                                                 target[Int(pure)] += 1
                                             } else {
-                                                let source = value.baseAddress! + (Int(starts[t]) + Int(position[l])) * classes
+                                                let source = value.baseAddress! + (Int(starts[t]) + Int(at)) * classes
                                                 for c in 0..<classes { target[c] += source[c] }
+                                            }
+                                            position[l] = 0
+                                            if next < rows.upperBound {
+                                                row[l] = Int32(next)
+                                                next += 1
+                                            } else {
+                                                row[l] = -1
+                                                active -= 1
                                             }
                                         }
                                     }

@@ -63,12 +63,13 @@ extension TreeGrower {
             histogram = buffer
             let counted = Set(buffer.features)
             needsCounting = batch.map { !counted.contains($0) }
-            buffer.features += batch.filter { !counted.contains($0) }
+            buffer.add(batch.filter { !counted.contains($0) })
         }
         var results = [FeatureSplit](repeating: .constant, count: batch.count)
         let parallel = growth.parallelFeatures && batch.count > 1 && n * batch.count >= 1 << 15
         let randomThresholds = growth.randomThresholds
-        withNodeView(node.start..<node.end, total: node.counts, isLocal: node.isLocal) { view in
+        withNodeView(node.start..<node.end, total: node.counts, isLocal: node.isLocal,
+                     needsVectors: histogram == nil && !randomThresholds) { view in
             results.withUnsafeMutableBufferPointer { buffer in
                 let results = buffer
                 let searchRange = { (range: Range<Int>) in
@@ -100,9 +101,9 @@ extension TreeGrower {
     /// Counts the samples of `range` (whose class counts are `total`) for `features` into
     /// `histogram`.
     func build(_ histogram: HistogramBuffer, features: [Int], range: Range<Int>, total: ClassCounts) {
-        histogram.features += features
+        histogram.add(features)
         let parallel = growth.parallelFeatures && range.count * features.count >= 1 << 15
-        withNodeView(range, total: total, isLocal: false) { view in
+        withNodeView(range, total: total, isLocal: false, needsVectors: false) { view in
             if parallel {
                 parallelRanges(features.count) { chunk in
                     for i in chunk { view.build(histogram, feature: features[i]) }
@@ -113,22 +114,33 @@ extension TreeGrower {
         }
     }
 
-    /// Runs `body` on a view of the samples in `range`, with their class counts gathered in
-    /// node order; `isLocal` nodes read their bins from the local row block.
-    func withNodeView<Result>(_ range: Range<Int>, total: ClassCounts, isLocal: Bool,
+    /// Runs `body` on a view of the samples in `range`, with their labels, weights and label
+    /// runs gathered in node order (and their class counts when `needsVectors`: only the sorted
+    /// search reads them); `isLocal` nodes read their bins from the local row block.
+    func withNodeView<Result>(_ range: Range<Int>, total: ClassCounts, isLocal: Bool, needsVectors: Bool,
                               _ body: (NodeView) -> Result) -> Result {
         let n = range.count
+        var runCount = 0
         samples.withUnsafeBufferPointer { samples in
             vectors.withUnsafeBufferPointer { vectors in
                 labels.withUnsafeBufferPointer { labels in
-                    nodeVectors.withUnsafeMutableBufferPointer { nodeVectors in
-                        nodeLabels.withUnsafeMutableBufferPointer { nodeLabels in
-                            nodeWeights.withUnsafeMutableBufferPointer { nodeWeights in
-                                for (i, sample) in samples[range].enumerated() {
-                                    let vector = vectors[Int(sample)]
-                                    nodeVectors[i] = vector
-                                    nodeLabels[i] = Int32(labels[Int(sample)])
-                                    nodeWeights[i] = vector.weight
+                    sampleWeights.withUnsafeBufferPointer { sampleWeights in
+                        nodeVectors.withUnsafeMutableBufferPointer { nodeVectors in
+                            nodeLabels.withUnsafeMutableBufferPointer { nodeLabels in
+                                nodeWeights.withUnsafeMutableBufferPointer { nodeWeights in
+                                    nodeRuns.withUnsafeMutableBufferPointer { runs in
+                                        for (i, sample) in samples[range].enumerated() {
+                                            let label = Int32(labels[Int(sample)])
+                                            if needsVectors { nodeVectors[i] = vectors[Int(sample)] }
+                                            nodeLabels[i] = label
+                                            nodeWeights[i] = sampleWeights[Int(sample)]
+                                            if runCount == 0 || runs[runCount - 1].label != label {
+                                                runs[runCount] = LabelRun(label: label, start: Int32(i), end: Int32(i))
+                                                runCount += 1
+                                            }
+                                            runs[runCount - 1].end = Int32(i + 1)
+                                        }
+                                    }
                                 }
                             }
                         }
@@ -143,15 +155,19 @@ extension TreeGrower {
                         nodeVectors.withUnsafeBufferPointer { nodeVectors in
                             nodeLabels.withUnsafeBufferPointer { nodeLabels in
                                 nodeWeights.withUnsafeBufferPointer { nodeWeights in
-                                    body(NodeView(
-                                        columns: columns.baseAddress!, sampleCount: data.sampleCount,
-                                        localRows: isLocal ? localRows.baseAddress : nil,
-                                        localSlots: slots.baseAddress! + range.lowerBound,
-                                        featureCount: data.featureCount,
-                                        indices: UnsafeBufferPointer(rebasing: samples[range]),
-                                        vectors: nodeVectors.baseAddress!, labels: nodeLabels.baseAddress!,
-                                        weights: nodeWeights.baseAddress!, tracksSamples: tracksSamples && n > 0,
-                                        total: total, scorer: growth.scorer, binning: data))
+                                    nodeRuns.withUnsafeBufferPointer { runs in
+                                        body(NodeView(
+                                            columns: columns.baseAddress!, sampleCount: data.sampleCount,
+                                            localRows: isLocal ? localRows.baseAddress : nil,
+                                            localSlots: slots.baseAddress! + range.lowerBound,
+                                            featureCount: data.featureCount,
+                                            indices: UnsafeBufferPointer(rebasing: samples[range]),
+                                            vectors: nodeVectors.baseAddress!, labels: nodeLabels.baseAddress!,
+                                            weights: nodeWeights.baseAddress!,
+                                            runs: UnsafeBufferPointer(rebasing: runs[0..<runCount]),
+                                            unitWeights: unitWeights, tracksSamples: tracksSamples && n > 0,
+                                            total: total, scorer: growth.scorer, binning: data))
+                                    }
                                 }
                             }
                         }

@@ -55,6 +55,12 @@ final class TreeGrower {
     var nodeVectors: [ClassCounts]
     var nodeLabels: [Int32]
     var nodeWeights: [Float]
+    /// The current node's samples as runs of one label.
+    var nodeRuns: [LabelRun]
+    /// Each sample's weight (its bootstrap draws; 0 when left out, 1 without bootstrap).
+    var sampleWeights: [Float]
+    /// Whether every sample weighs 1 (no bootstrap).
+    var unitWeights = true
     /// Whether histograms count distinct samples: only bootstrap weights with a leaf minimum
     /// above 1 need them.
     var tracksSamples = false
@@ -78,6 +84,8 @@ final class TreeGrower {
         nodeVectors = vectors
         nodeLabels = [Int32](repeating: 0, count: data.sampleCount)
         nodeWeights = [Float](repeating: 0, count: data.sampleCount)
+        nodeRuns = [LabelRun](repeating: LabelRun(label: 0, start: 0, end: 0), count: data.sampleCount)
+        sampleWeights = nodeWeights
         spill = [Int32](repeating: 0, count: data.sampleCount)
         spillSlots = spill
         slots = spill
@@ -93,10 +101,12 @@ final class TreeGrower {
         // not on which trees this grower grew before.
         for f in order.indices { order[f] = Int32(f) }
         tracksSamples = weights != nil && growth.minSamplesLeaf > 1
+        unitWeights = weights == nil
         var rootCounts = ClassCounts.zero
         for i in 0..<data.sampleCount {
             let weight = weights?[i] ?? 1
             vectors[i] = weight > 0 ? .sample(label: Int(labels[i]), weight: Float(weight)) : .zero
+            sampleWeights[i] = Float(weight)
             if weight > 0 {
                 samples.append(Int32(i))
                 rootCounts += vectors[i]
@@ -125,8 +135,9 @@ final class TreeGrower {
             }
             let middle = partition(node.start..<node.end, feature: best.feature, leftBin: best.split.leftBin,
                                    isLocal: node.isLocal)
-            var leftCounts = ClassCounts.zero
-            for i in node.start..<middle { leftCounts += vectors[Int(samples[i])] }
+            // The search already summed the left side; only its sample count may stand for weight.
+            var leftCounts = best.split.left
+            leftCounts[ClassCounts.sampleLane] = Float(middle - node.start)
             let rightCounts = node.counts - leftCounts
             let split = best.split
             tree.makeSplit(id, feature: best.feature, threshold: split.threshold
