@@ -22,12 +22,12 @@ enum HandwritingStyle {
     /// A straight flag from the top end of the stroke, 25–45 % of the digit's height long and
     /// 30–60° below the horizontal, to the left; one 1 in three also gets a base serif.
     private static func flagOne(_ image: UnsafeMutablePointer<Float>, _ ink: InkShape, random: inout SplitMix64) {
-        let length = ink.height * uniform(0.25, 0.45, &random)
-        let angle = uniform(30, 60, &random) * .pi / 180
+        let length = ink.height * random.uniform(0.25, 0.45)
+        let angle = random.uniform(30, 60) * .pi / 180
         let start = ink.topEnd
         let end = (start.x - length * cos(angle), start.y + length * sin(angle))
         let serif = random.nextUnitFloat() < 1.0 / 3
-        let serifWidth = ink.height * uniform(0.3, 0.45, &random)
+        let serifWidth = ink.height * random.uniform(0.3, 0.45)
         ink.stroke(image, from: start, to: end)
         if serif {
             let foot = ink.bottomEnd
@@ -38,16 +38,12 @@ enum HandwritingStyle {
     /// A crossbar through the stem at 50–60 % of the height, 40–60 % of the digit's width,
     /// centred on the stem and tilted by up to ±6°.
     private static func crossSeven(_ image: UnsafeMutablePointer<Float>, _ ink: InkShape, random: inout SplitMix64) {
-        let y = ink.top + ink.height * uniform(0.5, 0.6, &random)
-        let width = ink.width * uniform(0.4, 0.6, &random)
-        let tilt = uniform(-6, 6, &random) * .pi / 180
+        let y = ink.top + ink.height * random.uniform(0.5, 0.6)
+        let width = ink.width * random.uniform(0.4, 0.6)
+        let tilt = random.uniform(-6, 6) * .pi / 180
         guard let stem = ink.centre(ofRow: Int(y.rounded())) else { return }
         let (dx, dy) = (width / 2 * cos(tilt), width / 2 * sin(tilt))
         ink.stroke(image, from: (stem - dx, y - dy), to: (stem + dx, y + dy))
-    }
-
-    private static func uniform(_ low: Float, _ high: Float, _ random: inout SplitMix64) -> Float {
-        low + (high - low) * random.nextUnitFloat()
     }
 }
 

@@ -74,7 +74,7 @@ struct Augmentation: Sendable, Equatable {
     private func distort(_ image: UnsafeMutablePointer<Float>, label: Int32?, scratch: UnsafeMutablePointer<Float>, random: inout SplitMix64) {
         func draw(_ limit: Float) -> Float { limit * (random.nextUnitFloat() * 2 - 1) }
         func draw(_ range: ClosedRange<Float>) -> Float {
-            range.lowerBound + (range.upperBound - range.lowerBound) * random.nextUnitFloat()
+            random.uniform(range.lowerBound, range.upperBound)
         }
         let area = Self.area
         let source = scratch, fieldX = scratch + area, fieldY = scratch + 2 * area

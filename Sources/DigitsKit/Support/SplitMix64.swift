@@ -23,6 +23,11 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
         Float(next() >> 40) * (1.0 / Float(1 << 24))
     }
 
+    /// A uniform `Float` in [low, high).
+    public mutating func uniform(_ low: Float, _ high: Float) -> Float {
+        low + (high - low) * nextUnitFloat()
+    }
+
     /// A generator for a derived stream (one per tree, per fold, per worker) that does not
     /// overlap with this one in practice.
     public mutating func split() -> SplitMix64 {

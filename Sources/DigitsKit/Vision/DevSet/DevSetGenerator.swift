@@ -58,7 +58,7 @@ struct PageRecipe {
     /// A size in pixels of a photographed page, scaled.
     mutating func pixels(_ range: ClosedRange<Int>) -> Int { max(4, Int(Float(integer(range)) * scale)) }
 
-    mutating func uniform(_ low: Float, _ high: Float) -> Float { low + (high - low) * rng.nextUnitFloat() }
+    mutating func uniform(_ low: Float, _ high: Float) -> Float { rng.uniform(low, high) }
     mutating func integer(_ range: ClosedRange<Int>) -> Int { range.lowerBound + Int(rng.next() % UInt64(range.count)) }
     mutating func chance(_ p: Float) -> Bool { rng.nextUnitFloat() < p }
 

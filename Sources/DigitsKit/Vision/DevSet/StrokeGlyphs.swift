@@ -22,7 +22,7 @@ enum StrokeGlyphs {
     struct Jitter {
         var rng: SplitMix64
 
-        mutating func uniform(_ low: Float, _ high: Float) -> Float { low + (high - low) * rng.nextUnitFloat() }
+        mutating func uniform(_ low: Float, _ high: Float) -> Float { rng.uniform(low, high) }
 
         /// A point moved by up to ±`amount` on each axis.
         mutating func point(_ x: Float, _ y: Float, _ amount: Float = 0.04) -> Point {

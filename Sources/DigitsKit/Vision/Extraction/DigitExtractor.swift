@@ -77,7 +77,7 @@ public struct DigitExtractor: Sendable {
         _ = MaskMorphology.removeRuledLines(&mask, evidence: thresholded.faint, width: ink.width, height: ink.height)
         let labelling = ComponentLabels(mask: mask, ink: ink)
         let components = labelling.components
-        let oneSided = ShadowEdge.oneSidedFractions(labels: labelling.labels, componentCount: components.count, page: page)
+        let oneSided = ShadowEdge.oneSidedFractions(labelling, page: page)
         let verdicts = ComponentFilter.classify(components, oneSided: oneSided, width: ink.width, height: ink.height)
 
         var accepted = components.indices.filter { verdicts[$0] == nil }

@@ -7,25 +7,23 @@ enum ShadowEdge {
     /// with it (half the contrast ink needs, `Thresholding.minimumContrast`).
     static let contrast: Float = Thresholding.minimumContrast / 2
 
-    /// For each component (index `label − 1`), the fraction of its outline where the paper
+    /// For each component of `labelling` (index `label − 1`), the fraction of its outline where the paper
     /// `step` pixels outside (step = 1/300 of the longest side, at least 2) is not clearly
     /// brighter than the component's mean grey. Outline samples that land on other ink are
     /// skipped. `page` is dark ink on light paper.
-    static func oneSidedFractions(labels: [Int32], componentCount: Int, page: GrayImage) -> [Float] {
+    static func oneSidedFractions(_ labelling: ComponentLabels, page: GrayImage) -> [Float] {
+        let componentCount = labelling.components.count
         guard componentCount > 0 else { return [] }
         let w = page.width, h = page.height
         let step = max(2, max(w, h) / 300)
         var greySum = [Float](repeating: 0, count: componentCount + 1)
-        var area = [Int](repeating: 0, count: componentCount + 1)
         // Per label: outline samples, and those without contrast.
         var samples = [Int](repeating: 0, count: 2 * (componentCount + 1))
-        labels.withUnsafeBufferPointer { l in
+        labelling.labels.withUnsafeBufferPointer { l in
             page.pixels.withUnsafeBufferPointer { g in
-                for i in 0..<(w * h) where l[i] != 0 {
-                    greySum[Int(l[i])] += g[i]
-                    area[Int(l[i])] += 1
-                }
-                let mean = (0...componentCount).map { area[$0] == 0 ? 0 : greySum[$0] / Float(area[$0]) }
+                for i in 0..<(w * h) where l[i] != 0 { greySum[Int(l[i])] += g[i] }
+                // Index 0 is the paper, never sampled.
+                let mean = [0] + labelling.components.indices.map { greySum[$0 + 1] / Float(max(1, labelling.components[$0].area)) }
                 samples.withUnsafeMutableBufferPointer { counts in
                     // An outline pixel has paper next to it at offset `near`; the paper `far`
                     // (`step` pixels that way) must not be other ink.
