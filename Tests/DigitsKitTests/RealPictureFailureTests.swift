@@ -48,4 +48,43 @@ import Testing
         let box = try #require(reading.digits.first?.crop.box)
         #expect(box.height > 120, "the whole 6 is ≈136 px tall, its loop ≈60: \(box)")
     }
+
+    /// A 6 whose top runs into a shadow's sharp edge: the band of shade that the paper estimate
+    /// lags behind touched the stroke, made one component with it (too little of its outline
+    /// without contrast for the shadow-edge test) and turned the 6 into an 8 under a bar.
+    @Test func shadeTouchingADigitIsNotPartOfIt() throws {
+        let reading = try Self.read("shadow-band-touching-six.jpg", mode: .single)
+        #expect(reading.text == "6")
+        // The band ran across the picture's top (x from 21, y from 4); the 6 is ≈ 127 × 237.
+        let box = try #require(reading.digits.first?.crop.box)
+        #expect(box.x > 150 && box.width < 180, "\(box)")
+    }
+
+    /// A fat white stroke on a dark canvas, wider than the paper estimate's element, so that the
+    /// estimate took its middle for paper: the shade flood must not start there, or it would
+    /// erase the whole stroke (its level is the stroke's own) and leave nothing to read.
+    @Test func theMiddleOfAFatStrokeIsNoShadeToFloodFrom() throws {
+        let reading = try Self.read("fat-chalk-two.png", mode: .single)
+        #expect(reading.text == "2")
+        let box = try #require(reading.digits.first?.crop.box)
+        #expect(box.width > 150 && box.height > 120, "\(box)")
+    }
+
+    /// A 3 the pen broke in the middle, both halves nearly its height apart: stacked more than
+    /// 1.7 times the taller half (the two-lines-of-digits limit), only the top half was read, as
+    /// a 7. In a picture of one digit both halves are that digit.
+    @Test func aDigitBrokenInTwoStackedHalvesIsOneDigit() throws {
+        let reading = try Self.read("broken-three.jpg", mode: .single)
+        #expect(reading.text == "3")
+        let box = try #require(reading.digits.first?.crop.box)
+        #expect(box.height > 150, "the top half alone is 103 px tall: \(box)")
+    }
+
+    /// "80185503": the second 5's flat hat, drawn quickly, is wider than the 5's round body is
+    /// tall and was not taken for a hat; it became a digit of its own (a 2) on a line above.
+    @Test func aFivesWideFlatHatStaysWithItsBody() throws {
+        let reading = try Self.read("wide-hat-string.jpg", mode: .multi)
+        #expect(reading.text == "80185503")
+        #expect(Set(reading.digits.map(\.crop.line)) == [0])
+    }
 }

@@ -3,7 +3,8 @@
 ///
 /// grey (darkest channel) → working size → polarity (ink is the minority) → paper brightness
 /// (grey closing) and ink relative to it → Otsu + local-mean thresholds with hysteresis →
-/// 3×3 closing, ruled and squared-paper lines erased → connected components → drop faint blobs, paper edges,
+/// shade that the paper estimate lagged, flooded from the paper beside it → 3×3 closing, ruled
+/// and squared-paper lines erased → connected components → drop faint blobs, paper edges,
 /// ruled lines and specks → group stacked pieces into digits → reading order (lines, then left
 /// to right) or, in single mode, the digit with the most ink that the frame does not cut → MNIST
 /// normalisation.
@@ -71,7 +72,8 @@ public struct DigitExtractor: Sendable {
         let (page, _) = Lighting.darkInkOnLight(working)
         let paper = Lighting.paperBrightness(page)
         let ink = Lighting.inkImage(grey: page, paper: paper)
-        let thresholded = Thresholding.mask(ink: ink)
+        var thresholded = Thresholding.mask(ink: ink)
+        ShadowEdge.eraseShade(from: &thresholded.mask, ink: ink, page: page, paper: paper)
         var mask = MaskMorphology.close(thresholded.mask, width: ink.width, height: ink.height)
         let thresholdStep = GrayImage(checkedWidth: ink.width, height: ink.height, pixels: mask.map { Float($0) / 2 })
         _ = MaskMorphology.removeRuledLines(&mask, evidence: thresholded.faint, width: ink.width, height: ink.height)
@@ -85,7 +87,10 @@ public struct DigitExtractor: Sendable {
             warnings.append("\(accepted.count) separate ink marks: the picture is very noisy; kept the \(options.maximumComponents) largest")
             accepted = Array(accepted.sorted { components[$0].mass > components[$1].mass }.prefix(options.maximumComponents))
         }
-        var groups = DigitGroup.merge(accepted.map { DigitGroup(components[$0], index: $0) })
+        // In a picture of one digit, stacked pieces are that digit's, even two of nearly its
+        // height (a 3 or 6 the pen broke in the middle); in a text they may be two lines.
+        var groups = DigitGroup.merge(accepted.map { DigitGroup(components[$0], index: $0) },
+                                      stackLimit: options.mode == .single ? DigitGroup.brokenDigitStack : DigitGroup.lineStack)
         var lines: [[DigitGroup]]
         switch options.mode {
         case .multi:

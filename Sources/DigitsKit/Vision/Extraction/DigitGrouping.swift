@@ -18,21 +18,22 @@ struct DigitGroup {
     }
 
     /// Stacked pieces of one digit: they share most of the narrower one's columns, the gap
-    /// between them is small next to the taller, and together they are not as tall as two
-    /// digits on two lines would be.
+    /// between them is small next to the taller, and together they are at most `stackLimit`
+    /// times the taller's height (less than two digits on two lines would be).
     ///
-    /// A short piece (under a third of the taller's height, no wider than it is tall — a 5's
-    /// hat) needs only to share some columns: a hat lifted off the page often drifts to the right
-    /// of the body, over the gap before the next digit.
-    func belongs(with other: DigitGroup) -> Bool {
+    /// A short piece (at most 2/5 of the taller's height, at most twice as wide as the taller is
+    /// tall — a 5's hat) needs only to share some columns: a hat lifted off the page often drifts
+    /// to the right of the body, over the gap before the next digit, and a quick flat hat can be
+    /// wider than the 5's round body and a third of its height.
+    func belongs(with other: DigitGroup, stackLimit: Float) -> Bool {
         let overlap = min(maxX, other.maxX) - max(minX, other.minX) + 1
         let taller = max(height, other.height)
         let short = height <= other.height ? self : other
-        let isHat = 3 * short.height <= taller && short.width <= taller && overlap > 0
+        let isHat = 5 * short.height <= 2 * taller && short.width <= 2 * taller && overlap > 0
         guard 2 * overlap >= min(width, other.width) || isHat else { return false }
         let gap = max(minY, other.minY) - min(maxY, other.maxY) - 1
         let merged = max(maxY, other.maxY) - min(minY, other.minY) + 1
-        return Float(gap) <= 0.35 * Float(taller) && Float(merged) <= 1.7 * Float(taller)
+        return Float(gap) <= 0.35 * Float(taller) && Float(merged) <= stackLimit * Float(taller)
     }
 
     mutating func absorb(_ other: DigitGroup) {
@@ -43,14 +44,19 @@ struct DigitGroup {
         touchesBorder = touchesBorder || other.touchesBorder
     }
 
-    /// Merges groups that belong together until nothing changes.
-    static func merge(_ groups: [DigitGroup]) -> [DigitGroup] {
+    /// How tall (times the taller piece) stacked pieces may be together: in lines of digits,
+    /// less than two lines; in a picture of one digit, two pieces of nearly its height.
+    static let lineStack: Float = 1.7
+    static let brokenDigitStack: Float = 2.2
+
+    /// Merges groups that belong together (see `belongs`) until nothing changes.
+    static func merge(_ groups: [DigitGroup], stackLimit: Float) -> [DigitGroup] {
         var groups = groups
         var merged = true
         while merged {
             merged = false
             outer: for i in groups.indices {
-                for j in groups.indices where j > i && groups[i].belongs(with: groups[j]) {
+                for j in groups.indices where j > i && groups[i].belongs(with: groups[j], stackLimit: stackLimit) {
                     groups[i].absorb(groups[j])
                     groups.remove(at: j)
                     merged = true

@@ -63,6 +63,9 @@ enum Lighting {
         return grid.resized(width: grey.width, height: grey.height)
     }
 
+    /// Under paper darker than this nothing can be read: its pixels count as paper.
+    static let darkestPaper: Float = 0.04
+
     /// Ink darkness relative to the local paper: 0 for paper, towards 1 for black ink.
     static func inkImage(grey: GrayImage, paper: GrayImage) -> GrayImage {
         var ink = GrayImage(width: grey.width, height: grey.height)
@@ -71,8 +74,7 @@ enum Lighting {
                 ink.pixels.withUnsafeMutableBufferPointer { out in
                     parallelRanges(out.count, minimumChunk: 65536) { range in
                         for i in range {
-                            // Under a near-black "paper" nothing can be read; call it paper.
-                            out[i] = p[i] < 0.04 ? 0 : max(0, min(1, 1 - g[i] / p[i]))
+                            out[i] = p[i] < darkestPaper ? 0 : max(0, min(1, 1 - g[i] / p[i]))
                         }
                     }
                 }

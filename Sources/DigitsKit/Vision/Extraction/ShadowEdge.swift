@@ -47,3 +47,68 @@ enum ShadowEdge {
         return (1...componentCount).map { samples[2 * $0] > 0 ? Float(samples[2 * $0 + 1]) / Float(samples[2 * $0]) : 0 }
     }
 }
+
+extension ShadowEdge {
+    /// Removes from `mask` the shade that the lagging paper estimate made look like ink, also
+    /// where it touches a digit (which `oneSidedFractions`, a whole-component test, cannot
+    /// separate). A flood over the paper reached from the picture's border: through sure paper
+    /// (ink below `contrast`, where the estimate is right), and on through any pixel no more
+    /// than `contrast` darker than the brightest paper on its way there. Shade beside its own
+    /// paper is that level and is flooded; a pen stroke is far darker than any paper next to
+    /// it and stops the flood. Carrying the level, rather than comparing neighbours, keeps the
+    /// flood from creeping down the soft edge of a blurred stroke step by step. Starting at the
+    /// border keeps it out of a fat stroke whose middle the estimate took for paper (a level
+    /// that would pass the stroke itself), and where the paper is near black nothing is known.
+    static func eraseShade(from mask: inout [UInt8], ink: GrayImage, page: GrayImage, paper: GrayImage) {
+        let w = page.width, h = page.height, count = w * h
+        guard count > 0 else { return }
+        // The level each reached pixel carries; -1 while not reached. Every pixel enters the
+        // queue at most once.
+        var level = [Float](repeating: -1, count: count)
+        var queue = [Int32](repeating: 0, count: count)
+        ink.pixels.withUnsafeBufferPointer { d in
+            page.pixels.withUnsafeBufferPointer { g in
+                paper.pixels.withUnsafeBufferPointer { p in
+                    mask.withUnsafeMutableBufferPointer { m in
+                        level.withUnsafeMutableBufferPointer { carried in
+                            queue.withUnsafeMutableBufferPointer { q in
+                                var tail = 0
+                                @inline(__always) func visit(_ j: Int, from reference: Float) {
+                                    guard carried[j] < 0, p[j] >= Lighting.darkestPaper else { return }
+                                    if d[j] < contrast {
+                                        carried[j] = g[j]
+                                    } else if g[j] >= (1 - contrast) * reference {
+                                        carried[j] = max(reference, g[j])
+                                        m[j] = 0
+                                    } else {
+                                        return
+                                    }
+                                    q[tail] = Int32(j)
+                                    tail += 1
+                                }
+                                for x in 0..<w {
+                                    visit(x, from: .infinity)
+                                    visit((h - 1) * w + x, from: .infinity)
+                                }
+                                for y in 0..<h {
+                                    visit(y * w, from: .infinity)
+                                    visit(y * w + w - 1, from: .infinity)
+                                }
+                                var head = 0
+                                while head < tail {
+                                    let i = Int(q[head])
+                                    head += 1
+                                    let x = i - (i / w) * w, reference = carried[i]
+                                    if x > 0 { visit(i - 1, from: reference) }
+                                    if x + 1 < w { visit(i + 1, from: reference) }
+                                    if i >= w { visit(i - w, from: reference) }
+                                    if i + w < count { visit(i + w, from: reference) }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
