@@ -13,21 +13,24 @@ import Testing
         return try pipeline.read(image, with: DigitExtractor(options: .init(mode: mode)))
     }
 
+    /// Reads a picture of one digit, expects `digit` and returns where the digit was found.
+    static func singleDigitBox(_ file: String, reading digit: String) throws -> PixelBox {
+        let reading = try read(file, mode: .single)
+        #expect(reading.text == digit)
+        return try #require(reading.digits.first?.crop.box)
+    }
+
     /// A 7 beside a soft shadow's edge: the paper estimate lags the edge, so a band of shade
     /// under the 7 looked like ink, joined the 7 as a stacked piece and made it a 2.
     @Test func aShadowsEdgeUnderADigitIsNotInk() throws {
-        let reading = try Self.read("shadow-edge-seven.jpg", mode: .single)
-        #expect(reading.text == "7")
         // The 7's ink ends at y ≈ 373; the band below reached y ≈ 437.
-        let box = try #require(reading.digits.first?.crop.box)
+        let box = try Self.singleDigitBox("shadow-edge-seven.jpg", reading: "7")
         #expect(box.maxY <= 385, "\(box)")
     }
 
     /// A 9 whose stem the pencil drew apart from the loop: only the loop was read, as a 0.
     @Test func aStrokeLiftedOffBesideTheDigitIsPartOfIt() throws {
-        let reading = try Self.read("lifted-stem-nine.jpg", mode: .single)
-        #expect(reading.text == "9")
-        let box = try #require(reading.digits.first?.crop.box)
+        let box = try Self.singleDigitBox("lifted-stem-nine.jpg", reading: "9")
         #expect(box.height > 230, "the loop alone is 133 px tall: \(box)")
     }
 
@@ -43,9 +46,7 @@ import Testing
     /// A thin chalk 6 on a dark board: its strokes cover under 1 % of the picture, so the
     /// polarity test at the 1 % tails saw only the board and read the dark ground as paper.
     @Test func aThinLightLineOnADarkGroundIsInk() throws {
-        let reading = try Self.read("thin-chalk-six.jpg", mode: .single)
-        #expect(reading.text == "6")
-        let box = try #require(reading.digits.first?.crop.box)
+        let box = try Self.singleDigitBox("thin-chalk-six.jpg", reading: "6")
         #expect(box.height > 120, "the whole 6 is ≈136 px tall, its loop ≈60: \(box)")
     }
 
@@ -53,10 +54,8 @@ import Testing
     /// lags behind touched the stroke, made one component with it (too little of its outline
     /// without contrast for the shadow-edge test) and turned the 6 into an 8 under a bar.
     @Test func shadeTouchingADigitIsNotPartOfIt() throws {
-        let reading = try Self.read("shadow-band-touching-six.jpg", mode: .single)
-        #expect(reading.text == "6")
         // The band ran across the picture's top (x from 21, y from 4); the 6 is ≈ 127 × 237.
-        let box = try #require(reading.digits.first?.crop.box)
+        let box = try Self.singleDigitBox("shadow-band-touching-six.jpg", reading: "6")
         #expect(box.x > 150 && box.width < 180, "\(box)")
     }
 
@@ -64,9 +63,7 @@ import Testing
     /// estimate took its middle for paper: the shade flood must not start there, or it would
     /// erase the whole stroke (its level is the stroke's own) and leave nothing to read.
     @Test func theMiddleOfAFatStrokeIsNoShadeToFloodFrom() throws {
-        let reading = try Self.read("fat-chalk-two.png", mode: .single)
-        #expect(reading.text == "2")
-        let box = try #require(reading.digits.first?.crop.box)
+        let box = try Self.singleDigitBox("fat-chalk-two.png", reading: "2")
         #expect(box.width > 150 && box.height > 120, "\(box)")
     }
 
@@ -74,9 +71,7 @@ import Testing
     /// 1.7 times the taller half (the two-lines-of-digits limit), only the top half was read, as
     /// a 7. In a picture of one digit both halves are that digit.
     @Test func aDigitBrokenInTwoStackedHalvesIsOneDigit() throws {
-        let reading = try Self.read("broken-three.jpg", mode: .single)
-        #expect(reading.text == "3")
-        let box = try #require(reading.digits.first?.crop.box)
+        let box = try Self.singleDigitBox("broken-three.jpg", reading: "3")
         #expect(box.height > 150, "the top half alone is 103 px tall: \(box)")
     }
 
