@@ -144,9 +144,13 @@ TARGET static inline __attribute__((always_inline)) void tile(int pairs, const u
         nr >= 32 ? (__mmask16)0xFFFF : nr <= 16 ? (__mmask16)0 : (__mmask16)((1u << (nr - 16)) - 1),
     };
     __m512 scale = _mm512_set1_ps(alpha), keep = _mm512_set1_ps(beta);
-    for (int r = 0; r < mr; r++) {
+    /* Unrolled over MR with a test rather than looping to mr: indexing acc by a variable
+       would keep the whole tile in memory instead of registers. */
+#pragma clang loop unroll(full)
+    for (int r = 0; r < MR; r++) {
+#pragma clang loop unroll(full)
         for (int h = 0; h < 2; h++) {
-            if (!masks[h]) continue;
+            if (r >= mr || !masks[h]) continue;
             float *out = c + r * ldc + 16 * h;
             __m512 v = _mm512_mul_ps(scale, acc[r][h]);
             if (!first) {
