@@ -67,18 +67,16 @@ int main(void) {
     }
     openblas_set_num_threads(1);
     printf("one thread; OpenBLAS kernels: %s\n", openblas_get_corename());
-    measure("conv1 fwd", 0, 0, 21632, 32, 9);
-    measure("conv1 wgrad", 1, 0, 9, 32, 21632);
-    measure("conv2 fwd", 0, 0, 3872, 64, 288);
-    measure("conv2 wgrad", 1, 0, 288, 64, 3872);
-    measure("conv2 dgrad", 0, 1, 3872, 288, 64);
-    measure("conv3 fwd", 0, 0, 2592, 64, 576);
-    measure("conv3 wgrad", 1, 0, 576, 64, 2592);
-    measure("conv3 dgrad", 0, 1, 2592, 576, 64);
-    measure("dense1 fwd", 0, 0, 32, 100, 1024);
-    measure("dense1 wgrad", 1, 0, 1024, 100, 32);
-    measure("dense1 dgrad", 0, 1, 32, 1024, 100);
-    measure("square", 0, 0, 1024, 1024, 1024);
-    measure("awkward", 1, 1, 37, 45, 17);
+    static const struct { const char *name; int ta, tb, m, n, k; } products[] = {
+        {"conv1 fwd", 0, 0, 21632, 32, 9},    {"conv1 wgrad", 1, 0, 9, 32, 21632},
+        {"conv2 fwd", 0, 0, 3872, 64, 288},   {"conv2 wgrad", 1, 0, 288, 64, 3872},
+        {"conv2 dgrad", 0, 1, 3872, 288, 64}, {"conv3 fwd", 0, 0, 2592, 64, 576},
+        {"conv3 wgrad", 1, 0, 576, 64, 2592}, {"conv3 dgrad", 0, 1, 2592, 576, 64},
+        {"dense1 fwd", 0, 0, 32, 100, 1024},  {"dense1 wgrad", 1, 0, 1024, 100, 32},
+        {"dense1 dgrad", 0, 1, 32, 1024, 100}, {"square", 0, 0, 1024, 1024, 1024},
+        {"awkward", 1, 1, 37, 45, 17},
+    };
+    for (size_t i = 0; i < sizeof products / sizeof products[0]; i++)
+        measure(products[i].name, products[i].ta, products[i].tb, products[i].m, products[i].n, products[i].k);
     return 0;
 }
