@@ -33,6 +33,10 @@ let cTargets: [Target] = [
         name: "CImageCodecs",
         dependencies: ["CPNG", "CJPEG"]
     ),
+    // Matrix products in bfloat16 with float32 accumulation (AVX512-BF16), for training in
+    // `precision=bfloat16`. The AVX-512 code is selected by function attributes and a runtime
+    // check, so the package still builds and runs on any x86-64 and on arm64.
+    .target(name: "CBFloat16"),
 ]
 
 // MARK: - Swift targets
@@ -68,7 +72,7 @@ let package = Package(
     targets: cTargets + [
         .target(
             name: "DigitsKit",
-            dependencies: ["CBLAS", "CZlib", "CImageCodecs"],
+            dependencies: ["CBLAS", "CBFloat16", "CZlib", "CImageCodecs"],
             swiftSettings: kitSettings
         ),
         // The web app (`digits serve`): thin HTTP layer over DigitsKit, its pages as resources.

@@ -37,6 +37,8 @@ public enum NetworkBenchmark {
     /// One preset trained for a few epochs, the test set scored after each.
     public struct Run: Sendable, Codable {
         public var model: String
+        /// Of the training matrix products (the `precision` parameter).
+        public var precision: MatrixPrecision
         public var epochs: [EpochReport]
         /// Floating-point operations of one training epoch's matrix products (6 × multiply-adds × samples).
         public var flopsPerEpoch: Double
@@ -55,7 +57,7 @@ public enum NetworkBenchmark {
         }
 
         enum CodingKeys: String, CodingKey {
-            case model, epochs, keras
+            case model, precision, epochs, keras
             case flopsPerEpoch = "flops_per_epoch"
         }
     }
@@ -69,6 +71,7 @@ public enum NetworkBenchmark {
         _ = try pipeline.fit(split.train, validation: split.test, options: options)
         guard let network = pipeline.classifier as? NeuralNetwork else { throw ClassifierError.notFitted(kind: kind.rawValue) }
         let flops = 6 * Double(try network.parameters.architecture().multiplyAdds()) * Double(split.train.count)
-        return Run(model: kind.rawValue, epochs: network.history, flopsPerEpoch: flops, keras: keras[kind])
+        return Run(model: kind.rawValue, precision: network.parameters.matrixPrecision, epochs: network.history,
+                   flopsPerEpoch: flops, keras: keras[kind])
     }
 }

@@ -43,6 +43,8 @@ public enum ParameterError: Error, Equatable, CustomStringConvertible {
     case unknown(model: String, name: String, suggestion: String?, known: [String])
     case malformed(assignment: String)
     case invalid(model: String, name: String, expected: String, got: String)
+    /// A valid value that this machine cannot run (bfloat16 without AVX512-BF16).
+    case unsupported(model: String, name: String, value: String, reason: String)
 
     public var description: String {
         switch self {
@@ -53,6 +55,8 @@ public enum ParameterError: Error, Equatable, CustomStringConvertible {
             return "'\(assignment)' is not a parameter assignment; write NAME=VALUE, e.g. C=0.5"
         case let .invalid(model, name, expected, got):
             return "The '\(name)' parameter of \(model) must be \(expected). Got \(got)."
+        case let .unsupported(model, name, value, reason):
+            return "The '\(name)' parameter of \(model) cannot be '\(value)' here: \(reason)."
         }
     }
 }

@@ -1,4 +1,3 @@
-import CBLAS
 import Foundation
 
 /// A 2-D convolution lowered onto one sgemm per batch: x is (N, H, W, C), the kernel w is
@@ -14,6 +13,8 @@ final class ConvolutionLayer: NetworkLayer {
     let outputShape: Shape
     let activation: Architecture.Activation
     let geometry: Im2Col
+    /// Of the training products (forward, weight and input gradients); predictions stay float32.
+    let precision: MatrixPrecision
     /// (N·OH·OW, K·K·C), kept from forward for the weight gradient.
     private let columns = Workspace<Float>()
     private let biasGradient = BiasGradient()
@@ -31,10 +32,12 @@ final class ConvolutionLayer: NetworkLayer {
     private var dw: UnsafeMutablePointer<Float>!
     private var db: UnsafeMutablePointer<Float>!
 
-    init(filters: Int, kernel: Int, stride: Int, padding: Int, activation: Architecture.Activation, input: Shape, output: Shape) {
+    init(filters: Int, kernel: Int, stride: Int, padding: Int, activation: Architecture.Activation, input: Shape, output: Shape,
+         precision: MatrixPrecision = .float32) {
         inputShape = input
         outputShape = output
         self.activation = activation
+        self.precision = precision
         geometry = Im2Col(input: input, output: output, kernel: kernel, stride: stride, padding: padding)
         winograd = Winograd.applies(kernel: kernel, stride: stride, channels: input.channels)
             ? Winograd(input: input, output: output, padding: padding) : nil
@@ -79,8 +82,8 @@ final class ConvolutionLayer: NetworkLayer {
         }
         geometry.lower(x, into: columns.pointer, batch: batch)
         let rows = batch * outputShape.height * outputShape.width
-        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(rows), Int32(filters), Int32(patch),
-                    1, columns.pointer, Int32(patch), w, Int32(filters), 0, y, Int32(filters))
+        matrixProduct(training ? precision : .float32, m: rows, n: filters, k: patch,
+                      columns.pointer, lda: patch, w, ldb: filters, y, ldc: filters)
         activation.addBiasAndApply(y, rows: rows, columns: filters, bias: b)
     }
 
@@ -100,13 +103,13 @@ final class ConvolutionLayer: NetworkLayer {
         let rows = batch * outputShape.height * outputShape.width
         biasGradient.backward(activation, y: y, dy: dy, rows: rows, columns: filters, into: db)
         // dw = colsᵀ·dy (K·K·C, F).
-        cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, Int32(patch), Int32(filters), Int32(rows),
-                    1, columns.pointer, Int32(patch), dy, Int32(filters), 0, dw, Int32(filters))
+        matrixProduct(precision, transposeA: true, m: patch, n: filters, k: rows,
+                      columns.pointer, lda: patch, dy, ldb: filters, dw, ldc: filters)
         guard let dx else { return }
         // dcols = dy·wᵀ reuses the columns buffer (its forward content is no longer needed), then
         // folds back onto the image.
-        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(rows), Int32(patch), Int32(filters),
-                    1, dy, Int32(filters), w, Int32(filters), 0, columns.pointer, Int32(patch))
+        matrixProduct(precision, transposeB: true, m: rows, n: patch, k: filters,
+                      dy, lda: filters, w, ldb: filters, columns.pointer, ldc: patch)
         geometry.fold(columns.pointer, into: dx, batch: batch)
     }
 }

@@ -1,21 +1,22 @@
-import CBLAS
-
 /// A fully connected layer: x is (N, I) (any NHWC input read flat), w is (I, O), b is (O),
 /// y = act(x·w + b) is (N, O).
 final class DenseLayer: NetworkLayer {
     let inputShape: Shape
     let outputShape: Shape
     let activation: Architecture.Activation
+    /// Of the training products; predictions stay float32.
+    let precision: MatrixPrecision
     private let biasGradient = BiasGradient()
     private var w: UnsafeMutablePointer<Float>!
     private var b: UnsafeMutablePointer<Float>!
     private var dw: UnsafeMutablePointer<Float>!
     private var db: UnsafeMutablePointer<Float>!
 
-    init(units: Int, activation: Architecture.Activation, input: Shape) {
+    init(units: Int, activation: Architecture.Activation, input: Shape, precision: MatrixPrecision = .float32) {
         inputShape = input
         outputShape = Shape(height: 1, width: 1, channels: units)
         self.activation = activation
+        self.precision = precision
     }
 
     private var inputs: Int { inputShape.count }
@@ -34,8 +35,7 @@ final class DenseLayer: NetworkLayer {
     func reserve(batch: Int) { biasGradient.reserve(columns: units) }
 
     func forward(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, batch: Int, training: Bool) {
-        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(batch), Int32(units), Int32(inputs),
-                    1, x, Int32(inputs), w, Int32(units), 0, y, Int32(units))
+        matrixProduct(training ? precision : .float32, m: batch, n: units, k: inputs, x, lda: inputs, w, ldb: units, y, ldc: units)
         activation.addBiasAndApply(y, rows: batch, columns: units, bias: b)
     }
 
@@ -43,10 +43,8 @@ final class DenseLayer: NetworkLayer {
                   dx: UnsafeMutablePointer<Float>?, batch: Int) {
         biasGradient.backward(activation, y: y, dy: dy, rows: batch, columns: units, into: db)
         // dw = xᵀ·dy (I, O); dx = dy·wᵀ (N, I).
-        cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, Int32(inputs), Int32(units), Int32(batch),
-                    1, x, Int32(inputs), dy, Int32(units), 0, dw, Int32(units))
+        matrixProduct(precision, transposeA: true, m: inputs, n: units, k: batch, x, lda: inputs, dy, ldb: units, dw, ldc: units)
         guard let dx else { return }
-        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(batch), Int32(inputs), Int32(units),
-                    1, dy, Int32(units), w, Int32(units), 0, dx, Int32(inputs))
+        matrixProduct(precision, transposeB: true, m: batch, n: inputs, k: units, dy, lda: units, w, ldb: units, dx, ldc: inputs)
     }
 }

@@ -15,8 +15,10 @@ final class Network {
     private var labels = Workspace<Int32>()
 
     /// `primary`, when given, makes this network a data-parallel replica of it: same
-    /// architecture, shared parameter values, its own gradients and activations.
-    init(_ architecture: Architecture, dropoutSeed: UInt64 = 0, sharingValuesOf primary: Network? = nil) throws(ArchitectureError) {
+    /// architecture, shared parameter values, its own gradients and activations. `precision` is
+    /// that of the dense and convolution layers' training products.
+    init(_ architecture: Architecture, dropoutSeed: UInt64 = 0, sharingValuesOf primary: Network? = nil,
+         precision: MatrixPrecision = .float32) throws(ArchitectureError) {
         self.architecture = architecture
         let shapes = try architecture.shapes()
         var random = SplitMix64(seed: dropoutSeed)
@@ -25,11 +27,11 @@ final class Network {
             let (input, output) = (shapes[index], shapes[index + 1])
             switch spec {
             case let .dense(units, activation):
-                layers.append(DenseLayer(units: units, activation: activation, input: input))
+                layers.append(DenseLayer(units: units, activation: activation, input: input, precision: precision))
             case let .conv(filters, kernel, stride, padding, activation):
                 layers.append(ConvolutionLayer(filters: filters, kernel: kernel, stride: stride,
                                                padding: padding.amount(kernel: kernel), activation: activation,
-                                               input: input, output: output))
+                                               input: input, output: output, precision: precision))
             case let .maxPool(size, stride), let .averagePool(size, stride):
                 let average = if case .averagePool = spec { true } else { false }
                 layers.append(PoolingLayer(size: size, stride: stride, average: average, input: input, output: output))

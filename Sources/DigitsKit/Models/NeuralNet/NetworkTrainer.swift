@@ -38,7 +38,8 @@ struct NetworkTrainer {
             self.labels = labels
             validation = options.validation
         }
-        replicas = try ReplicatedNetwork(architecture, dropoutSeed: dropoutSeed, count: options.exclusive ? workerCount : 1)
+        replicas = try ReplicatedNetwork(architecture, dropoutSeed: dropoutSeed, count: options.exclusive ? workerCount : 1,
+                                          precision: parameters.matrixPrecision)
         network = replicas.primary
         parameters.weightInitializer.initialize(network.store, random: &initRandom)
         optimizer = parameters.makeOptimizer()

@@ -34,6 +34,8 @@ extension NeuralNetwork {
                           help: "largest training-time Gaussian blur σ, in pixels (0 or unset: none)"),
             ParameterSpec("style", .real(min: 0, max: 1),
                           help: "probability that a training 1 gets a flag and a 7 a crossbar drawn on (0 or unset: none)"),
+            ParameterSpec("precision", .choice(MatrixPrecision.allCases.map(\.rawValue)),
+                          help: "arithmetic of the training matrix products (bfloat16: operands rounded to bfloat16, sums, weights and predictions in float32; needs AVX512-BF16)"),
             ParameterSpec("tol", .real(min: 0, max: nil),
                           help: "least improvement that counts; without early stopping, > 0 stops on a training-loss plateau"),
         ]
@@ -60,6 +62,8 @@ extension NeuralNetwork {
         public var thin: Double?
         public var blur: Double?
         public var style: Double?
+        /// Optional so that model files written before it existed still load (as float32).
+        public var precision: String?
 
         public init() {
             arch = "conv32k3,pool2,conv64k3,conv64k3,pool2,dense100,dense10"
@@ -114,6 +118,16 @@ extension NeuralNetwork {
             augmentation.blur = 0...Float(blur ?? 0)
             augmentation.style = Float(style ?? 0)
             return augmentation.isIdentity ? nil : augmentation
+        }
+
+        var matrixPrecision: MatrixPrecision { precision.flatMap(MatrixPrecision.init(rawValue:)) ?? .float32 }
+
+        /// Rejects `precision=bfloat16` on a processor without the instructions, before training starts.
+        func checkPrecisionSupported(bfloat16Supported: Bool = MatrixPrecision.bfloat16Supported) throws(ParameterError) {
+            guard matrixPrecision == .bfloat16, !bfloat16Supported else { return }
+            throw .unsupported(model: Self.modelName, name: "precision", value: MatrixPrecision.bfloat16.rawValue,
+                               reason: "this processor lacks the AVX512-BF16 instructions (with AVX512F, AVX512BW and AVX512VL) "
+                                   + "that its bfloat16 matrix products use; train with precision=float32")
         }
 
         var learningRateSchedule: LearningRateSchedule { LearningRateSchedule(rawValue: schedule) ?? .constant }

@@ -32,6 +32,7 @@ public struct NeuralNetwork: Classifier {
 
     public mutating func fit(_ x: Matrix, labels: [Int], options: FitOptions) throws -> FitSummary {
         try parameters.validate()
+        try parameters.checkPrecisionSupported()
         let architecture = try parameters.architecture()
         try checkTrainingInput(x, labels: labels)
         guard x.columns == Architecture.inputShape.count else {
