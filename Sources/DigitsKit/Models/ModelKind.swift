@@ -22,6 +22,9 @@ public enum ModelKind: String, CaseIterable, Sendable {
     case cnnB = "cnn-b"
     /// Our own design: the default model of evaluate, predict and serve.
     case cnnFlagship = "cnn-flagship"
+    /// The flagship's batch norm, Adam and one-cycle schedule on cnn-b's layers, in bfloat16
+    /// where the processor has it: our fastest way to a 99 % model.
+    case cnnQuick = "cnn-quick"
 
     /// A fresh pipeline with `NAME=VALUE` hyper-parameters applied and checked — before any
     /// data is loaded, so a typo costs nothing.
@@ -127,6 +130,9 @@ public enum ModelKind: String, CaseIterable, Sendable {
         case .cnnFlagship:
             return "conv32×2-pool-conv64×2-pool-dense256 with batch norm and dropout, Adam one-cycle, "
                 + "trained on affine, elastic, stroke-width and blur distortions"
+        case .cnnQuick:
+            return "conv32-pool-conv64-conv64-pool-dense100 with batch norm, Adam one-cycle, batch 128, 3 epochs, "
+                + "bfloat16 products where the processor has them"
         }
     }
 }

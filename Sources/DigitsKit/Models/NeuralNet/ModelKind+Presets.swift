@@ -36,6 +36,7 @@ extension ModelKind {
             return recipe
         case .cnnB, .cnn: return Recipe()
         case .cnnFlagship: return Self.flagshipRecipe
+        case .cnnQuick: return Self.quickRecipe
         default: return nil
         }
     }
@@ -68,6 +69,19 @@ extension ModelKind {
         recipe.thin = 0.3
         recipe.blur = 0.5
         recipe.style = 0.5
+        return recipe
+    }()
+
+    /// Time to accuracy: what makes the flagship train fast — batch norm, so Adam can take large
+    /// one-cycle steps — on cnn-b's cheaper layers, without the distortions that slow the first
+    /// epochs, for three epochs. bfloat16 products where the processor has them (twice the
+    /// float32 speed here, with the same accuracy), float32 elsewhere.
+    static let quickRecipe: NeuralNetwork.Parameters = {
+        var recipe = NeuralNetwork.Parameters(
+            arch: "conv32k3,bn,pool2,conv64k3,bn,conv64k3,bn,pool2,dense100,bn,dense10",
+            epochs: 3, batchSize: 128, learningRate: 3e-3, optimizer: "adam", initializer: .heUniform)
+        recipe.schedule = LearningRateSchedule.onecycle.rawValue
+        recipe.precision = (MatrixPrecision.bfloat16Supported ? MatrixPrecision.bfloat16 : .float32).rawValue
         return recipe
     }()
 }
