@@ -68,7 +68,7 @@ final class BatchNormLayer: NetworkLayer {
             return
         }
         let xhat = normalised.pointer, inverse = inverseDeviation.pointer, batchMean = channelMean.pointer
-        let (sums, squares) = Self.channelSums(x, times: x, rows: rows, channels: c)
+        let (sums, squares) = Self.channelSums(x, times: x, rows: rows, channels: c, as: Double.self)
         for j in 0..<c {
             let m = sums[j] / Double(rows)
             let v = max(0, squares[j] / Double(rows) - m * m)
@@ -90,31 +90,23 @@ final class BatchNormLayer: NetworkLayer {
         }
     }
 
-    /// Σ a and Σ a·b per channel over `rows` rows of `channels` values. Float partial sums over
-    /// blocks of rows (the inner loop runs across channels, contiguous, and vectorises) are
-    /// folded into Double totals, so a batch of 100 000 rows keeps its precision.
-    private static func channelSums(_ a: UnsafePointer<Float>, times b: UnsafePointer<Float>,
-                                    rows: Int, channels c: Int) -> (sums: [Double], products: [Double]) {
-        var sums = [Double](repeating: 0, count: c), products = [Double](repeating: 0, count: c)
-        let partial = UnsafeMutablePointer<Float>.allocate(capacity: 2 * c)
-        defer { partial.deallocate() }
-        let partialProducts = partial + c
-        var start = 0
-        while start < rows {
-            let end = min(rows, start + 256)
-            partial.update(repeating: 0, count: 2 * c)
-            for r in start..<end {
-                let u = a + r * c, v = b + r * c
-                for j in 0..<c {
-                    partial[j] += u[j]
-                    partialProducts[j] += u[j] * v[j]
+    /// Σ a and Σ a·b per channel over `rows` rows of `channels` values, summed row after row
+    /// in `Sum` (the statistics in Double, the gradients in Float, as before this loop was
+    /// vectorised: the same order and type give the same bits, so `make model` still rebuilds
+    /// the shipped model). The inner loop runs across a row's contiguous channels.
+    private static func channelSums<Sum: BinaryFloatingPoint>(_ a: UnsafePointer<Float>, times b: UnsafePointer<Float>,
+                                                              rows: Int, channels c: Int, as _: Sum.Type) -> (sums: [Sum], products: [Sum]) {
+        var sums = [Sum](repeating: 0, count: c), products = [Sum](repeating: 0, count: c)
+        sums.withUnsafeMutableBufferPointer { sums in
+            products.withUnsafeMutableBufferPointer { products in
+                for r in 0..<rows {
+                    let u = a + r * c, v = b + r * c
+                    for j in 0..<c {
+                        sums[j] += Sum(u[j])
+                        products[j] += Sum(u[j]) * Sum(v[j])
+                    }
                 }
             }
-            for j in 0..<c {
-                sums[j] += Double(partial[j])
-                products[j] += Double(partialProducts[j])
-            }
-            start = end
         }
         return (sums, products)
     }
@@ -124,23 +116,24 @@ final class BatchNormLayer: NetworkLayer {
         let rows = batch * inputShape.height * inputShape.width
         let c = channels
         let xhat = normalised.pointer, inverse = inverseDeviation.pointer
-        let (sumDy, sumDyXhat) = Self.channelSums(dy, times: xhat, rows: rows, channels: c)
+        let (sumDy, sumDyXhat) = Self.channelSums(dy, times: xhat, rows: rows, channels: c, as: Float.self)
         for j in 0..<c {
-            dbeta[j] = Float(sumDy[j])
-            dgamma[j] = Float(sumDyXhat[j])
+            dbeta[j] = sumDy[j]
+            dgamma[j] = sumDyXhat[j]
         }
         guard let dx else { return }
-        // dx = γ/σ · (dy − mean(dy) − x̂ · mean(dy · x̂)), with the per-channel factors first.
+        // dx = γ/σ · (dy − mean(dy) − x̂ · mean(dy · x̂)), in the order it always was (same bits).
         let factors = channelMean.pointer + c
-        let scale = factors, meanDy = factors + c, meanDyXhat = factors + 2 * c
+        let scale = factors, meanDy = factors + c, sumProducts = factors + 2 * c
+        let m = Float(rows)
         for j in 0..<c {
             scale[j] = gamma[j] * inverse[j]
-            meanDy[j] = Float(sumDy[j] / Double(rows))
-            meanDyXhat[j] = Float(sumDyXhat[j] / Double(rows))
+            meanDy[j] = sumDy[j] / m
+            sumProducts[j] = sumDyXhat[j]
         }
         for r in 0..<rows {
             let g = dy + r * c, z = xhat + r * c, out = dx + r * c
-            for j in 0..<c { out[j] = scale[j] * (g[j] - meanDy[j] - z[j] * meanDyXhat[j]) }
+            for j in 0..<c { out[j] = scale[j] * (g[j] - meanDy[j] - z[j] * sumProducts[j] / m) }
         }
     }
 }
