@@ -27,6 +27,8 @@ let cTargets: [Target] = [
         pkgConfig: "libjpeg",
         providers: [.apt(["libjpeg-dev"])]
     ),
+    // glibc's mallopt (the heap tuning of the `digits` process), which the Glibc module lacks.
+    .systemLibrary(name: "CMalloc"),
     // C shims over both codecs: libjpeg reports errors by longjmp, which Swift cannot catch,
     // so the setjmp lives here and Swift sees plain status codes.
     .target(
@@ -95,6 +97,7 @@ let package = Package(
             name: "DigitsCLI",
             dependencies: [
                 "DigitsKit",
+                .target(name: "CMalloc", condition: .when(platforms: [.linux])),
                 "DigitsServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

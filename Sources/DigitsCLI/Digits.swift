@@ -15,8 +15,8 @@ public struct Digits: AsyncParsableCommand {
 
 extension Digits {
     /// True when the `digits` executable runs the command, false when a test runs commands
-    /// in-process. Process-wide settings (OpenBLAS's thread count) are changed only in the
-    /// first case: in a test process they would change the results of tests running alongside.
+    /// in-process. Process-wide settings (OpenBLAS's thread count, the heap's) are changed only
+    /// in the first case: in a test process they would change the results of tests running alongside.
     nonisolated(unsafe) public static var ownsProcess = false
 
     /// The entry point of the `digits` executable. It exists because that target does not import
@@ -24,6 +24,7 @@ extension Digits {
     /// `main()`, which prints help instead of running async subcommands.
     public static func runAsync() async {
         ownsProcess = true
+        HeapTuning.keepPictureSizedBlocks()
         await main(nil)
     }
 }
