@@ -19,7 +19,7 @@ final class BatchNormLayer: NetworkLayer {
     private let normalised = Workspace<Float>()
     private let inverseDeviation = Workspace<Float>()
     /// The batch mean (C), then backward's three per-channel factors (3·C).
-    private let channelMean = Workspace<Float>()
+    private let perChannel = Workspace<Float>()
 
     init(shape: Shape) { inputShape = shape }
 
@@ -40,7 +40,7 @@ final class BatchNormLayer: NetworkLayer {
     func reserve(batch: Int) {
         normalised.reserve(batch * inputShape.count)
         inverseDeviation.reserve(channels)
-        channelMean.reserve(4 * channels)
+        perChannel.reserve(4 * channels)
     }
 
     func forward(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, batch: Int, training: Bool) {
@@ -67,7 +67,7 @@ final class BatchNormLayer: NetworkLayer {
             }
             return
         }
-        let xhat = normalised.pointer, inverse = inverseDeviation.pointer, batchMean = channelMean.pointer
+        let xhat = normalised.pointer, inverse = inverseDeviation.pointer, batchMean = perChannel.pointer
         let (sums, squares) = Self.channelSums(x, times: x, rows: rows, channels: c, as: Double.self)
         for j in 0..<c {
             let m = sums[j] / Double(rows)
@@ -122,8 +122,9 @@ final class BatchNormLayer: NetworkLayer {
             dgamma[j] = sumDyXhat[j]
         }
         guard let dx else { return }
-        // dx = γ/σ · (dy − mean(dy) − x̂ · mean(dy · x̂)), in the order it always was (same bits).
-        let factors = channelMean.pointer + c
+        // dx = γ/σ · (dy − mean(dy) − x̂ · mean(dy · x̂)), in the order it always was (same bits);
+        // the factors go to a buffer, which the loop reads without an array's checks, so it vectorises.
+        let factors = perChannel.pointer + c
         let scale = factors, meanDy = factors + c, sumProducts = factors + 2 * c
         let m = Float(rows)
         for j in 0..<c {
