@@ -17,6 +17,9 @@ public struct MLPParameters: HyperParameters {
         ParameterSpec("validationFraction", .real(min: 0, max: 1, minInclusive: false, maxInclusive: false),
                       help: "share held out for early stopping"),
         ParameterSpec("nIterNoChange", .integer(min: 1), help: "epochs without improvement before stopping"),
+        // Not one of scikit-learn's knobs: the network recipe's, offered under the same name.
+        ParameterSpec("precision", .choice(MatrixPrecision.allCases.map(\.rawValue)),
+                      help: "arithmetic of the training matrix products (bfloat16 needs AVX512-BF16; predictions stay float32)"),
     ]
 
     public var hiddenLayerSizes: String
@@ -32,6 +35,7 @@ public struct MLPParameters: HyperParameters {
     public var earlyStopping: Bool
     public var validationFraction: Double
     public var nIterNoChange: Int
+    public var precision: String
 
     /// scikit-learn 1.9's defaults.
     public init() {
@@ -48,6 +52,7 @@ public struct MLPParameters: HyperParameters {
         earlyStopping = false
         validationFraction = 0.1
         nIterNoChange = 10
+        precision = MatrixPrecision.float32.rawValue
     }
 
     /// The equivalent network recipe; a malformed `hiddenLayerSizes` is a parameter error.
@@ -72,6 +77,7 @@ public struct MLPParameters: HyperParameters {
         recipe.earlyStopping = earlyStopping
         recipe.validationFraction = validationFraction
         recipe.nIterNoChange = nIterNoChange
+        recipe.precision = precision
         return recipe
     }
 }
