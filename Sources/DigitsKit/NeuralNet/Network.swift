@@ -13,13 +13,16 @@ final class Network {
     /// gradients[i] is the loss gradient at activations[i] (index 0 unused).
     private var gradients: [UnsafeMutablePointer<Float>] = []
     private var labels = Workspace<Int32>()
+    /// The loss's label smoothing ε (`SoftmaxCrossEntropy`).
+    let labelSmoothing: Float
 
     /// `primary`, when given, makes this network a data-parallel replica of it: same
     /// architecture, shared parameter values, its own gradients and activations. `precision` is
     /// that of the dense and convolution layers' training products.
     init(_ architecture: Architecture, dropoutSeed: UInt64 = 0, sharingValuesOf primary: Network? = nil,
-         precision: MatrixPrecision = .float32) throws(ArchitectureError) {
+         precision: MatrixPrecision = .float32, labelSmoothing: Float = 0) throws(ArchitectureError) {
         self.architecture = architecture
+        self.labelSmoothing = labelSmoothing
         let shapes = try architecture.shapes()
         var random = SplitMix64(seed: dropoutSeed)
         var layers: [any NetworkLayer] = []
@@ -104,7 +107,8 @@ final class Network {
         let logits = forward(batch: batch, training: true)
         let top = gradients[layers.count]
         top.update(from: logits, count: batch * classes)
-        let result = SoftmaxCrossEntropy.lossAndGradient(top, labels: labels.pointer, batch: batch, classes: classes)
+        let result = SoftmaxCrossEntropy.lossAndGradient(top, labels: labels.pointer, batch: batch, classes: classes,
+                                                          smoothing: labelSmoothing)
         for index in layers.indices.reversed() {
             // The first layer's input gradient is never used: skip computing it.
             let dx = index == 0 ? nil : gradients[index]

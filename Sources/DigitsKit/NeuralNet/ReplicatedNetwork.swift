@@ -18,14 +18,16 @@ final class ReplicatedNetwork {
     private var results: [SoftmaxCrossEntropy.Result]
     private var sizes: [Int]
 
-    init(_ architecture: Architecture, dropoutSeed: UInt64, count: Int, precision: MatrixPrecision = .float32) throws(ArchitectureError) {
-        let primary = try Network(architecture, dropoutSeed: dropoutSeed, precision: precision)
+    init(_ architecture: Architecture, dropoutSeed: UInt64, count: Int, precision: MatrixPrecision = .float32,
+         labelSmoothing: Float = 0) throws(ArchitectureError) {
+        let primary = try Network(architecture, dropoutSeed: dropoutSeed, precision: precision, labelSmoothing: labelSmoothing)
         var replicas = [primary]
         // The primary keeps the seed a single network would have; the others draw theirs from a
         // stream offset from it, so their dropout masks are not the primary's layers' masks.
         var random = SplitMix64(seed: dropoutSeed ^ 0x5EED_0F_2E_911CA5)
         for _ in 1..<max(1, count) {
-            replicas.append(try Network(architecture, dropoutSeed: random.next(), sharingValuesOf: primary, precision: precision))
+            replicas.append(try Network(architecture, dropoutSeed: random.next(), sharingValuesOf: primary, precision: precision,
+                                        labelSmoothing: labelSmoothing))
         }
         self.primary = primary
         self.replicas = replicas

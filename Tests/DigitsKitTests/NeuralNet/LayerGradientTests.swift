@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import DigitsKit
 
@@ -46,30 +47,39 @@ import Testing
         #expect(GradientCheck(layer: layer).worstError(seed: 6) < Self.tolerance)
     }
 
-    @Test func softmaxCrossEntropyGradient() {
+    @Test(arguments: [Float(0), 0.1])
+    func softmaxCrossEntropyGradient(smoothing: Float) {
         var random = SplitMix64(seed: 7)
         let (batch, classes) = (3, 10)
         let logits = (0..<(batch * classes)).map { _ in random.nextUnitFloat() * 4 - 2 }
         let labels: [Int32] = [3, 0, 9]
-        func loss(_ values: [Float]) -> Double {
+        func lossAndGradient(_ values: [Float]) -> (loss: Double, gradient: [Float]) {
             var copy = values
-            return copy.withUnsafeMutableBufferPointer { p in
+            let loss = copy.withUnsafeMutableBufferPointer { p in
                 labels.withUnsafeBufferPointer {
-                    SoftmaxCrossEntropy.lossAndGradient(p.baseAddress!, labels: $0.baseAddress!, batch: batch, classes: classes).loss
+                    SoftmaxCrossEntropy.lossAndGradient(p.baseAddress!, labels: $0.baseAddress!, batch: batch, classes: classes,
+                                                        smoothing: smoothing).loss
                 }
             }
+            return (loss, copy)
         }
-        var gradient = logits
-        _ = gradient.withUnsafeMutableBufferPointer { p in
-            labels.withUnsafeBufferPointer {
-                SoftmaxCrossEntropy.lossAndGradient(p.baseAddress!, labels: $0.baseAddress!, batch: batch, classes: classes)
+        // The loss itself: −Σ q log softmax(z), q = (1 − ε)·one-hot + ε/10, averaged over the rows.
+        var expected = 0.0
+        for n in 0..<batch {
+            let row = logits[(n * classes)..<((n + 1) * classes)].map(Double.init)
+            let logSum = log(row.map { exp($0) }.reduce(0, +))
+            for k in 0..<classes {
+                let target = (k == Int(labels[n]) ? 1 - Double(smoothing) : 0) + Double(smoothing) / Double(classes)
+                expected -= target * (row[k] - logSum) / Double(batch)
             }
         }
+        let (loss, gradient) = lossAndGradient(logits)
+        #expect(abs(loss - expected) < 1e-5)
         for i in logits.indices {
             var plus = logits, minus = logits
             plus[i] += 1e-3
             minus[i] -= 1e-3
-            let numeric = (loss(plus) - loss(minus)) / 2e-3
+            let numeric = (lossAndGradient(plus).loss - lossAndGradient(minus).loss) / 2e-3
             #expect(abs(numeric - Double(gradient[i])) < 1e-3, "logit \(i)")
         }
     }

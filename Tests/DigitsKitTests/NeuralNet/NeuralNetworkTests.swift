@@ -27,6 +27,20 @@ import Testing
         #expect(zip(predicted, testLabels).filter { $0 == $1 }.count >= 95)
     }
 
+    @Test func labelSmoothingKeepsTheNetworkFromCertainty() throws {
+        let (x, labels) = try Self.data(300, seed: 1)
+        func meanTopProbability(_ assignments: [String]) throws -> Float {
+            var network = NeuralNetwork(parameters: try Self.parameters(["epochs=8"] + assignments))
+            _ = try network.fit(x, labels: labels, options: FitOptions(seed: 1))
+            let p = try network.probabilities(x)
+            return (0..<p.rows).map { r in (0..<p.columns).map { p[r, $0] }.max()! }.reduce(0, +) / Float(p.rows)
+        }
+        let (sharp, smoothed) = (try meanTopProbability([]), try meanTopProbability(["labelSmoothing=0.3"]))
+        // ε = 0.3 spreads 0.03 onto each wrong class: the best a digit can get is 0.73.
+        #expect(sharp > 0.9)
+        #expect(smoothed < 0.8 && smoothed > 0.5, "\(smoothed)")
+    }
+
     @Test func resumingFromACheckpointGivesTheUninterruptedResult() throws {
         let (x, labels) = try Self.data(200, seed: 3)
         let (testX, _) = try Self.data(20, seed: 4)
@@ -80,8 +94,9 @@ import Testing
 
     @Test func mlpTakesScikitLearnNames() throws {
         let recipe = try MLPParameters.parse(["hiddenLayerSizes=64,32", "activation=tanh", "alpha=0.01", "batchSize=50",
-                                              "solver=sgd"]).networkParameters()
+                                              "solver=sgd", "precision=bfloat16"]).networkParameters()
         #expect(recipe.arch == "dense64tanh,dense32tanh,dense10")
+        #expect(recipe.matrixPrecision == .bfloat16)
         #expect(recipe.optimizer == "sgd" && recipe.nesterov && recipe.momentum == 0.9)
         #expect(abs(recipe.weightDecay - 0.01 / 50) < 1e-12)
         #expect(throws: ParameterError.self) { try ModelKind.mlp.makePipeline(parameters: ["hiddenLayerSizes=64,x"]) }

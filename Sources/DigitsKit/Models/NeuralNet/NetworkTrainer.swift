@@ -39,7 +39,7 @@ struct NetworkTrainer {
             validation = options.validation
         }
         replicas = try ReplicatedNetwork(architecture, dropoutSeed: dropoutSeed, count: options.exclusive ? workerCount : 1,
-                                          precision: parameters.matrixPrecision)
+                                          precision: parameters.matrixPrecision, labelSmoothing: Float(parameters.labelSmoothing ?? 0))
         network = replicas.primary
         parameters.weightInitializer.initialize(network.store, random: &initRandom)
         optimizer = parameters.makeOptimizer()

@@ -38,6 +38,8 @@ extension NeuralNetwork {
                           help: "arithmetic of the training matrix products (bfloat16: operands rounded to bfloat16, sums, weights and predictions in float32; needs AVX512-BF16)"),
             ParameterSpec("tol", .real(min: 0, max: nil),
                           help: "least improvement that counts; without early stopping, > 0 stops on a training-loss plateau"),
+            ParameterSpec("labelSmoothing", .real(min: 0, max: 1, maxInclusive: false),
+                          help: "share ε of each label's target spread evenly over the 10 classes (0 or unset: one-hot targets)"),
         ]
 
         public var arch: String
@@ -64,6 +66,8 @@ extension NeuralNetwork {
         public var style: Double?
         /// Optional so that model files written before it existed still load (as float32).
         public var precision: String?
+        /// Optional, as `precision`: older model files trained without it.
+        public var labelSmoothing: Double?
 
         public init() {
             arch = "conv32k3,pool2,conv64k3,conv64k3,pool2,dense100,dense10"
