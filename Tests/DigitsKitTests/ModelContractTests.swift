@@ -20,6 +20,7 @@ import Testing
         .cnnB: ["epochs=3"],
         .cnnFlagship: ["epochs=5", "batchSize=32"],
         .cnnQuick: ["batchSize=32"],
+        .cnnWide: ["epochs=5", "batchSize=32"],
         .forest: ["nEstimators=10"],
         .extratrees: ["nEstimators=10"],
         .knn: ["nNeighbors=3"],

@@ -58,7 +58,7 @@ extension ModelKind {
     public var fitsInParallel: Bool {
         switch self {
         case .logreg, .sgd, .knn, .svc, .pcaSVC, .tree, .forest, .extratrees: return true
-        case .mlp, .cnn, .mlp6416, .mlp6432, .mlp512, .cnn32f, .cnn3216f, .cnn3216x3f, .cnnA, .cnnB, .cnnFlagship, .cnnQuick: return true
+        case .mlp, .cnn, .mlp6416, .mlp6432, .mlp512, .cnn32f, .cnn3216f, .cnn3216x3f, .cnnA, .cnnB, .cnnFlagship, .cnnQuick, .cnnWide: return true
         }
     }
 }

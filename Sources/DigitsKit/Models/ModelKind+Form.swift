@@ -26,7 +26,7 @@ extension ModelKind {
         case .tree, .forest, .extratrees: "Trees"
         case .svc, .pcaSVC: "Support vector machines"
         case .mlp, .mlp6416, .mlp6432, .mlp512: "Dense networks"
-        case .cnn, .cnn32f, .cnn3216f, .cnn3216x3f, .cnnA, .cnnB, .cnnFlagship, .cnnQuick: "Convolutional networks"
+        case .cnn, .cnn32f, .cnn3216f, .cnn3216x3f, .cnnA, .cnnB, .cnnFlagship, .cnnQuick, .cnnWide: "Convolutional networks"
         }
     }
 

@@ -25,6 +25,8 @@ public enum ModelKind: String, CaseIterable, Sendable {
     /// The flagship's batch norm, Adam and one-cycle schedule on cnn-b's layers, in bfloat16
     /// where the processor has it: our fastest way to a 99 % model.
     case cnnQuick = "cnn-quick"
+    /// The flagship at 1.5× its filters: the members of `make ensemble`.
+    case cnnWide = "cnn-wide"
 
     /// A fresh pipeline with `NAME=VALUE` hyper-parameters applied and checked — before any
     /// data is loaded, so a typo costs nothing.
@@ -133,6 +135,8 @@ public enum ModelKind: String, CaseIterable, Sendable {
         case .cnnQuick:
             return "conv32-pool-conv64-conv64-pool-dense100 with batch norm, Adam one-cycle, batch 128, 3 epochs, "
                 + "bfloat16 products where the processor has them"
+        case .cnnWide:
+            return "the flagship with 48 and 96 filters instead of 32 and 64, bfloat16 products where the processor has them"
         }
     }
 }
