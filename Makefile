@@ -8,7 +8,7 @@ SWIFT ?= swift
 BIN := .build/release/digits
 MODEL ?= out/logreg.safetensors
 
-.PHONY: run test build deps test-deps clean model ensemble serve
+.PHONY: run test build deps test-deps clean data model ensemble serve
 
 deps:
 	@scripts/install-deps.sh
@@ -19,10 +19,13 @@ test-deps: deps
 build: deps
 	$(SWIFT) build -c release --product digits
 
+# MNIST in the data folder (see README), downloaded first when none is found.
+data: build
+	@$(BIN) data verify >/dev/null 2>&1 || $(BIN) data download
+
 # Trains and scores the first model, then leaves the web app running on the shipped default
 # model (Ctrl-C stops it).
-run: build
-	@$(BIN) data verify >/dev/null 2>&1 || $(BIN) data download
+run: data
 	$(BIN) train logreg --out $(MODEL)
 	@echo "Web app: http://127.0.0.1:8080 (default model; Ctrl-C stops it)"
 	$(BIN) serve
@@ -31,15 +34,13 @@ run: build
 # standard split, seed 0. The same seed, data and core count give the same weights bit for bit
 # (the model card's date and timings differ). About 12 × 20–25 s on the quiet 2-core development
 # machine, 12 × 75–400 s when it is shared; `--resume` continues an interrupted run.
-model: build
-	@$(BIN) data verify >/dev/null 2>&1 || $(BIN) data download
+model: data
 	$(BIN) train cnn-flagship --seed 0 --out Models/default.safetensors
 	rm -f Models/default.safetensors.checkpoint
 
 # The ensemble: cnn-wide with seeds 0, 1 and 2, their probabilities averaged, scored on the test
 # set. About 3 × 8 min on the quiet 2-core development machine (bfloat16 products).
-ensemble: build
-	@$(BIN) data verify >/dev/null 2>&1 || $(BIN) data download
+ensemble: data
 	for seed in 0 1 2; do $(BIN) train cnn-wide --seed $$seed --out out/wide-$$seed.safetensors || exit 1; done
 	$(BIN) ensemble out/wide-0.safetensors out/wide-1.safetensors out/wide-2.safetensors --out out/ensemble.safetensors
 	rm -f out/wide-*.safetensors.checkpoint

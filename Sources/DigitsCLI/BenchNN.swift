@@ -55,7 +55,8 @@ struct BenchNN: AsyncParsableCommand {
 
     private static func preset(named name: String) throws -> ModelKind {
         guard let kind = ModelKind(rawValue: name), kind.isNetworkPreset else {
-            throw ValidationError("'\(name)' is not a network preset; try cnn-a, cnn-b, cnn-flagship, cnn-quick, mlp-64-16")
+            let presets = ModelKind.allCases.filter(\.isNetworkPreset).map(\.rawValue).joined(separator: ", ")
+            throw ValidationError("'\(name)' is not a network preset; one of \(presets)")
         }
         return kind
     }
