@@ -86,10 +86,11 @@ extension ModelKind {
         return recipe
     }()
 
-    /// The flagship with 1.5× its filters, at 2.25× its multiply-adds. Seeds 0, 1, 2 reach
-    /// 99.62, 99.65 and 99.64 % (the flagship's: 99.57, 99.53, 99.48 %), and the three averaged
-    /// (99.73 %) are `make ensemble`. Not the default: each reads 1 to 4 fewer of the development sets'
-    /// 4227 digits than the shipped flagship, and reading real pictures comes first.
+    /// The flagship with 1.5× its filters, at 2.25× its multiply-adds: the default model (seed 0).
+    /// Seeds 0, 1, 2 reach 99.62, 99.65 and 99.64 % (the flagship's: 99.57, 99.53, 99.48 %), and
+    /// the three averaged (99.73 %) are `make ensemble`. On real-looking pictures it reads as well
+    /// as the flagship within noise (3197 against 3200 of 3219 fresh development-set digits, a
+    /// paired test decided before scoring), so the extra MNIST accuracy costs no real handwriting.
     static let wideRecipe: NeuralNetwork.Parameters = {
         var recipe = flagshipRecipe
         recipe.arch = "conv48k3,bn,conv48k3,bn,pool2,conv96k3,bn,conv96k3,bn,pool2,drop0.25,dense256,bn,drop0.3,dense10"
