@@ -43,6 +43,15 @@ import Testing
         #expect(reading.digits.count == 10 && reading.text.hasPrefix("590194351"), "\(reading.text)")
     }
 
+    /// A 0 under a shadow over two thirds of the photo: the lit corner was the picture's bright
+    /// tail, so the polarity test took the page for light ink on a dark ground; the only "ink"
+    /// left was the lit corner, read as a 7 with a warning that it looked like a shadow edge.
+    @Test func aShadowOverMostOfThePictureIsNoDarkGround() throws {
+        // The 0 is 175 × 221 px; the lit corner was read as a box of 157 × 44 at the top.
+        let box = try Self.singleDigitBox("shadow-over-most-zero.jpg", reading: "0")
+        #expect(box.y > 200 && box.height > 180, "\(box)")
+    }
+
     /// A thin chalk 6 on a dark board: its strokes cover under 1 % of the picture, so the
     /// polarity test at the 1 % tails saw only the board and read the dark ground as paper.
     @Test func aThinLightLineOnADarkGroundIsInk() throws {

@@ -1,7 +1,8 @@
 /// Finds the digits in a picture — a phone photo, a scan, a canvas drawing, a line of digits —
 /// and turns each into an MNIST-style 28×28 image, keeping every intermediate step.
 ///
-/// grey (darkest channel) → working size → polarity (ink is the minority) → paper brightness
+/// grey (darkest channel) → working size → polarity (ink is the minority; a picture taken for
+/// light ink that holds no clear digit that way is read as dark ink after all) → paper brightness
 /// (grey closing) and ink relative to it → Otsu + local-mean thresholds with hysteresis →
 /// shade that the paper estimate lagged, flooded from the paper beside it → 3×3 closing, ruled
 /// and squared-paper lines erased → connected components → drop faint blobs, paper edges,
@@ -68,8 +69,66 @@ public struct DigitExtractor: Sendable {
     /// `working` is the picture scaled by `factor`; boxes are reported in the original
     /// `width × height`.
     private func extract(working: GrayImage, factor: Double, width: Int, height: Int) -> Extraction {
+        let (page, inverted) = Lighting.darkInkOnLight(working)
+        var reading = read(page: page)
+        // A shadow over most of a photo makes its lit corner the picture's bright tail, and the
+        // polarity test takes the page for light ink on a dark ground: the only "ink" is then
+        // the lit corner, which the filters reject. Where the inverted page holds no clear
+        // digit, the upright one gets its chance. Only this way round: a dark-ink reading
+        // without a digit is a blank or noisy page, and inverting it would make noise into ink.
+        if inverted && !reading.foundClearDigit {
+            let upright = read(page: working)
+            if upright.foundClearDigit {
+                reading = upright
+                reading.warnings.append("read as dark ink on light paper: the other way round no digit was clear "
+                    + "(a shadow over most of the picture can look like a dark ground)")
+            }
+        }
+        if reading.lines.isEmpty { reading.warnings.append("no ink found: the picture looks blank or has too little contrast") }
+
+        let normalizer = MNISTNormalizer(matchStrokeWidth: options.matchStrokeWidth, deskew: options.deskew)
+        let components = reading.labelling.components
+        var digits: [DigitCrop] = []
+        for (lineIndex, line) in reading.lines.enumerated() {
+            for group in line {
+                var member = [Bool](repeating: false, count: components.count + 1)
+                for index in group.members { member[index + 1] = true }
+                let result = normalizer.normalize(ink: reading.ink, labels: reading.labelling.labels, member: member, box: group.box)
+                let box = group.box.scaled(by: 1 / factor, limitWidth: width, limitHeight: height)
+                if options.mode == .multi && group.width * 2 > group.height * 3 {
+                    reading.warnings.append("the mark at x=\(box.x) is wider than a digit: it may be several touching digits")
+                }
+                digits.append(DigitCrop(pixels: result.pixels, box: box, line: lineIndex, steps: result.steps,
+                                        strokeWidth: (result.measuredWidth, result.adjustedWidth)))
+            }
+        }
+        let steps = [
+            ExtractionStep(name: "grey", image: working),
+            ExtractionStep(name: "lighting", image: reading.ink.inverted()),
+            ExtractionStep(name: "threshold", image: reading.threshold),
+            ExtractionStep(name: "components", image: reading.page,
+                           boxes: reading.accepted.map { components[$0].box } + reading.lines.joined().map(\.box)),
+        ]
+        return Extraction(digits: digits, steps: steps, warnings: reading.warnings, width: width, height: height)
+    }
+
+    /// What one polarity of the picture holds: the stages from the paper estimate to the digits
+    /// in reading order.
+    private struct PageReading {
+        var page: GrayImage
+        var ink: GrayImage
+        var threshold: GrayImage
+        var labelling: ComponentLabels
+        var accepted: [Int]
+        var lines: [[DigitGroup]]
+        var warnings: [String]
+        /// Whether some ink passed the filters as a digit (not only a fallback to the largest mark).
+        var foundClearDigit: Bool
+    }
+
+    /// `page` has dark ink on light paper.
+    private func read(page: GrayImage) -> PageReading {
         var warnings: [String] = []
-        let (page, _) = Lighting.darkInkOnLight(working)
         let paper = Lighting.paperBrightness(page)
         let ink = Lighting.inkImage(grey: page, paper: paper)
         var thresholded = Thresholding.mask(ink: ink)
@@ -91,12 +150,15 @@ public struct DigitExtractor: Sendable {
         // height (a 3 or 6 the pen broke in the middle); in a text they may be two lines.
         var groups = DigitGroup.merge(accepted.map { DigitGroup(components[$0], index: $0) },
                                       stackLimit: options.mode == .single ? DigitGroup.brokenDigitStack : DigitGroup.lineStack)
-        var lines: [[DigitGroup]]
+        let lines: [[DigitGroup]]
+        let foundClearDigit: Bool
         switch options.mode {
         case .multi:
             groups = DigitGroup.plausibleDigits(groups)
             lines = DigitGroup.readingOrder(groups)
+            foundClearDigit = !lines.isEmpty
         case .single:
+            foundClearDigit = !groups.isEmpty
             if groups.isEmpty, let fallback = components.indices
                 .filter({ verdicts[$0] != .faint })
                 .max(by: { components[$0].mass < components[$1].mass }) {
@@ -106,31 +168,8 @@ public struct DigitExtractor: Sendable {
             }
             lines = DigitGroup.singleDigit(groups).map { [[DigitGroup.withCloseParts($0, among: groups)]] } ?? []
         }
-        if lines.isEmpty { warnings.append("no ink found: the picture looks blank or has too little contrast") }
-
-        let normalizer = MNISTNormalizer(matchStrokeWidth: options.matchStrokeWidth, deskew: options.deskew)
-        var digits: [DigitCrop] = []
-        for (lineIndex, line) in lines.enumerated() {
-            for group in line {
-                var member = [Bool](repeating: false, count: components.count + 1)
-                for index in group.members { member[index + 1] = true }
-                let result = normalizer.normalize(ink: ink, labels: labelling.labels, member: member, box: group.box)
-                let box = group.box.scaled(by: 1 / factor, limitWidth: width, limitHeight: height)
-                if options.mode == .multi && group.width * 2 > group.height * 3 {
-                    warnings.append("the mark at x=\(box.x) is wider than a digit: it may be several touching digits")
-                }
-                digits.append(DigitCrop(pixels: result.pixels, box: box, line: lineIndex, steps: result.steps,
-                                        strokeWidth: (result.measuredWidth, result.adjustedWidth)))
-            }
-        }
-        let steps = [
-            ExtractionStep(name: "grey", image: working),
-            ExtractionStep(name: "lighting", image: ink.inverted()),
-            ExtractionStep(name: "threshold", image: thresholdStep),
-            ExtractionStep(name: "components", image: page,
-                           boxes: accepted.map { components[$0].box } + lines.joined().map(\.box)),
-        ]
-        return Extraction(digits: digits, steps: steps, warnings: warnings, width: width, height: height)
+        return PageReading(page: page, ink: ink, threshold: thresholdStep, labelling: labelling, accepted: accepted,
+                           lines: lines, warnings: warnings, foundClearDigit: foundClearDigit)
     }
 }
 
