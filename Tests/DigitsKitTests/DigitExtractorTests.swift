@@ -234,3 +234,18 @@ import Testing
         }
     }
 }
+
+@Suite struct ImageBorderTests {
+    /// The polarity test reads the ground from the frame: each frame pixel once, none inside.
+    @Test(arguments: [1, 2, 3, 40])
+    func theBorderIsEveryFramePixelOnce(depth: Int) throws {
+        let (width, height) = (7, 5)
+        let image = try #require(GrayImage(width: width, height: height, pixels: (0..<35).map(Float.init)))
+        let d = min(depth, 2)
+        let expected = (0..<35).filter { i in
+            let (x, y) = (i % width, i / width)
+            return x < d || x >= width - d || y < d || y >= height - d
+        }.map(Float.init)
+        #expect(image.border(width: depth).sorted() == expected)
+    }
+}

@@ -52,6 +52,15 @@ import Testing
         #expect(box.y > 200 && box.height > 180, "\(box)")
     }
 
+    /// A fat 0 cropped to its own box, as drawings and scans often are: its ink is most of the
+    /// picture, so the median grey was the ink's, the paper looked like the bright tail, and the
+    /// page was read inverted — the paper inside the 0 became a 1.
+    @Test func aFatDigitCroppedTightIsDarkInkOnLightPaper() throws {
+        // The 0 is the whole 168 × 240 picture; the hole inside it is about 60 × 140.
+        let box = try Self.singleDigitBox("fat-zero-cropped-tight.jpg", reading: "0")
+        #expect(box.width > 140 && box.height > 220, "\(box)")
+    }
+
     /// A thin chalk 6 on a dark board: its strokes cover under 1 % of the picture, so the
     /// polarity test at the 1 % tails saw only the board and read the dark ground as paper.
     @Test func aThinLightLineOnADarkGroundIsInk() throws {

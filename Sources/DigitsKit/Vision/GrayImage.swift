@@ -74,6 +74,24 @@ public struct GrayImage: Sendable, Equatable {
         return out
     }
 
+    /// The pixels of the frame `width` pixels deep along the four edges (each once).
+    func border(width depth: Int) -> [Float] {
+        let d = max(0, min(depth, width / 2, height / 2))
+        guard d > 0 else { return pixels }
+        var frame: [Float] = []
+        frame.reserveCapacity(2 * d * (width + height))
+        for row in 0..<height {
+            let start = row * width
+            if row < d || row >= height - d {
+                frame.append(contentsOf: pixels[start ..< start + width])
+            } else {
+                frame.append(contentsOf: pixels[start ..< start + d])
+                frame.append(contentsOf: pixels[start + width - d ..< start + width])
+            }
+        }
+        return frame
+    }
+
     /// `1 − value` everywhere: ink images become dark-on-light pictures and back.
     public func inverted() -> GrayImage {
         GrayImage(checkedWidth: width, height: height, pixels: pixels.map { 1 - $0 })

@@ -1,8 +1,8 @@
 /// Finds the digits in a picture — a phone photo, a scan, a canvas drawing, a line of digits —
 /// and turns each into an MNIST-style 28×28 image, keeping every intermediate step.
 ///
-/// grey (darkest channel) → working size → polarity (ink is the minority; a picture taken for
-/// light ink that holds no clear digit that way is read as dark ink after all) → paper brightness
+/// grey (darkest channel) → working size → polarity (ink is the minority, the border is the
+/// ground; where they disagree, or a shadow fools the first, both ways are read) → paper brightness
 /// (grey closing) and ink relative to it → Otsu + local-mean thresholds with hysteresis →
 /// shade that the paper estimate lagged, flooded from the paper beside it → 3×3 closing, ruled
 /// and squared-paper lines erased → connected components → drop faint blobs, paper edges,
@@ -69,19 +69,14 @@ public struct DigitExtractor: Sendable {
     /// `working` is the picture scaled by `factor`; boxes are reported in the original
     /// `width × height`.
     private func extract(working: GrayImage, factor: Double, width: Int, height: Int) -> Extraction {
-        let (page, inverted) = Lighting.darkInkOnLight(working)
-        var reading = read(page: page)
-        // A shadow over most of a photo makes its lit corner the picture's bright tail, and the
-        // polarity test takes the page for light ink on a dark ground: the only "ink" is then
-        // the lit corner, which the filters reject. Where the inverted page holds no clear
-        // digit, the upright one gets its chance. Only this way round: a dark-ink reading
-        // without a digit is a blank or noisy page, and inverting it would make noise into ink.
-        if inverted && !reading.foundClearDigit {
-            let upright = read(page: working)
-            if upright.foundClearDigit {
-                reading = upright
-                reading.warnings.append("read as dark ink on light paper: the other way round no digit was clear "
-                    + "(a shadow over most of the picture can look like a dark ground)")
+        let pages = Lighting.darkInkPages(working)
+        var reading = read(page: pages[0].page)
+        if !reading.foundClearDigit, pages.count > 1 {
+            let other = read(page: pages[1].page)
+            if other.foundClearDigit {
+                reading = other
+                reading.warnings.append("read as \(pages[1].inverted ? "light ink on a dark ground" : "dark ink on light paper"): "
+                    + "the other way round held no clear digit")
             }
         }
         if reading.lines.isEmpty { reading.warnings.append("no ink found: the picture looks blank or has too little contrast") }

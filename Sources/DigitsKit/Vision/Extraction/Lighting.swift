@@ -1,20 +1,45 @@
 /// Polarity and lighting: turns grey levels into an "ink" image where paper is 0 and ink
 /// approaches 1 whatever the lighting, by dividing by an estimate of the paper's brightness.
 enum Lighting {
+    /// The picture as dark ink on light paper, the likelier way round first; the extractor
+    /// reads the second only when the first holds no clear digit.
+    ///
     /// Ink is the minority and lies far from the typical (median) grey level: when the
     /// brightest 0.1 % is further above the median than the darkest 0.1 % is below it, the
-    /// picture is light ink on a dark ground (chalk, a dark-mode canvas, an MNIST image) and is
-    /// inverted. It must be clearly so (twice as far, plus 4 % of the range): a picture without
-    /// ink is balanced noise and stays as it is, since dividing by a dark "paper" would turn
-    /// that noise into ink. The tails are 0.1 %, not 1 %: a thin chalk line on a large dark
-    /// picture covers less than 1 % of it, and the 1 % tail then only saw the dark ground.
-    static func darkInkOnLight(_ grey: GrayImage) -> (image: GrayImage, inverted: Bool) {
+    /// picture may be light ink on a dark ground (chalk, a dark-mode canvas, an MNIST image). It
+    /// must be clearly so (twice as far, plus 4 % of the range): a picture without ink is
+    /// balanced noise and stays as it is, since dividing by a dark "paper" would turn that noise
+    /// into ink. The tails are 0.1 %, not 1 %: a thin chalk line on a large dark picture covers
+    /// less than 1 % of it, and the 1 % tail then only saw the dark ground.
+    ///
+    /// The test is fooled where ink is the majority — a fat digit cropped tightly, as drawings and
+    /// scans often are — since the median is then the ink's level. The picture's border is the
+    /// ground whatever the share of ink, so a light border puts the upright reading first. A
+    /// shadow over most of a photo fools it too (its lit corner is the bright tail) and darkens
+    /// the border: the inverted reading holds no clear digit and the upright one is read next.
+    static func darkInkPages(_ grey: GrayImage) -> [(page: GrayImage, inverted: Bool)] {
+        let levels = GreyLevels(grey.pixels)
+        let low = levels.percentile(0.001), middle = levels.percentile(0.5), high = levels.percentile(0.999)
+        guard high - middle > 2 * (middle - low) + 10 else { return [(grey, false)] }
+        let inverted = (page: grey.inverted(), inverted: true), upright = (page: grey, inverted: false)
+        let border = GreyLevels(grey.border(width: max(1, min(grey.width, grey.height) / 100))).percentile(0.5)
+        return 2 * border < low + high ? [inverted, upright] : [upright, inverted]
+    }
+
+    /// A histogram of grey levels (0…1 in 256 steps), for percentiles.
+    private struct GreyLevels {
         var histogram = [Int](repeating: 0, count: 256)
-        grey.pixels.withUnsafeBufferPointer { v in
-            for x in v { histogram[Int(max(0, min(255, x * 255 + 0.5)))] += 1 }
+        var count: Int
+
+        init(_ pixels: [Float]) {
+            count = pixels.count
+            pixels.withUnsafeBufferPointer { v in
+                for x in v { histogram[Int(max(0, min(255, x * 255 + 0.5)))] += 1 }
+            }
         }
+
         func percentile(_ fraction: Double) -> Int {
-            let target = Int(Double(grey.pixels.count) * fraction)
+            let target = Int(Double(count) * fraction)
             var seen = 0
             for level in 0..<256 {
                 seen += histogram[level]
@@ -22,8 +47,6 @@ enum Lighting {
             }
             return 255
         }
-        let low = percentile(0.001), middle = percentile(0.5), high = percentile(0.999)
-        return high - middle > 2 * (middle - low) + 10 ? (grey.inverted(), true) : (grey, false)
     }
 
     /// The paper's brightness at every pixel: a grey-level closing (maximum, then minimum) on a
