@@ -61,6 +61,17 @@ import Testing
         #expect(box.width > 140 && box.height > 220, "\(box)")
     }
 
+    /// A fat-stroked 2 filling a 280 × 280 canvas: where its strokes meet they are wider than
+    /// the paper estimate's element, which took the middle for paper and cut a hole in the
+    /// bottom stroke; the 2 was read as a 3.
+    @Test func aFatDigitFillingTheCanvasKeepsItsStrokesWhole() throws {
+        let reading = try Self.read("fat-two-filling-canvas.jpg", mode: .single)
+        #expect(reading.text == "2")
+        let crop = try #require(reading.digits.first?.crop)
+        // With the hole it was a 3 at 0.73.
+        #expect(crop.box.height > 230 && reading.digits[0].confidence > 0.9, "\(crop.box) \(reading.digits[0].confidence)")
+    }
+
     /// A thin chalk 6 on a dark board: its strokes cover under 1 % of the picture, so the
     /// polarity test at the 1 % tails saw only the board and read the dark ground as paper.
     @Test func aThinLightLineOnADarkGroundIsInk() throws {

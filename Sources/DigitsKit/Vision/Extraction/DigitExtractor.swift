@@ -70,9 +70,9 @@ public struct DigitExtractor: Sendable {
     /// `width × height`.
     private func extract(working: GrayImage, factor: Double, width: Int, height: Int) -> Extraction {
         let pages = Lighting.darkInkPages(working)
-        var reading = read(page: pages[0].page)
+        var reading = readAnySize(page: pages[0].page)
         if !reading.foundClearDigit, pages.count > 1 {
-            let other = read(page: pages[1].page)
+            let other = readAnySize(page: pages[1].page)
             if other.foundClearDigit {
                 reading = other
                 reading.warnings.append("read as \(pages[1].inverted ? "light ink on a dark ground" : "dark ink on light paper"): "
@@ -111,6 +111,7 @@ public struct DigitExtractor: Sendable {
     /// in reading order.
     private struct PageReading {
         var page: GrayImage
+        var paper: GrayImage
         var ink: GrayImage
         var threshold: GrayImage
         var labelling: ComponentLabels
@@ -121,10 +122,22 @@ public struct DigitExtractor: Sendable {
         var foundClearDigit: Bool
     }
 
+    /// `read(page:)`, again with a larger paper element when it finds a digit tall enough for
+    /// its strokes to outgrow the usual one, and the paper estimate sinks under it as it does
+    /// where it took a stroke's middle for paper (a thin-stroked canvas digit is read once).
+    private func readAnySize(page: GrayImage) -> PageReading {
+        let reading = read(page: page, paperRadius: Lighting.paperRadius)
+        guard let tallest = reading.lines.joined().max(by: { $0.height < $1.height }),
+              Float(tallest.height) > Lighting.tallDigitShare * Float(max(page.width, page.height)),
+              Lighting.paperSinks(reading.paper, inside: tallest.box) else { return reading }
+        let tall = read(page: page, paperRadius: Lighting.tallDigitPaperRadius)
+        return tall.foundClearDigit ? tall : reading
+    }
+
     /// `page` has dark ink on light paper.
-    private func read(page: GrayImage) -> PageReading {
+    private func read(page: GrayImage, paperRadius: Int) -> PageReading {
         var warnings: [String] = []
-        let paper = Lighting.paperBrightness(page)
+        let paper = Lighting.paperBrightness(page, radius: paperRadius)
         let ink = Lighting.inkImage(grey: page, paper: paper)
         var thresholded = Thresholding.mask(ink: ink)
         ShadowEdge.eraseShade(from: &thresholded.mask, ink: ink, page: page, paper: paper)
@@ -163,7 +176,7 @@ public struct DigitExtractor: Sendable {
             }
             lines = DigitGroup.singleDigit(groups).map { [[DigitGroup.withCloseParts($0, among: groups)]] } ?? []
         }
-        return PageReading(page: page, ink: ink, threshold: thresholdStep, labelling: labelling, accepted: accepted,
+        return PageReading(page: page, paper: paper, ink: ink, threshold: thresholdStep, labelling: labelling, accepted: accepted,
                            lines: lines, warnings: warnings, foundClearDigit: foundClearDigit)
     }
 }
