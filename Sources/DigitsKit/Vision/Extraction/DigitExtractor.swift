@@ -122,9 +122,9 @@ public struct DigitExtractor: Sendable {
         var foundClearDigit: Bool
     }
 
-    /// `read(page:)`, again with a larger paper element when it finds a digit tall enough for
-    /// its strokes to outgrow the usual one, and the paper estimate sinks under it as it does
-    /// where it took a stroke's middle for paper (a thin-stroked canvas digit is read once).
+    /// `read(page:paperRadius:)`, again with a larger paper element when it finds a digit tall
+    /// enough for its strokes to outgrow the usual one and the paper estimate sinks under it, as
+    /// it does where it took a stroke's middle for paper (a thin-stroked canvas digit is read once).
     private func readAnySize(page: GrayImage) -> PageReading {
         let reading = read(page: page, paperRadius: Lighting.paperRadius)
         guard let tallest = reading.lines.joined().max(by: { $0.height < $1.height }),

@@ -53,7 +53,7 @@ enum Lighting {
     /// grid of tiles, which erases strokes narrower than the structuring element but follows
     /// gradients and shadows larger than it, interpolated back to full size. The element spans
     /// about a quarter of the image, so strokes up to that width count as ink.
-    static func paperBrightness(_ grey: GrayImage, radius: Int = paperRadius) -> GrayImage {
+    static func paperBrightness(_ grey: GrayImage, radius: Int) -> GrayImage {
         let longest = max(grey.width, grey.height)
         let tile = max(2, longest / 80)
         let gridWidth = (grey.width + tile - 1) / tile, gridHeight = (grey.height + tile - 1) / tile

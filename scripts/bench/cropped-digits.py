@@ -1,0 +1,52 @@
+#!/usr/bin/env python3
+"""Drawings and scans cropped close: MNIST test digits enlarged 12x (strokes of 25-40 px, as a
+marker or a fat brush), each written as a labelled folder that `digits predict --single DIR
+--labels DIR/labels.csv` scores.
+
+    scripts/bench/cropped-digits.py MNIST_DIR OUT [COUNT=300] [SEED=7]
+
+Folders: margin-20 (20 px of paper around the digit), margin-3, margin-0 (cropped to the ink's
+box), white-on-black-20 and white-on-black-3 (the same, inverted), thin-20 (strokes thinned by
+14 px). Needs numpy and Pillow.
+"""
+import gzip
+import os
+import sys
+
+import numpy as np
+from PIL import Image, ImageFilter
+
+mnist, out = sys.argv[1], sys.argv[2]
+count = int(sys.argv[3]) if len(sys.argv) > 3 else 300
+seed = int(sys.argv[4]) if len(sys.argv) > 4 else 7
+images = np.frombuffer(gzip.open(os.path.join(mnist, "t10k-images-idx3-ubyte.gz")).read()[16:],
+                       dtype=np.uint8).reshape(-1, 28, 28)
+labels = np.frombuffer(gzip.open(os.path.join(mnist, "t10k-labels-idx1-ubyte.gz")).read()[8:], dtype=np.uint8)
+chosen = np.random.default_rng(seed).choice(len(images), count, replace=False)
+
+
+def drawing(digit, margin, inverted=False, thin=0):
+    rows, columns = np.nonzero(digit > 30)
+    box = digit[rows.min():rows.max() + 1, columns.min():columns.max() + 1]
+    big = Image.fromarray(255 - box).resize((box.shape[1] * 12, box.shape[0] * 12), Image.BICUBIC)
+    if thin:
+        big = big.filter(ImageFilter.MaxFilter(thin))  # the paper grows into the dark strokes
+    page = Image.new("L", (big.width + 2 * margin, big.height + 2 * margin), 255)
+    page.paste(big, (margin, margin))
+    return Image.eval(page, lambda v: 255 - v) if inverted else page
+
+
+variants = {
+    "margin-20": dict(margin=20), "margin-3": dict(margin=3), "margin-0": dict(margin=0),
+    "white-on-black-20": dict(margin=20, inverted=True), "white-on-black-3": dict(margin=3, inverted=True),
+    "thin-20": dict(margin=20, thin=15),
+}
+for name, settings in variants.items():
+    folder = os.path.join(out, name)
+    os.makedirs(folder, exist_ok=True)
+    with open(os.path.join(folder, "labels.csv"), "w") as csv:
+        for index in chosen:
+            file = f"{index}.png"
+            drawing(images[index], **settings).convert("RGB").save(os.path.join(folder, file))
+            csv.write(f"{file},{labels[index]}\n")
+print(f"wrote {len(variants)} folders of {count} pictures to {out}")
