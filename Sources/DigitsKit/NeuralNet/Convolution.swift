@@ -15,7 +15,8 @@ final class ConvolutionLayer: NetworkLayer {
     let geometry: Im2Col
     /// Of the training products (forward, weight and input gradients); predictions stay float32.
     let precision: MatrixPrecision
-    /// (N·OH·OW, K·K·C), kept from forward for the weight gradient.
+    /// (N·OH·OW, K·K·C), kept from forward for the weight gradient, then reused for the input
+    /// gradient's columns (bfloat16 lays them out its own way: `Im2Col+BFloat16`).
     private let columns = Workspace<Float>()
     private let biasGradient = BiasGradient()
     /// Set where predictions go through Winograd's F(2×2, 3×3).
@@ -80,10 +81,13 @@ final class ConvolutionLayer: NetworkLayer {
             }
             return
         }
-        geometry.lower(x, into: columns.pointer, batch: batch)
         let rows = batch * outputShape.height * outputShape.width
-        matrixProduct(training ? precision : .float32, m: rows, n: filters, k: patch,
-                      columns.pointer, lda: patch, w, ldb: filters, y, ldc: filters)
+        if training && precision == .bfloat16 {
+            geometry.bfloat16Forward(x, batch: batch, kernel: w, filters: filters, into: y, columns: columns.pointer)
+        } else {
+            geometry.lower(x, into: columns.pointer, batch: batch)
+            matrixProduct(.float32, m: rows, n: filters, k: patch, columns.pointer, lda: patch, w, ldb: filters, y, ldc: filters)
+        }
         activation.addBiasAndApply(y, rows: rows, columns: filters, bias: b)
     }
 
@@ -102,13 +106,19 @@ final class ConvolutionLayer: NetworkLayer {
                   dx: UnsafeMutablePointer<Float>?, batch: Int) {
         let rows = batch * outputShape.height * outputShape.width
         biasGradient.backward(activation, y: y, dy: dy, rows: rows, columns: filters, into: db)
+        if precision == .bfloat16 {
+            geometry.bfloat16WeightGradient(x, batch: batch, dy, filters: filters, into: dw, columns: columns.pointer)
+            guard let dx else { return }
+            geometry.bfloat16InputGradient(dy, kernel: w, filters: filters, into: dx, batch: batch, columns: columns.pointer)
+            return
+        }
         // dw = colsᵀ·dy (K·K·C, F).
-        matrixProduct(precision, transposeA: true, m: patch, n: filters, k: rows,
+        matrixProduct(.float32, transposeA: true, m: patch, n: filters, k: rows,
                       columns.pointer, lda: patch, dy, ldb: filters, dw, ldc: filters)
         guard let dx else { return }
         // dcols = dy·wᵀ reuses the columns buffer (its forward content is no longer needed), then
         // folds back onto the image.
-        matrixProduct(precision, transposeB: true, m: rows, n: patch, k: filters,
+        matrixProduct(.float32, transposeB: true, m: rows, n: patch, k: filters,
                       dy, lda: filters, w, ldb: filters, columns.pointer, ldc: patch)
         geometry.fold(columns.pointer, into: dx, batch: batch)
     }
