@@ -43,10 +43,11 @@ final class PoolingLayer: NetworkLayer {
                         }
                         for ch in 0..<c { target[ch] *= inverseArea }
                     } else {
-                        let won = winners + base + o
+                        let won = winners + base + o, start = Int32(truncatingIfNeeded: corner)
+                        // Without overflow checks, as below, so that this loop vectorises too.
                         for ch in 0..<c {
                             target[ch] = image[corner + ch]
-                            won[ch] = Int32(corner + ch)
+                            won[ch] = start &+ Int32(truncatingIfNeeded: ch)
                         }
                         // The first largest value wins, in (ky, kx) order.
                         for ky in 0..<size {
