@@ -76,8 +76,11 @@ typedef struct {
     const digits_bf16_convolution *convolution;
 } operand;
 
-/* Up to 16 floats from p, zeros past `count` (masked lanes are never read, so p may end there). */
+/* Up to 16 floats from p, zeros past `count` (masked lanes are never read, so p may end there).
+   A full load is not masked: a masked load waits for the stores it reads to retire instead of
+   taking their data forwarded, which stalled packing on gathered rows just written. */
 TARGET static inline __m512 load_up_to(const float *p, long count) {
+    if (count >= 16) return _mm512_loadu_ps(p);
     __mmask16 mask = count >= 16 ? (__mmask16)0xFFFF : count <= 0 ? (__mmask16)0 : (__mmask16)((1u << count) - 1);
     return _mm512_maskz_loadu_ps(mask, p);
 }
@@ -92,19 +95,21 @@ TARGET static inline __m512i interleave_pairs(__m512 first, __m512 second) {
 }
 
 /* Copies `count` floats; writes `count` zeros (the scratch of a gathered row is in L1, so
-   masked vector moves beat a memcpy call for these few hundred bytes). */
+   vector moves beat a memcpy call for these few hundred bytes; only the tail is masked, see
+   load_up_to). */
 TARGET static inline void copy_floats(float *dst, const float *src, int count) {
-    for (int i = 0; i < count; i += 16) {
-        __mmask16 mask = count - i >= 16 ? (__mmask16)0xFFFF : (__mmask16)((1u << (count - i)) - 1);
+    int i = 0;
+    for (; i + 16 <= count; i += 16) _mm512_storeu_ps(dst + i, _mm512_loadu_ps(src + i));
+    if (i < count) {
+        __mmask16 mask = (__mmask16)((1u << (count - i)) - 1);
         _mm512_mask_storeu_ps(dst + i, mask, _mm512_maskz_loadu_ps(mask, src + i));
     }
 }
 
 TARGET static inline void zero_floats(float *dst, int count) {
-    for (int i = 0; i < count; i += 16) {
-        __mmask16 mask = count - i >= 16 ? (__mmask16)0xFFFF : (__mmask16)((1u << (count - i)) - 1);
-        _mm512_mask_storeu_ps(dst + i, mask, _mm512_setzero_ps());
-    }
+    int i = 0;
+    for (; i + 16 <= count; i += 16) _mm512_storeu_ps(dst + i, _mm512_setzero_ps());
+    if (i < count) _mm512_mask_storeu_ps(dst + i, (__mmask16)((1u << (count - i)) - 1), _mm512_setzero_ps());
 }
 
 /* A walk over consecutive rows of a patch matrix (packing and folding take rows in order): it
