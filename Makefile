@@ -33,14 +33,14 @@ run: data
 # The product's default model: cnn-wide (12 epochs, trained on distorted and restyled digits) on the
 # standard split, seed 0. The same seed, data, core count and processor give the same weights bit
 # for bit (the model card's date and timings differ); a processor without AVX512-BF16 trains in
-# float32 and gets other weights. About 12 × 38 s on the quiet 2-core development machine;
+# float32 and gets other weights. About 12 × 21 s on the quiet 2-core development machine;
 # `--resume` continues an interrupted run.
 model: data
 	$(BIN) train cnn-wide --seed 0 --out Models/default.safetensors
 	rm -f Models/default.safetensors.checkpoint
 
 # The ensemble: cnn-wide with seeds 0, 1 and 2, their probabilities averaged, scored on the test
-# set. About 3 × 8 min on the quiet 2-core development machine (bfloat16 products).
+# set. About 3 × 4.5 min on the quiet 2-core development machine (bfloat16 products).
 ensemble: data
 	for seed in 0 1 2; do $(BIN) train cnn-wide --seed $$seed --out out/wide-$$seed.safetensors || exit 1; done
 	$(BIN) ensemble out/wide-0.safetensors out/wide-1.safetensors out/wide-2.safetensors --out out/ensemble.safetensors
