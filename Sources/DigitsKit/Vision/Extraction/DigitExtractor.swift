@@ -2,7 +2,7 @@
 /// and turns each into an MNIST-style 28×28 image, keeping every intermediate step.
 ///
 /// grey (darkest channel) → working size → polarity (ink is the minority, the border is the
-/// ground; where they disagree, or a shadow fools the first, both ways are read) → paper brightness
+/// ground; the other way round is read too when the first holds no clear digit) → paper brightness
 /// (grey closing) and ink relative to it → Otsu + local-mean thresholds with hysteresis →
 /// shade that the paper estimate lagged, flooded from the paper beside it → 3×3 closing, ruled
 /// and squared-paper lines erased → connected components → drop faint blobs, paper edges,
