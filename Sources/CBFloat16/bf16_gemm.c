@@ -81,7 +81,7 @@ typedef struct {
    taking their data forwarded, which stalled packing on gathered rows just written. */
 TARGET static inline __m512 load_up_to(const float *p, long count) {
     if (count >= 16) return _mm512_loadu_ps(p);
-    __mmask16 mask = count >= 16 ? (__mmask16)0xFFFF : count <= 0 ? (__mmask16)0 : (__mmask16)((1u << count) - 1);
+    __mmask16 mask = count <= 0 ? (__mmask16)0 : (__mmask16)((1u << count) - 1);
     return _mm512_maskz_loadu_ps(mask, p);
 }
 

@@ -69,13 +69,15 @@ public struct DigitExtractor: Sendable {
     /// `working` is the picture scaled by `factor`; boxes are reported in the original
     /// `width × height`.
     private func extract(working: GrayImage, factor: Double, width: Int, height: Int) -> Extraction {
-        let pages = Lighting.darkInkPages(working)
-        var reading = readAnySize(page: pages[0].page)
-        if !reading.foundClearDigit, pages.count > 1 {
-            let other = readAnySize(page: pages[1].page)
+        // The inverted page is made only when it is read: mostly it is not.
+        let inversions = Lighting.inversions(working)
+        func page(inverted: Bool) -> GrayImage { inverted ? working.inverted() : working }
+        var reading = readAnySize(page: page(inverted: inversions[0]))
+        if !reading.foundClearDigit, inversions.count > 1 {
+            let other = readAnySize(page: page(inverted: inversions[1]))
             if other.foundClearDigit {
                 reading = other
-                reading.warnings.append("read as \(pages[1].inverted ? "light ink on a dark ground" : "dark ink on light paper"): "
+                reading.warnings.append("read as \(inversions[1] ? "light ink on a dark ground" : "dark ink on light paper"): "
                     + "the other way round held no clear digit")
             }
         }

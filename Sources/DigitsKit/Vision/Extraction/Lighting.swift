@@ -1,8 +1,8 @@
 /// Polarity and lighting: turns grey levels into an "ink" image where paper is 0 and ink
 /// approaches 1 whatever the lighting, by dividing by an estimate of the paper's brightness.
 enum Lighting {
-    /// The picture as dark ink on light paper, the likelier way round first; the extractor
-    /// reads the second only when the first holds no clear digit.
+    /// Whether to invert the picture to get dark ink on light paper, the likelier answer first;
+    /// the extractor reads the second only when the first holds no clear digit.
     ///
     /// Ink is the minority and lies far from the typical (median) grey level: when the
     /// brightest 0.1 % is further above the median than the darkest 0.1 % is below it, the
@@ -17,13 +17,12 @@ enum Lighting {
     /// ground whatever the share of ink, so a light border puts the upright reading first. A
     /// shadow over most of a photo fools it too (its lit corner is the bright tail) and darkens
     /// the border: the inverted reading holds no clear digit and the upright one is read next.
-    static func darkInkPages(_ grey: GrayImage) -> [(page: GrayImage, inverted: Bool)] {
+    static func inversions(_ grey: GrayImage) -> [Bool] {
         let levels = GreyLevels(grey.pixels)
         let low = levels.percentile(0.001), middle = levels.percentile(0.5), high = levels.percentile(0.999)
-        guard high - middle > 2 * (middle - low) + 10 else { return [(grey, false)] }
-        let inverted = (page: grey.inverted(), inverted: true), upright = (page: grey, inverted: false)
+        guard high - middle > 2 * (middle - low) + 10 else { return [false] }
         let border = GreyLevels(grey.border(width: max(1, min(grey.width, grey.height) / 100))).percentile(0.5)
-        return 2 * border < low + high ? [inverted, upright] : [upright, inverted]
+        return 2 * border < low + high ? [true, false] : [false, true]
     }
 
     /// A histogram of grey levels (0…1 in 256 steps), for percentiles.
