@@ -115,6 +115,7 @@ struct PageRecipe {
         case .whiteOnBlack: return chance(0.5) ? canvas(dark: true) : singleOnPage()
         case .multi: return digitString()
         case .neighbours: return withNeighbours()
+        case .desk: return onDesk()
         default: return singleOnPage()
         }
     }
@@ -181,6 +182,35 @@ struct PageRecipe {
             layer = warp.apply(layer)
         }
         return (painter.paint(ink: layer, lines: lines, rng: &rng), String(digit), quality)
+    }
+
+    /// A sheet with one digit lying on a desk: the page turned and tilted into a quadrilateral
+    /// covering 30–90 % of the frame, or so close that the frame cuts it and the desk shows
+    /// only along one or two sides; the table (dark wood, laminate, a black desk, a cutting
+    /// mat) around it.
+    mutating func onDesk() -> (RasterImage, String, Int?) {
+        let (w, h) = photoSize(560...900)
+        let height = Int(Float(min(w, h)) * uniform(0.3, 0.55))
+        let (ink, digit) = glyph(nil, height: height, stroke: penStroke())
+        var layer = GrayImage(width: w, height: h)
+        layer.stamp(ink, x: (w - ink.width) / 2 + integer(-w / 10...w / 10), y: (h - ink.height) / 2 + integer(-h / 10...h / 10))
+        var sheet = GrayImage(width: w, height: h, repeating: 1)
+        let cutByFrame = chance(0.3)
+        let scale = cutByFrame ? uniform(0.95, 1.15) : uniform(0.3, 0.9).squareRoot()
+        let shift = (Double(uniform(-0.12, 0.12)) * Double(w), Double(uniform(-0.12, 0.12)) * Double(h))
+        if let warp = PerspectiveWarp.photographed(width: w, height: h, degrees: Double(uniform(-20, 20)), skew: Double(uniform(0, 0.06)),
+                                                   scale: Double(scale), shift: shift, rng: &rng) {
+            layer = warp.apply(layer)
+            sheet = warp.apply(sheet)
+        }
+        if chance(0.4) { layer.addPen(besideSheet: sheet, rng: &rng) }
+        var painter = photoPainter()
+        let tables: [PagePainter.Colour] = [(0.32, 0.2, 0.11), (0.22, 0.14, 0.09), (0.55, 0.4, 0.25),
+                                            (0.35, 0.35, 0.37), (0.07, 0.07, 0.08), (0.1, 0.25, 0.2)]
+        let table = tables[integer(0...(tables.count - 1))], shade = uniform(0.7, 1.15)
+        painter.desk = (table.r * shade, table.g * shade, table.b * shade)
+        painter.deskGrain = PagePainter.woodGrain(strength: uniform(0, 0.15), rng: &rng)
+        return (painter.paint(ink: layer, sheet: sheet, rng: &rng), String(digit), integer(85...94))
     }
 
     /// Ruled lines (spaced about a digit's height, the digit sitting on one, sometimes a red

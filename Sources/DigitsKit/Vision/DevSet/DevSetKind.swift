@@ -30,4 +30,7 @@ public enum DevSetKind: String, CaseIterable, Sendable {
     case tinyInLarge = "tiny-in-large"
     /// A string of 3–10 digits: postcodes, phone numbers.
     case multi
+    /// The sheet lying on a desk, photographed from further away: a dark or wooden table shows
+    /// around it, the sheet at an angle and sometimes cut by the frame.
+    case desk
 }

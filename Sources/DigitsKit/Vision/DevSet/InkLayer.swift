@@ -34,6 +34,25 @@ extension GrayImage {
         }
     }
 
+    /// A pen, a quarter to a half of the picture's short side long, lying on the desk from a
+    /// point off the sheet: drawn where `sheet` (the paper's cover) leaves desk, as if it lay
+    /// partly under the sheet.
+    mutating func addPen(besideSheet sheet: GrayImage, rng: inout SplitMix64) {
+        let size = Float(max(width, height))
+        let length = Float(min(width, height)) * rng.uniform(0.25, 0.45) / size, angle = rng.uniform(0, .pi)
+        // One end on the desk (the last of a few tries, if the sheet covers them all).
+        var start = (x: Float(0), y: Float(0))
+        for _ in 0..<20 {
+            start = (rng.uniform(0, Float(width)), rng.uniform(0, Float(height)))
+            if sheet[min(width - 1, Int(start.x)), min(height - 1, Int(start.y))] < 0.5 { break }
+        }
+        start = (start.x / size, start.y / size)
+        let stroke = [(x: start.x, y: start.y), (x: start.x + length * cos(angle), y: start.y + length * sin(angle))]
+        var pen = GrayImage(width: width, height: height)
+        pen.draw([stroke], origin: (0, 0), size: size, penRadius: size * rng.uniform(0.004, 0.008))
+        for i in pixels.indices { pixels[i] = max(pixels[i], pen.pixels[i] * (1 - sheet.pixels[i])) }
+    }
+
     /// Puts `glyph` onto this layer with its top-left corner at (x, y), keeping the darker ink
     /// where they overlap; whatever falls outside is cut off, as a photo's frame cuts it.
     mutating func stamp(_ glyph: GrayImage, x: Int, y: Int) {

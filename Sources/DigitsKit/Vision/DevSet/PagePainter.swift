@@ -16,22 +16,31 @@ struct PagePainter {
     var noise: Float = 0
     /// Gaussian blur of the whole picture, in pixels.
     var blurSigma: Float = 0
+    /// The table around the sheet, where `paint`'s `sheet` layer is below 1, and its grain
+    /// (a brightness multiplier at (x, y) in 0…1 picture coordinates).
+    var desk: Colour = (0.3, 0.2, 0.12)
+    var deskGrain: (Float, Float) -> Float = { _, _ in 1 }
 
-    func paint(ink layer: GrayImage, lines: GrayImage? = nil, rng: inout SplitMix64) -> RasterImage {
+    /// `sheet`: how much of each pixel the paper covers (1 everywhere when nil); the rest is desk.
+    /// Ink on the desk is a pen lying there.
+    func paint(ink layer: GrayImage, lines: GrayImage? = nil, sheet: GrayImage? = nil, rng: inout SplitMix64) -> RasterImage {
         let w = layer.width, h = layer.height
         var planes = [GrayImage](repeating: GrayImage(width: w, height: h), count: 3)
         let inkColour = [ink.r, ink.g, ink.b], paperColour = [paper.r, paper.g, paper.b]
-        let lineColours = [lineColour.r, lineColour.g, lineColour.b]
+        let lineColours = [lineColour.r, lineColour.g, lineColour.b], deskColour = [desk.r, desk.g, desk.b]
         for y in 0..<h {
             for x in 0..<w {
                 let i = y * w + x
                 var cover = layer.pixels[i]
                 if grain > 0, cover > 0 { cover *= 1 - grain * rng.nextUnitFloat() }
                 let line = lines?.pixels[i] ?? 0
-                let brightness = light((Float(x) + 0.5) / Float(w), (Float(y) + 0.5) / Float(h))
+                let (u, v) = ((Float(x) + 0.5) / Float(w), (Float(y) + 0.5) / Float(h))
+                let brightness = light(u, v), paperShare = sheet?.pixels[i] ?? 1
+                let table = paperShare < 1 ? deskGrain(u, v) : 1
                 for c in 0..<3 {
                     let printed = paperColour[c] * (1 - line) + lineColours[c] * line
-                    planes[c].pixels[i] = brightness * (printed * (1 - cover) + inkColour[c] * cover)
+                    let ground = printed * paperShare + deskColour[c] * table * (1 - paperShare)
+                    planes[c].pixels[i] = brightness * (ground * (1 - cover) + inkColour[c] * cover)
                 }
             }
         }
@@ -59,6 +68,18 @@ struct PagePainter {
         return { x, y in
             let t = ((x - 0.5) * dx + (y - 0.5) * dy) / 1.42 + 0.5
             return 1 - (1 - dimmest) * max(0, min(1, t))
+        }
+    }
+
+    /// Wood grain: brightness rippling by up to `strength` across wavy lines along a random
+    /// direction (a plain desk when `strength` is 0).
+    static func woodGrain(strength: Float, rng: inout SplitMix64) -> (Float, Float) -> Float {
+        let angle = rng.nextUnitFloat() * .pi
+        let (dx, dy) = (cos(angle), sin(angle))
+        let lines = 20 + 60 * rng.nextUnitFloat(), wave = 1 + 4 * rng.nextUnitFloat(), phase = rng.nextUnitFloat() * 2 * .pi
+        return { x, y in
+            let across = x * dx + y * dy, along = y * dx - x * dy
+            return 1 + strength * sin(2 * .pi * lines * across + 2 * sin(2 * .pi * wave * along + phase))
         }
     }
 

@@ -31,15 +31,17 @@ struct PerspectiveWarp {
     }
 
     /// The page rotated by `degrees` about its centre, its corners then moved inward or outward
-    /// by up to `skew` of its size (a camera not square to the page).
-    static func photographed(width: Int, height: Int, degrees: Double, skew: Double, rng: inout SplitMix64) -> PerspectiveWarp? {
+    /// by up to `skew` of its size (a camera not square to the page); `scale` and `shift` (in
+    /// pixels) place the page further away or off centre.
+    static func photographed(width: Int, height: Int, degrees: Double, skew: Double, scale: Double = 1,
+                             shift: (x: Double, y: Double) = (0, 0), rng: inout SplitMix64) -> PerspectiveWarp? {
         let (w, h) = (Double(width), Double(height))
         let corners = [(0.0, 0.0), (w, 0), (w, h), (0, h)]
         let angle = degrees * .pi / 180
         let moved = corners.map { corner -> (Double, Double) in
-            let (x, y) = (corner.0 - w / 2, corner.1 - h / 2)
+            let (x, y) = ((corner.0 - w / 2) * scale, (corner.1 - h / 2) * scale)
             let jx = (Double(rng.nextUnitFloat()) * 2 - 1) * skew * w, jy = (Double(rng.nextUnitFloat()) * 2 - 1) * skew * h
-            return (w / 2 + x * cos(angle) - y * sin(angle) + jx, h / 2 + x * sin(angle) + y * cos(angle) + jy)
+            return (w / 2 + shift.x + x * cos(angle) - y * sin(angle) + jx, h / 2 + shift.y + x * sin(angle) + y * cos(angle) + jy)
         }
         return PerspectiveWarp(from: corners, to: moved)
     }
