@@ -111,4 +111,21 @@ import Testing
         #expect(reading.text == "80185503")
         #expect(Set(reading.digits.map(\.crop.line)) == [0])
     }
+
+    /// A sheet filling a third of the photo on a dark desk: the desk was most of the picture, so
+    /// the polarity test took the lit sheet for light ink on a dark ground, and the paper inside
+    /// the 0 (dark after inverting) was read as a 1.
+    @Test func aSheetOnADarkDeskIsDarkInkOnPaper() throws {
+        // The 0 is about 38 × 50 px; the hole inside it, read as a 1, was 19 × 34.
+        let box = try Self.singleDigitBox("sheet-on-dark-desk-zero.jpg", reading: "0")
+        #expect(box.width > 30 && box.height > 44, "\(box)")
+    }
+
+    /// A sheet turned on a dark desk, the frame cutting it: the desk showed in two corners, and
+    /// those wedges (touching the border, never half of it) were taken for ink and grouped with
+    /// the 2 into one 194 × 329 "3".
+    @Test func theDeskInTheCornersOfAPhotoIsNoInk() throws {
+        let box = try Self.singleDigitBox("desk-corners-two.jpg", reading: "2")
+        #expect(box.x > 80 && box.y > 130 && box.height < 130, "the 2 is ≈ 98 × 118 at (96, 144): \(box)")
+    }
 }

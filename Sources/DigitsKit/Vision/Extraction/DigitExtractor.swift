@@ -1,9 +1,9 @@
 /// Finds the digits in a picture — a phone photo, a scan, a canvas drawing, a line of digits —
 /// and turns each into an MNIST-style 28×28 image, keeping every intermediate step.
 ///
-/// grey (darkest channel) → working size → polarity (ink is the minority, the border is the
-/// ground; the other way round is read too when the first holds no clear digit) → paper brightness
-/// (grey closing) and ink relative to it → Otsu + local-mean thresholds with hysteresis →
+/// grey (darkest channel) → working size → a sheet on a darker desk is read alone (`Sheet`) →
+/// polarity (ink is the minority, the border is the ground; the other way round is read too
+/// when the first holds no clear digit) → paper brightness (grey closing) and ink relative to it → Otsu + local-mean thresholds with hysteresis →
 /// shade that the paper estimate lagged, flooded from the paper beside it → 3×3 closing, ruled
 /// and squared-paper lines erased → connected components → drop faint blobs, paper edges,
 /// ruled lines and specks → group stacked pieces into digits → reading order (lines, then left
@@ -69,17 +69,15 @@ public struct DigitExtractor: Sendable {
     /// `working` is the picture scaled by `factor`; boxes are reported in the original
     /// `width × height`.
     private func extract(working: GrayImage, factor: Double, width: Int, height: Int) -> Extraction {
-        // The inverted page is made only when it is read: mostly it is not.
-        let inversions = Lighting.inversions(working)
-        func page(inverted: Bool) -> GrayImage { inverted ? working.inverted() : working }
-        var reading = readAnySize(page: page(inverted: inversions[0]))
-        if !reading.foundClearDigit, inversions.count > 1 {
-            let other = readAnySize(page: page(inverted: inversions[1]))
-            if other.foundClearDigit {
-                reading = other
-                reading.warnings.append("read as \(inversions[1] ? "light ink on a dark ground" : "dark ink on light paper"): "
-                    + "the other way round held no clear digit")
-            }
+        // A sheet on a desk is read alone, unless it holds no clear digit.
+        var reading: PageReading
+        var isolatedSheet: GrayImage?
+        if let sheet = Sheet.find(in: working), case let page = sheet.isolated(from: working),
+           case let onSheet = readAnySize(page: page), onSheet.foundClearDigit {
+            reading = onSheet
+            isolatedSheet = page
+        } else {
+            reading = readEitherWay(working)
         }
         if reading.lines.isEmpty { reading.warnings.append("no ink found: the picture looks blank or has too little contrast") }
 
@@ -99,14 +97,32 @@ public struct DigitExtractor: Sendable {
                                         strokeWidth: (result.measuredWidth, result.adjustedWidth)))
             }
         }
-        let steps = [
-            ExtractionStep(name: "grey", image: working),
+        let steps = [ExtractionStep(name: "grey", image: working)]
+            + (isolatedSheet.map { [ExtractionStep(name: "sheet", image: $0)] } ?? []) + [
             ExtractionStep(name: "lighting", image: reading.ink.inverted()),
             ExtractionStep(name: "threshold", image: reading.threshold),
             ExtractionStep(name: "components", image: reading.page,
                            boxes: reading.accepted.map { components[$0].box } + reading.lines.joined().map(\.box)),
         ]
         return Extraction(digits: digits, steps: steps, warnings: reading.warnings, width: width, height: height)
+    }
+
+    /// The picture read the likelier way round (`Lighting.inversions`), and the other way when
+    /// that holds no clear digit.
+    private func readEitherWay(_ working: GrayImage) -> PageReading {
+        // The inverted page is made only when it is read: mostly it is not.
+        let inversions = Lighting.inversions(working)
+        func page(inverted: Bool) -> GrayImage { inverted ? working.inverted() : working }
+        var reading = readAnySize(page: page(inverted: inversions[0]))
+        if !reading.foundClearDigit, inversions.count > 1 {
+            let other = readAnySize(page: page(inverted: inversions[1]))
+            if other.foundClearDigit {
+                reading = other
+                reading.warnings.append("read as \(inversions[1] ? "light ink on a dark ground" : "dark ink on light paper"): "
+                    + "the other way round held no clear digit")
+            }
+        }
+        return reading
     }
 
     /// What one polarity of the picture holds: the stages from the paper estimate to the digits

@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+@testable import DigitsKit
+
+/// A sheet of paper photographed on a darker desk is read alone; the things that are bright
+/// next to something dark without being a sheet on a desk are not taken for one.
+@Suite struct SheetTests {
+    /// A `width`×`height` picture: paper (0.88) where `paperShare(x, y)` is 1, a desk of grey
+    /// `desk` where it is 0, and dark ink (`ink`) on top.
+    static func picture(width: Int = 320, height: Int = 240, desk: Float, ink: GrayImage,
+                        paperShare: (Float, Float) -> Float) -> GrayImage {
+        var picture = GrayImage(width: width, height: height)
+        for y in 0..<height {
+            for x in 0..<width {
+                let share = max(0, min(1, paperShare(Float(x) + 0.5, Float(y) + 0.5)))
+                picture[x, y] = (0.88 * share + desk * (1 - share)) * (1 - 0.85 * ink[x, y])
+            }
+        }
+        return picture
+    }
+
+    /// A sheet turned by 12° about the picture's centre, `side` of the frame on each side, with
+    /// a one-pixel anti-aliased edge.
+    static func turnedSheet(side: Float, width: Int = 320, height: Int = 240) -> (Float, Float) -> Float {
+        let angle: Float = 12 * .pi / 180
+        let (cx, cy) = (Float(width) / 2, Float(height) / 2)
+        let (halfWidth, halfHeight) = (side * Float(width) / 2, side * Float(height) / 2)
+        return { x, y in
+            let u = (x - cx) * cos(angle) + (y - cy) * sin(angle), v = -(x - cx) * sin(angle) + (y - cy) * cos(angle)
+            let outside = max(abs(u) - halfWidth, abs(v) - halfHeight)
+            return 0.5 - outside
+        }
+    }
+
+    /// A 7 of 90 px drawn with a pen of radius `pen`, its box at (115, 75).
+    static func seven(pen: Float = 4) -> GrayImage {
+        var ink = GrayImage(width: 320, height: 240)
+        DigitExtractorTests.draw(DigitExtractorTests.seven, size: 90, pen: pen, into: &ink, at: (115, 75))
+        return ink
+    }
+
+    @Test(arguments: [(Float(0.6), Float(0.25)), (0.75, 0.08), (0.5, 0.45)])
+    func aSheetOnADarkDeskIsReadAlone(side: Float, desk: Float) throws {
+        let photo = Self.picture(desk: desk, ink: Self.seven(), paperShare: Self.turnedSheet(side: side))
+        let sheet = try #require(Sheet.find(in: photo))
+        // The desk is painted over in the paper's grey, the ink is left.
+        let page = sheet.isolated(from: photo)
+        #expect(abs(page[0, 0] - 0.88) < 0.02 && abs(page[319, 239] - 0.88) < 0.02)
+        #expect(page[115 + 45, 75 + 9] < 0.3)
+
+        for mode in DigitExtractor.Mode.allCases {
+            let extraction = DigitExtractor(options: .init(mode: mode)).extract(photo)
+            #expect(extraction.digits.count == 1, "\(mode): \(extraction.digits.map(\.box))")
+            let digit = try #require(extraction.digits.first)
+            #expect(DigitExtractorTests.correlation(digit.pixels, DigitExtractorTests.mnistStyle(DigitExtractorTests.seven).pixels) > 0.85)
+            // The 7's ink spans x 129...191 and y 80...160 (its polyline less the pen).
+            #expect(abs(digit.box.x - 129) <= 4 && abs(digit.box.y - 80) <= 4 && abs(digit.box.height - 80) <= 6, "\(digit.box)")
+        }
+    }
+
+    /// The lit part of a page beside a shadow is bright next to dark too, but the shadow's edge
+    /// is soft; with the digit in the shade, reading the lit part alone would lose it.
+    @Test func aSoftShadowIsNoDesk() {
+        let photo = Self.picture(desk: 0.35, ink: Self.seven(), paperShare: { x, _ in (200 - x) / 40 + 0.5 })
+        #expect(Sheet.find(in: photo) == nil)
+    }
+
+    /// A sharp shadow (the phone's own, under a lamp) with writing in it: a desk is bare.
+    @Test func writingInTheDarkerPartIsNoDesk() {
+        let photo = Self.picture(desk: 0.4, ink: Self.seven(pen: 6), paperShare: { x, y in 0.5 + (x + 0.3 * y - 220) })
+        #expect(Sheet.find(in: photo) == nil)
+    }
+
+    /// Pieces of neighbouring digits cut by the frame are dark regions at the border too, but
+    /// they bite curves into the paper, where a desk meets the sheet along straight edges.
+    @Test func inkCutByTheFrameIsNoDesk() {
+        var ink = Self.seven()
+        DigitExtractorTests.draw(DigitExtractorTests.zero, size: 160, pen: 14, into: &ink, at: (-100, 40))
+        DigitExtractorTests.draw(DigitExtractorTests.four, size: 160, pen: 14, into: &ink, at: (250, 30))
+        let photo = Self.picture(desk: 0.88, ink: ink, paperShare: { _, _ in 1 })
+        #expect(Sheet.find(in: photo) == nil)
+    }
+
+    /// A fat light 0 on a dark canvas is a bright convex region with a sharp edge: the dark
+    /// hole in it is far more than a sheet's ink, and the 0 is still read as a 0.
+    @Test func aFatLightZeroOnADarkGroundIsNoSheet() throws {
+        var ink = GrayImage(width: 280, height: 280)
+        DigitExtractorTests.draw(DigitExtractorTests.zero, size: 240, pen: 22, into: &ink, at: (20, 20))
+        #expect(Sheet.find(in: ink) == nil)
+        let digit = try #require(DigitExtractor(options: .init(mode: .single)).extract(ink).digits.first)
+        #expect(digit.box.width > 120 && digit.box.height > 180, "the hole alone is ≈ 100 × 150: \(digit.box)")
+    }
+}
