@@ -58,6 +58,23 @@ import Testing
         }
     }
 
+    /// A soft shadow across sheet and desk splits the picture's grey levels three ways (lit
+    /// paper, shaded paper, desk): the sheet is found whole all the same, and the 7 read.
+    @Test func aShadowAcrossSheetAndDeskLeavesTheSheetWhole() throws {
+        var photo = Self.picture(desk: 0.25, ink: Self.seven(), paperShare: Self.turnedSheet(side: 0.65))
+        for y in 0..<photo.height {
+            for x in 0..<photo.width {
+                let shade = max(0, min(1, (Float(x) - 170) / 40 + 0.5))
+                photo[x, y] *= 1 - 0.45 * shade
+            }
+        }
+        let sheet = try #require(Sheet.find(in: photo))
+        // The shaded paper is sheet, not desk.
+        #expect(!sheet.desk[120 * 320 + 230] && sheet.desk[5 * 320 + 5] && sheet.desk[120 * 320 + 315])
+        let digit = try #require(DigitExtractor(options: .init(mode: .single)).extract(photo).digits.first)
+        #expect(abs(digit.box.x - 129) <= 4 && abs(digit.box.height - 80) <= 6, "\(digit.box)")
+    }
+
     /// The lit part of a page beside a shadow is bright next to dark too, but the shadow's edge
     /// is soft; with the digit in the shade, reading the lit part alone would lose it.
     @Test func aSoftShadowIsNoDesk() {

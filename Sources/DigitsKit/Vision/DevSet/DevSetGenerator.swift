@@ -187,7 +187,7 @@ struct PageRecipe {
     /// A sheet with one digit lying on a desk: the page turned and tilted into a quadrilateral
     /// covering 30–90 % of the frame, or so close that the frame cuts it and the desk shows
     /// only along one or two sides; the table (dark wood, laminate, a black desk, a cutting
-    /// mat) around it.
+    /// mat) around it, sometimes a pen on it, sometimes a soft shadow across both.
     mutating func onDesk() -> (RasterImage, String, Int?) {
         let (w, h) = photoSize(560...900)
         let height = Int(Float(min(w, h)) * uniform(0.3, 0.55))
@@ -210,6 +210,9 @@ struct PageRecipe {
         let table = tables[integer(0...(tables.count - 1))], shade = uniform(0.7, 1.15)
         painter.desk = (table.r * shade, table.g * shade, table.b * shade)
         painter.deskGrain = PagePainter.woodGrain(strength: uniform(0, 0.15), rng: &rng)
+        if chance(0.3) {  // the phone's or a hand's shadow across sheet and desk
+            painter.light = PagePainter.shadow(depth: uniform(0.45, 0.7), over: painter.light, rng: &rng)
+        }
         return (painter.paint(ink: layer, sheet: sheet, rng: &rng), String(digit), integer(85...94))
     }
 

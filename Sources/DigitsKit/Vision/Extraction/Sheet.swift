@@ -2,18 +2,19 @@
 /// frame the desk is no longer the minority the extractor takes ink to be: the polarity test
 /// takes the lit sheet for light "ink" on a dark ground, the desk's edge raises the global
 /// threshold over faint strokes, and a wedge of desk in a corner passes for part of a digit.
-/// Found, the sheet is read alone, with the desk painted over in the sheet's own grey.
+/// Found, the sheet is read alone, with the desk painted over in the grey of the paper nearest.
 ///
-/// The sheet is the largest bright region of a small copy of the picture (Otsu), with what it
-/// encloses (the ink on it). Many things are bright next to something dark without being a
+/// The sheet is the largest bright region of a small copy of the picture (Otsu's threshold, or
+/// the next one down where a shadow lies across sheet and desk), with what it encloses (the
+/// ink on it). Many things are bright next to something dark without being a
 /// sheet on a desk, so it must also look like one (`SheetGrid`'s measures):
 /// - it is at least 15 % of the picture, and the desk at least 1 %, clearly darker;
 /// - it is convex, as a sheet seen in perspective and cut by the frame is: nearly all of its
 ///   edge with the desk lies on its convex hull. Paper around pieces of digits that the frame
 ///   cuts is bitten into along curves;
 /// - its edge is sharp, where a shadow's edge is soft;
-/// - the desk is nearly bare: marks darker than it cover at most 2 % of it (a pen lying there
-///   covers up to 1.7 %), where a shadow with writing under it holds more;
+/// - the desk is nearly bare: marks darker than the desk around them cover at most 2 % of it (a
+///   pen lying there covers up to 1.7 %), where a shadow with writing under it holds more;
 /// - the desk reaches 4 % of the picture's short side away from the sheet, deeper than a pen
 ///   stroke along the border;
 /// - what it encloses is mostly paper: a fat light 0 on a dark canvas encloses its dark hole,
@@ -24,8 +25,8 @@
 struct Sheet {
     /// Per pixel of the picture it was found in: true on the desk.
     let desk: [Bool]
-    /// The sheet's typical grey level.
-    let paper: Float
+    /// The paper's brightness carried out over the desk (`SheetGrid.paperFill`).
+    let paper: GrayImage
 
     /// The longer side of the small copy the sheet is looked for in.
     static let searchSize = 160
@@ -34,29 +35,46 @@ struct Sheet {
     /// The desk's typical grey is below this share of the paper's.
     static let deskContrast: Float = 0.75
     static let minimumEdgeOnHull: Float = 0.9
-    /// Mid-grey cells along the edge, per cell of edge (`SheetGrid.edgeWidth`): below one where
-    /// the edge is sharp (0.5–0.9 on desk photos), two or more along a shadow.
-    static let maximumEdgeWidth: Float = 1.2
+    /// The share of the step from desk to paper taken across the edge (`SheetGrid.edgeSharpness`):
+    /// 0.5–0.85 along desk photos' sheets, at most 0.27 along the development sets' shadows.
+    static let minimumEdgeSharpness: Float = 0.45
     static let maximumMarkedDesk: Float = 0.02
     static let minimumDeskDepth: Float = 0.04
     static let maximumEnclosedDark: Float = 0.2
 
     static func find(in grey: GrayImage) -> Sheet? {
-        guard max(grey.width, grey.height) >= 32, let grid = SheetGrid(grey, longestSide: searchSize),
-              grid.sheetShare >= minimumSheetShare, 1 - grid.sheetShare >= minimumDeskShare,
-              grid.deskGrey < deskContrast * grid.paperGrey,
-              grid.enclosedDarkShare <= maximumEnclosedDark,
-              grid.markedDeskShare <= maximumMarkedDesk,
-              grid.deskDepth >= minimumDeskDepth,
-              grid.edgeWidth <= maximumEdgeWidth,
-              grid.edgeShareOnHull >= minimumEdgeOnHull else { return nil }
-        return Sheet(desk: grid.deskMask(for: grey), paper: grid.paperGrey)
+        let longest = max(grey.width, grey.height)
+        guard longest >= 32 else { return nil }
+        let factor = min(1, Float(searchSize) / Float(longest))
+        let small = grey.resized(width: max(1, Int((Float(grey.width) * factor).rounded())),
+                                 height: max(1, Int((Float(grey.height) * factor).rounded())))
+        // Otsu's threshold splits the desk from the paper, unless a shadow lies across both:
+        // then it splits the lit paper from the rest, and the next threshold down (Otsu's
+        // among the darker cells) splits the desk from the paper, lit and shaded.
+        let upper = Thresholding.otsu(small.pixels)
+        let lower = Thresholding.otsu(small.pixels.filter { $0 <= upper })
+        for threshold in [upper, lower] {
+            if let grid = SheetGrid(small, threshold: threshold), looksLikePaperOnADesk(grid) {
+                return Sheet(desk: grid.deskMask(for: grey), paper: grid.paperFill(for: grey))
+            }
+        }
+        return nil
     }
 
-    /// The picture with the desk painted in the paper's grey.
+    private static func looksLikePaperOnADesk(_ grid: SheetGrid) -> Bool {
+        grid.sheetShare >= minimumSheetShare && 1 - grid.sheetShare >= minimumDeskShare
+            && grid.deskGrey < deskContrast * grid.paperGrey
+            && grid.enclosedDarkShare <= maximumEnclosedDark
+            && grid.markedDeskShare <= maximumMarkedDesk
+            && grid.deskDepth >= minimumDeskDepth
+            && grid.edgeSharpness >= minimumEdgeSharpness
+            && grid.edgeShareOnHull >= minimumEdgeOnHull
+    }
+
+    /// The picture with the desk painted in the grey of the paper nearest.
     func isolated(from grey: GrayImage) -> GrayImage {
         var page = grey
-        for i in page.pixels.indices where desk[i] { page.pixels[i] = paper }
+        for i in page.pixels.indices where desk[i] { page.pixels[i] = paper.pixels[i] }
         return page
     }
 }

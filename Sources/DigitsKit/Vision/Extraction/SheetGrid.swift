@@ -1,10 +1,10 @@
-/// A small copy of a picture split into a candidate sheet (the largest bright region and what it
-/// encloses) and the desk around it, with the measures `Sheet` decides by. Measures are
+/// A small copy of a picture split at a grey threshold into a candidate sheet (the largest
+/// bright region and what it encloses) and the desk around it, with the measures `Sheet` decides by. Measures are
 /// computed when asked for, so the cheap tests can turn a picture down first.
 struct SheetGrid {
     let width: Int, height: Int
     let grey: [Float]
-    /// Brighter than Otsu's threshold.
+    /// Brighter than the threshold the grid was made with.
     let bright: [Bool]
     /// The candidate sheet; everything else is desk.
     let sheet: [Bool]
@@ -12,20 +12,18 @@ struct SheetGrid {
     /// Median grey levels.
     let paperGrey: Float, deskGrey: Float
 
-    /// Nil when nothing in the picture is bright, or nothing dark reaches the border.
-    init?(_ picture: GrayImage, longestSide: Int) {
-        let factor = min(1, Float(longestSide) / Float(max(picture.width, picture.height)))
-        width = max(1, Int((Float(picture.width) * factor).rounded()))
-        height = max(1, Int((Float(picture.height) * factor).rounded()))
-        grey = picture.resized(width: width, height: height).pixels
-        let threshold = Thresholding.otsu(grey)
+    /// `small`: the picture shrunk to the grid's size. Nil when nothing in it is brighter than
+    /// `threshold`, or nothing darker reaches the border.
+    init?(_ small: GrayImage, threshold: Float) {
+        width = small.width
+        height = small.height
+        grey = small.pixels
         bright = grey.map { $0 > threshold }
         // The desk reaches the border, a corner of it at least (which is 5 % or more of the
         // border for 1 % of the picture): a canvas or a page filling the frame stops here.
-        let borderCells = GrayImage(checkedWidth: width, height: height, pixels: grey).border(width: 1)
+        let borderCells = small.border(width: 1)
         guard borderCells.filter({ $0 <= threshold }).count * 50 >= borderCells.count else { return nil }
-        let labelling = ComponentLabels(mask: bright.map { $0 ? 1 : 0 },
-                                        ink: GrayImage(checkedWidth: width, height: height, pixels: grey))
+        let labelling = ComponentLabels(mask: bright.map { $0 ? 1 : 0 }, ink: small)
         guard let largest = labelling.components.indices.max(by: { labelling.components[$0].area < labelling.components[$1].area })
         else { return nil }
         sheet = Self.enclosed(by: labelling.labels.map { $0 == Int32(largest + 1) }, width: width, height: height)
@@ -82,49 +80,73 @@ struct SheetGrid {
         Float(zip(sheet, bright).filter { $0.0 && !$0.1 }.count) / Float(max(1, sheet.filter { $0 }.count))
     }
 
-    /// The share of desk cells clearly darker than the desk (below 0.6 of its grey and by 0.1 at
-    /// least, so sensor noise on a black desk is no mark): writing in a shade taken for desk.
+    /// The share of desk cells clearly darker than the brightest desk within four cells (below
+    /// 0.6 of it and by 0.1 at least, so sensor noise on a black desk is no mark), and darker
+    /// than the desk's median (so a black desk beside a grey pen is no mark either): a pen lying
+    /// there, or writing in a shade taken for desk. Against the desk nearby, not the whole
+    /// desk's, so a soft shadow across the desk is no mark; the two cells next to the sheet are
+    /// left out, as they take in some of the paper's light.
     var markedDeskShare: Float {
-        let mark = min(0.6 * deskGrey, deskGrey - 0.1)
-        let desk = zip(grey, sheet).filter { !$0.1 }
-        return Float(desk.filter { $0.0 < mark }.count) / Float(desk.count)
+        let distance = distancesFromSheet(), reach = 4
+        var marked = 0, desk = 0
+        for y in 0..<height {
+            for x in 0..<width where distance[y * width + x] > 2 {
+                desk += 1
+                var brightest: Float = 0
+                for ny in max(0, y - reach)...min(height - 1, y + reach) {
+                    for nx in max(0, x - reach)...min(width - 1, x + reach) where distance[ny * width + nx] > 2 {
+                        brightest = max(brightest, grey[ny * width + nx])
+                    }
+                }
+                let value = grey[y * width + x]
+                if value < min(0.6 * brightest, brightest - 0.1) && value < deskGrey { marked += 1 }
+            }
+        }
+        return Float(marked) / Float(max(1, desk))
     }
 
-    /// How far the desk reaches from the sheet at most (steps across and along), as a share of
-    /// the short side.
-    var deskDepth: Float {
+    /// How far the desk reaches from the sheet at most, as a share of the short side.
+    var deskDepth: Float { Float(distancesFromSheet().max() ?? 0) / Float(min(width, height)) }
+
+    /// Per cell, the steps (across and along) to the nearest sheet cell: 0 on the sheet.
+    private func distancesFromSheet() -> [Int] {
         var distance = sheet.map { $0 ? 0 : -1 }
         var queue = (0..<grey.count).filter { sheet[$0] }
-        var head = 0, deepest = 0
+        var head = 0
         while head < queue.count {
             let i = queue[head]
             head += 1
             Self.forEachNeighbour(of: i, width: width, count: grey.count) { j in
                 if distance[j] < 0 {
                     distance[j] = distance[i] + 1
-                    deepest = max(deepest, distance[j])
                     queue.append(j)
                 }
             }
         }
-        return Float(deepest) / Float(min(width, height))
+        return distance
     }
 
-    /// How many cells wide the step from desk to paper is: the cells between the two levels (by
-    /// more than a fifth of the step) within three cells of the edge, per cell of edge.
-    var edgeWidth: Float {
-        let low = deskGrey + 0.2 * (paperGrey - deskGrey), high = paperGrey - 0.2 * (paperGrey - deskGrey)
-        var nearEdge = [Bool](repeating: false, count: grey.count)
-        let edge = edgeCells
-        for i in edge {
-            let x = i % width, y = i / width
-            for ny in max(0, y - 3)...min(height - 1, y + 3) {
-                for nx in max(0, x - 3)...min(width - 1, x + 3) { nearEdge[ny * width + nx] = true }
+    /// How much of the step from desk to paper is taken between the two cells either side of
+    /// the edge, on average: the step is measured from the desk two cells further out to the
+    /// paper two cells further in (where that is paper, not ink). Near 1 along a sheet's edge,
+    /// whatever the lighting; a fraction along a shadow's soft edge.
+    var edgeSharpness: Float {
+        var sum: Float = 0, count = 0
+        for y in 0..<height {
+            for x in 0..<width where sheet[y * width + x] {
+                for (dx, dy) in [(1, 0), (-1, 0), (0, 1), (0, -1)] {
+                    let (ox, oy, ix, iy) = (x + 3 * dx, y + 3 * dy, x - 2 * dx, y - 2 * dy)
+                    guard ox >= 0, oy >= 0, ox < width, oy < height, ix >= 0, iy >= 0, ix < width, iy < height else { continue }
+                    let d = (y + dy) * width + x + dx, outer = oy * width + ox, inner = iy * width + ix
+                    guard !sheet[d], !sheet[outer], !sheet[(y + 2 * dy) * width + x + 2 * dx], sheet[inner], bright[inner] else { continue }
+                    let step = grey[inner] - grey[outer]
+                    guard step > 0.1 else { continue }
+                    sum += max(0, min(1, (grey[y * width + x] - grey[d]) / step))
+                    count += 1
+                }
             }
         }
-        guard !edge.isEmpty else { return .infinity }
-        let between = (0..<grey.count).filter { nearEdge[$0] && grey[$0] > low && grey[$0] < high }.count
-        return Float(between) / Float(edge.count)
+        return count == 0 ? 0 : sum / Float(count)
     }
 
     /// The share of the edge cells within two cells of the sheet's convex hull's outline.
@@ -167,6 +189,34 @@ struct SheetGrid {
             hull.removeLast()
         }
         return hull
+    }
+
+    /// The paper's brightness carried out over the desk, at the size of `picture`: each desk cell
+    /// takes the grey of the nearest paper cell inside the sheet (bright, and away from the
+    /// edge, whose cells take in some desk), so that painting the desk with it continues the
+    /// sheet's own lighting — a shadow across sheet and desk stays a shadow, not a dark patch
+    /// beside bright paint that the paper estimate would take for ink.
+    func paperFill(for picture: GrayImage) -> GrayImage {
+        var fill = grey
+        var reached = (0..<grey.count).map { i in
+            var inside = sheet[i] && bright[i]
+            if inside { Self.forEachNeighbour(of: i, width: width, count: grey.count) { inside = inside && sheet[$0] } }
+            return inside
+        }
+        var queue = (0..<grey.count).filter { reached[$0] }
+        var head = 0
+        while head < queue.count {
+            let i = queue[head]
+            head += 1
+            Self.forEachNeighbour(of: i, width: width, count: grey.count) { j in
+                if !reached[j] {
+                    reached[j] = true
+                    fill[j] = fill[i]
+                    queue.append(j)
+                }
+            }
+        }
+        return GrayImage(checkedWidth: width, height: height, pixels: fill).resized(width: picture.width, height: picture.height)
     }
 
     /// Per pixel of `picture` (the one the grid was made from): true on the desk. Cells well
