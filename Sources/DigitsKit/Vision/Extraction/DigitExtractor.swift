@@ -2,13 +2,13 @@
 /// and turns each into an MNIST-style 28×28 image, keeping every intermediate step.
 ///
 /// grey (darkest channel) → working size → a sheet on a darker desk is read alone (`Sheet`) →
-/// polarity (ink is the minority, the border is the ground; the other way round is read too
-/// when the first holds no clear digit) → paper brightness (grey closing) and ink relative to it → Otsu + local-mean thresholds with hysteresis →
-/// shade that the paper estimate lagged, flooded from the paper beside it → 3×3 closing, ruled
-/// and squared-paper lines erased → connected components → drop faint blobs, paper edges,
-/// ruled lines and specks → group stacked pieces into digits → reading order (lines, then left
-/// to right) or, in single mode, the digit with the most ink that the frame does not cut → MNIST
-/// normalisation.
+/// polarity (ink is the minority, the border is the ground; the other way round is read too when
+/// the first holds no clear digit) → paper brightness (grey closing) and ink relative to it → Otsu
+/// and local-mean thresholds with hysteresis → shade that the paper estimate lagged, flooded from
+/// the paper beside it → 3×3 closing, ruled and squared-paper lines erased → connected components
+/// → drop faint blobs, paper edges, ruled lines and specks → group stacked pieces into digits →
+/// reading order (lines, then left to right) or, in single mode, the digit with the most ink that
+/// the frame does not cut → MNIST normalisation.
 public struct DigitExtractor: Sendable {
     public enum Mode: String, Sendable, CaseIterable {
         /// The image is one digit: the largest plausible digit wins.

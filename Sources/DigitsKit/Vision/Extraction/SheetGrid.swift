@@ -37,21 +37,15 @@ struct SheetGrid {
     /// The region with every cell it encloses: all but what the border reaches around it.
     private static func enclosed(by region: [Bool], width w: Int, height h: Int) -> [Bool] {
         var outside = [Bool](repeating: false, count: w * h)
-        var queue = (0..<(w * h)).filter { i in
+        let border = (0..<(w * h)).filter { i in
             let x = i % w, y = i / w
             return (x == 0 || y == 0 || x == w - 1 || y == h - 1) && !region[i]
         }
-        for i in queue { outside[i] = true }
-        var head = 0
-        while head < queue.count {
-            let i = queue[head]
-            head += 1
-            forEachNeighbour(of: i, width: w, count: w * h) { j in
-                if !outside[j] && !region[j] {
-                    outside[j] = true
-                    queue.append(j)
-                }
-            }
+        for i in border { outside[i] = true }
+        spread(from: border, width: w, count: w * h) { _, j in
+            guard !outside[j] && !region[j] else { return false }
+            outside[j] = true
+            return true
         }
         return outside.map { !$0 }
     }
@@ -64,6 +58,20 @@ struct SheetGrid {
         if x + 1 < w { body(i + 1) }
         if i >= w { body(i - w) }
         if i + w < count { body(i + w) }
+    }
+
+    /// Breadth first from `sources` over the cells beside them: `visit(from, to)` marks `to`
+    /// and says whether to go on from it.
+    private static func spread(from sources: [Int], width w: Int, count: Int, _ visit: (Int, Int) -> Bool) {
+        var queue = sources
+        var head = 0
+        while head < queue.count {
+            let i = queue[head]
+            head += 1
+            forEachNeighbour(of: i, width: w, count: count) { j in
+                if visit(i, j) { queue.append(j) }
+            }
+        }
     }
 
     /// Sheet cells with a desk cell beside them.
@@ -111,17 +119,10 @@ struct SheetGrid {
     /// Per cell, the steps (across and along) to the nearest sheet cell: 0 on the sheet.
     private func distancesFromSheet() -> [Int] {
         var distance = sheet.map { $0 ? 0 : -1 }
-        var queue = (0..<grey.count).filter { sheet[$0] }
-        var head = 0
-        while head < queue.count {
-            let i = queue[head]
-            head += 1
-            Self.forEachNeighbour(of: i, width: width, count: grey.count) { j in
-                if distance[j] < 0 {
-                    distance[j] = distance[i] + 1
-                    queue.append(j)
-                }
-            }
+        Self.spread(from: (0..<grey.count).filter { sheet[$0] }, width: width, count: grey.count) { i, j in
+            guard distance[j] < 0 else { return false }
+            distance[j] = distance[i] + 1
+            return true
         }
         return distance
     }
@@ -203,18 +204,11 @@ struct SheetGrid {
             if inside { Self.forEachNeighbour(of: i, width: width, count: grey.count) { inside = inside && sheet[$0] } }
             return inside
         }
-        var queue = (0..<grey.count).filter { reached[$0] }
-        var head = 0
-        while head < queue.count {
-            let i = queue[head]
-            head += 1
-            Self.forEachNeighbour(of: i, width: width, count: grey.count) { j in
-                if !reached[j] {
-                    reached[j] = true
-                    fill[j] = fill[i]
-                    queue.append(j)
-                }
-            }
+        Self.spread(from: (0..<grey.count).filter { reached[$0] }, width: width, count: grey.count) { i, j in
+            guard !reached[j] else { return false }
+            reached[j] = true
+            fill[j] = fill[i]
+            return true
         }
         return GrayImage(checkedWidth: width, height: height, pixels: fill).resized(width: picture.width, height: picture.height)
     }
