@@ -52,9 +52,9 @@ import Testing
         try await report.run()
         let page = try String(contentsOf: html, encoding: .utf8)
         #expect(page.contains("Leaderboard") && page.contains("Model: logreg:C=1") && page.contains("t-SNE"))
-        // Both models read the 28 committed development-set pictures.
+        // Both models read the 30 committed development-set pictures.
         #expect(page.contains("Real pictures"))
-        #expect(page.components(separatedBy: " of 28</td>").count == 3, "a row per model over the 28 labelled pictures")
+        #expect(page.components(separatedBy: " of 30</td>").count == 3, "a row per model over the 30 labelled pictures")
         #expect(!page.contains("src=") && !page.contains("href=\"http"))
         #expect(!page.contains("<script"))
     }
