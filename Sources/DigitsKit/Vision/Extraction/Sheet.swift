@@ -20,8 +20,9 @@
 /// - what it encloses is mostly paper: a fat light 0 on a dark canvas encloses its dark hole,
 ///   a fifth of it or more, while a sheet's writing covers a few percent.
 ///
-/// Each limit is far from both sides on the development sets (desk photos against every other
-/// kind, seeds 1–9, and the cropped marker drawings): see BENCHMARKS.md, "Seventh session".
+/// Each limit is far from both sides on the development sets: desk photos against the kinds
+/// where a candidate sheet shows up at all (shadows, neighbours cut by the frame, white on
+/// black; seeds 1–9) and the cropped marker drawings — see BENCHMARKS.md, "Seventh session".
 struct Sheet {
     /// Per pixel of the picture it was found in: true on the desk.
     let desk: [Bool]
