@@ -132,7 +132,7 @@ enum Lighting {
 
 extension GrayImage {
     /// A square moving maximum (or minimum) of the given radius, separable, clipped at the
-    /// edges. Only used on the small paper grid.
+    /// edges. Only used on small grids: the paper estimate's and the sheet search's.
     func filtered(radius: Int, maximum: Bool) -> GrayImage {
         moving(radius: radius, alongRows: true, maximum: maximum).moving(radius: radius, alongRows: false, maximum: maximum)
     }

@@ -1,6 +1,6 @@
-/// A small copy of a picture split at a grey threshold into a candidate sheet (the largest
-/// bright region and what it encloses) and the desk around it, with the measures `Sheet` decides by. Measures are
-/// computed when asked for, so the cheap tests can turn a picture down first.
+/// A small copy of a picture split at a grey threshold into a candidate sheet (the largest bright
+/// region and what it encloses) and the desk around it, with the measures `Sheet` decides by.
+/// Measures are computed when asked for, so the cheap tests can turn a picture down first.
 struct SheetGrid {
     let width: Int, height: Int
     let grey: [Float]
@@ -11,6 +11,8 @@ struct SheetGrid {
     let sheetShare: Float
     /// Median grey levels.
     let paperGrey: Float, deskGrey: Float
+    /// Per cell, the steps (across and along) to the nearest sheet cell: 0 on the sheet.
+    let distanceFromSheet: [Int]
 
     /// `small`: the picture shrunk to the grid's size. Nil when nothing in it is brighter than
     /// `threshold`, or nothing darker reaches the border.
@@ -32,6 +34,7 @@ struct SheetGrid {
         sheetShare = Float(sheetGrey.count) / Float(grey.count)
         paperGrey = median(sheetGrey)
         self.deskGrey = median(deskGrey)
+        distanceFromSheet = Self.distances(from: sheet, width: width)
     }
 
     /// The region with every cell it encloses: all but what the border reaches around it.
@@ -95,31 +98,22 @@ struct SheetGrid {
     /// desk's, so a soft shadow across the desk is no mark; the two cells next to the sheet are
     /// left out, as they take in some of the paper's light.
     var markedDeskShare: Float {
-        let distance = distancesFromSheet(), reach = 4
-        var marked = 0, desk = 0
-        for y in 0..<height {
-            for x in 0..<width where distance[y * width + x] > 2 {
-                desk += 1
-                var brightest: Float = 0
-                for ny in max(0, y - reach)...min(height - 1, y + reach) {
-                    for nx in max(0, x - reach)...min(width - 1, x + reach) where distance[ny * width + nx] > 2 {
-                        brightest = max(brightest, grey[ny * width + nx])
-                    }
-                }
-                let value = grey[y * width + x]
-                if value < min(0.6 * brightest, brightest - 0.1) && value < deskGrey { marked += 1 }
-            }
+        // Cells left out count as black, which never raises a maximum over the cell itself.
+        let counted = distanceFromSheet.map { $0 > 2 }
+        let desk = GrayImage(checkedWidth: width, height: height, pixels: zip(grey, counted).map { $0.1 ? $0.0 : 0 })
+        let brightest = desk.filtered(radius: 4, maximum: true).pixels
+        let marked = grey.indices.filter { i in
+            counted[i] && grey[i] < min(0.6 * brightest[i], brightest[i] - 0.1) && grey[i] < deskGrey
         }
-        return Float(marked) / Float(max(1, desk))
+        return Float(marked.count) / Float(max(1, counted.filter { $0 }.count))
     }
 
     /// How far the desk reaches from the sheet at most, as a share of the short side.
-    var deskDepth: Float { Float(distancesFromSheet().max() ?? 0) / Float(min(width, height)) }
+    var deskDepth: Float { Float(distanceFromSheet.max() ?? 0) / Float(min(width, height)) }
 
-    /// Per cell, the steps (across and along) to the nearest sheet cell: 0 on the sheet.
-    private func distancesFromSheet() -> [Int] {
+    private static func distances(from sheet: [Bool], width: Int) -> [Int] {
         var distance = sheet.map { $0 ? 0 : -1 }
-        Self.spread(from: (0..<grey.count).filter { sheet[$0] }, width: width, count: grey.count) { i, j in
+        spread(from: sheet.indices.filter { sheet[$0] }, width: width, count: sheet.count) { i, j in
             guard distance[j] < 0 else { return false }
             distance[j] = distance[i] + 1
             return true
@@ -219,23 +213,16 @@ struct SheetGrid {
     /// dark line behind.
     func deskMask(for picture: GrayImage) -> [Bool] {
         // Per cell: whether its 3×3 neighbourhood holds sheet, desk, or both.
-        var neighbourhood = [(sheet: Bool, desk: Bool)](repeating: (false, false), count: grey.count)
-        for cy in 0..<height {
-            for cx in 0..<width {
-                for ny in max(0, cy - 1)...min(height - 1, cy + 1) {
-                    for nx in max(0, cx - 1)...min(width - 1, cx + 1) {
-                        if sheet[ny * width + nx] { neighbourhood[cy * width + cx].sheet = true } else { neighbourhood[cy * width + cx].desk = true }
-                    }
-                }
-            }
-        }
+        let sheetCells = GrayImage(checkedWidth: width, height: height, pixels: sheet.map { $0 ? 1 : 0 })
+        let sheetNear = sheetCells.filtered(radius: 1, maximum: true).pixels.map { $0 > 0 }
+        let deskNear = sheetCells.filtered(radius: 1, maximum: false).pixels.map { $0 < 1 }
         let rim = paperGrey - 0.25 * (paperGrey - deskGrey)
         var desk = [Bool](repeating: false, count: picture.pixels.count)
         for y in 0..<picture.height {
             let row = min(height - 1, y * height / picture.height) * width
             for x in 0..<picture.width {
-                let near = neighbourhood[row + min(width - 1, x * width / picture.width)]
-                desk[y * picture.width + x] = near.desk && (!near.sheet || picture.pixels[y * picture.width + x] < rim)
+                let cell = row + min(width - 1, x * width / picture.width)
+                desk[y * picture.width + x] = deskNear[cell] && (!sheetNear[cell] || picture.pixels[y * picture.width + x] < rim)
             }
         }
         return desk
