@@ -77,6 +77,17 @@ import Testing
         }
     }
 
+    /// White strokes drawn on a transparent canvas vanish on a white ground: a mostly transparent
+    /// picture with light paint is composited on black, one with dark paint on white.
+    @Test(arguments: [("light-on-transparent.png", 220, 0), ("light-on-transparent16.png", 220, 0),
+                      ("dark-on-transparent.png", 30, 255)])
+    func transparencyTakesTheGroundThatContrastsWithThePaint(name: String, paint: Int, ground: Int) throws {
+        let image = try Self.decode(name)
+        #expect(image.width == 16 && image.height == 8 && image.channels == 3)
+        #expect(image.sample(x: 3, y: 3).allSatisfy { abs(Int($0) - paint) <= 1 }, "\(name): \(image.sample(x: 3, y: 3))")
+        #expect(image.sample(x: 12, y: 4).allSatisfy { Int($0) == ground }, "\(name): \(image.sample(x: 12, y: 4))")
+    }
+
     @Test func limitsAreCheckedBeforeDecoding() throws {
         #expect(throws: ImageDecodingError.fileTooLarge(bytes: 658, limit: 100)) {
             _ = try Self.decode("rgb.jpg", with: ImageDecoder(maxFileBytes: 100))

@@ -128,4 +128,12 @@ import Testing
         let box = try Self.singleDigitBox("desk-corners-two.jpg", reading: "2")
         #expect(box.x > 80 && box.y > 130 && box.height < 130, "the 2 is ≈ 98 × 118 at (96, 144): \(box)")
     }
+
+    /// A canvas drawing saved with its transparency: white strokes (an MNIST 0 enlarged 10×)
+    /// painted on a transparent ground. Composited on white, as a page would be, the strokes
+    /// vanished and the picture read as blank.
+    @Test func whiteStrokesOnATransparentCanvasAreInk() throws {
+        let box = try Self.singleDigitBox("white-on-transparent-zero.png", reading: "0")
+        #expect(box.width > 100 && box.height > 150, "the 0 is ≈ 150 × 200: \(box)")
+    }
 }

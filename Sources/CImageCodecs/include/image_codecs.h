@@ -18,7 +18,8 @@ typedef struct {
     char message[200];  /* the codec's own error text when the status is DIGITS_CODEC_ERROR */
 } digits_image_info;
 
-/* Decode a PNG or JPEG held in memory into 8-bit grey or RGB rows (alpha composited on white).
+/* Decode a PNG or JPEG held in memory into 8-bit grey or RGB rows (alpha composited on white,
+   or on black when most of a PNG is transparent and what is painted on it is light).
    The size is read from the header and checked against max_pixels before any pixel is decoded.
    On success *pixels is a malloc'd buffer of scaled_width*scaled_height*channels bytes: release
    it with digits_codec_free. A JPEG is decoded at 1/2, 1/4 or 1/8 of its size when its longest

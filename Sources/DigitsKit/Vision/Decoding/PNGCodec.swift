@@ -2,7 +2,7 @@ import CImageCodecs
 import Foundation
 
 /// PNG through libpng's simplified `png_image` API (grey, RGB, palette, 16-bit and alpha, the
-/// latter composited on white), and the PNG writer behind the `--debug` strips.
+/// latter composited as `RasterImage` says), and the PNG writer behind the `--debug` strips.
 enum PNGCodec {
     static func decode(_ bytes: [UInt8], maxPixels: Int) throws(ImageDecodingError) -> RasterImage {
         try CodecCall.decode(bytes, format: .png, maxPixels: maxPixels, digits_png_decode)

@@ -1,5 +1,8 @@
 /// A decoded image as 8-bit samples, row after row: grey (1 channel) or RGB (3 channels).
-/// Alpha never survives decoding: it is composited on white, as the image would look on a page.
+/// Alpha never survives decoding: it is composited on white, as the image would look on a page —
+/// except when most of the picture is transparent and what is painted on it is light (white
+/// strokes on a transparent canvas, shown on a dark ground by the app that drew them), which is
+/// composited on black so that the drawing survives.
 public struct RasterImage: Sendable, Equatable {
     public let width: Int
     public let height: Int
