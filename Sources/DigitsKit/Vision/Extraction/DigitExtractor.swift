@@ -6,7 +6,8 @@
 /// the first holds no clear digit) → paper brightness (grey closing) and ink relative to it → Otsu
 /// and local-mean thresholds with hysteresis → shade that the paper estimate lagged, flooded from
 /// the paper beside it → 3×3 closing, ruled and squared-paper lines erased → connected components
-/// → drop faint blobs, paper edges, ruled lines and specks → group stacked pieces into digits →
+/// (again after erasing the lines of a form's printed box around a digit, `PrintedFrames`) →
+/// drop faint blobs, paper edges, ruled lines and specks → group stacked pieces into digits →
 /// reading order (lines, then left to right) or, in single mode, the digit with the most ink that
 /// the frame does not cut → MNIST normalisation.
 public struct DigitExtractor: Sendable {
@@ -162,7 +163,10 @@ public struct DigitExtractor: Sendable {
         var mask = MaskMorphology.close(thresholded.mask, width: ink.width, height: ink.height)
         let thresholdStep = GrayImage(checkedWidth: ink.width, height: ink.height, pixels: mask.map { Float($0) / 2 })
         _ = MaskMorphology.removeRuledLines(&mask, evidence: thresholded.faint, width: ink.width, height: ink.height)
-        let labelling = ComponentLabels(mask: mask, ink: ink)
+        var labelling = ComponentLabels(mask: mask, ink: ink)
+        if PrintedFrames.erase(from: &mask, labelling: labelling, width: ink.width, height: ink.height) {
+            labelling = ComponentLabels(mask: mask, ink: ink)
+        }
         let components = labelling.components
         let oneSided = ShadowEdge.oneSidedFractions(labelling, page: page)
         let verdicts = ComponentFilter.classify(components, oneSided: oneSided, width: ink.width, height: ink.height)

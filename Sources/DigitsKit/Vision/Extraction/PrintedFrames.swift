@@ -1,0 +1,111 @@
+/// The printed boxes of a form, with a digit written in them: the box is one component, larger
+/// than the digit, so a picture of one digit was read as a 0 (the box, the heaviest ink), or as
+/// the digit grouped with its box when the pen touched it.
+///
+/// A frame is a component with a thin straight line along at least three sides of its box (the
+/// fourth may have gone with the ruled lines, which erase a long enough one, or be crossed by
+/// the digit) around other ink standing at least `contentShare` of the height inside the lines.
+/// A line is a run of ink, thinner than `bandShare` of the box's short side, at the same depth
+/// from the edge along at least `coverage` of the side. The lines are erased, except where a
+/// stroke runs on through them: a digit touching its box keeps its stroke. A 0 drawn boxy holds
+/// no other ink; an 8 drawn as a rectangle holds only its short middle bar; a boxy 0 drawn with
+/// a marker has sides thicker than the band.
+enum PrintedFrames {
+    static let coverage: Float = 0.7
+    static let bandShare: Float = 0.08
+    static let contentShare: Float = 0.3
+
+    /// Erases from `mask` the lines of every printed frame among `labelling`'s components that
+    /// holds other ink; returns whether there was one.
+    static func erase(from mask: inout [UInt8], labelling: ComponentLabels, width: Int, height: Int) -> Bool {
+        let components = labelling.components
+        // A frame that can hold a legible digit is not tiny against the picture.
+        let smallest = max(16, max(width, height) / 12)
+        var erased = false
+        for index in components.indices {
+            let frame = components[index]
+            guard frame.width >= smallest, frame.height >= smallest,
+                  let lines = lines(of: index, labelling: labelling, width: width),
+                  holdsContent(index, lines: lines, labelling: labelling, width: width) else { continue }
+            for pixel in lines.pixels { mask[pixel] = 0 }
+            erased = true
+        }
+        return erased
+    }
+
+    /// A frame's thin lines: the pixels to erase, and the box inside them.
+    private struct Lines {
+        var pixels: [Int] = []
+        var inner: (minX: Int, maxX: Int, minY: Int, maxY: Int)
+    }
+
+    /// The straight thin lines along at least three sides of component `index`'s box (the
+    /// fourth may have gone with the ruled lines, or be missing), or nil.
+    ///
+    /// On each side, every position along it takes the first run of the component's ink within
+    /// `reach` of the edge; a thin one (shorter than `band`) is line. A stroke crossing the line
+    /// and running past the box shifts the edge, so the line is where most of those runs start
+    /// (their median depth), give or take half a band: a tilted scan drifts that much.
+    private static func lines(of index: Int, labelling: ComponentLabels, width: Int) -> Lines? {
+        let c = labelling.components[index]
+        let short = Float(min(c.width, c.height))
+        let band = max(3, Int((bandShare * short).rounded())), reach = max(band, Int(0.25 * short))
+        let label = Int32(index + 1)
+        var lines = Lines(inner: (c.minX, c.maxX, c.minY, c.maxY))
+        var sidesFound = 0
+        // Pixel `depth` into the box at `along` on each side: top, bottom, left, right.
+        let sides: [(length: Int, pixel: (Int, Int) -> Int)] = [
+            (c.width, { along, depth in (c.minY + depth) * width + c.minX + along }),
+            (c.width, { along, depth in (c.maxY - depth) * width + c.minX + along }),
+            (c.height, { along, depth in (c.minY + along) * width + c.minX + depth }),
+            (c.height, { along, depth in (c.minY + along) * width + c.maxX - depth }),
+        ]
+        for (sideIndex, side) in sides.enumerated() {
+            var runs: [(along: Int, start: Int, end: Int)] = []
+            for along in 0..<side.length {
+                var depth = 0
+                while depth < reach, labelling.labels[side.pixel(along, depth)] != label { depth += 1 }
+                let start = depth
+                while depth < reach, labelling.labels[side.pixel(along, depth)] == label { depth += 1 }
+                if start < reach, depth < reach, depth - start < band { runs.append((along, start, depth)) }
+            }
+            let middle = Int(median(runs.map { Float($0.start) }))
+            let line = runs.filter { abs($0.start - middle) <= band / 2 }
+            guard Float(line.count) >= coverage * Float(side.length) else { continue }
+            sidesFound += 1
+            for run in line { for depth in run.start..<run.end { lines.pixels.append(side.pixel(run.along, depth)) } }
+            let depth = middle + band
+            switch sideIndex {
+            case 0: lines.inner.minY = c.minY + depth
+            case 1: lines.inner.maxY = c.maxY - depth
+            case 2: lines.inner.minX = c.minX + depth
+            default: lines.inner.maxX = c.maxX - depth
+            }
+        }
+        return sidesFound >= 3 ? lines : nil
+    }
+
+    /// Whether ink inside the frame's lines — the frame's own beyond its lines (a digit that
+    /// touches the box) or another component — stands at least `contentShare` of the inner height.
+    private static func holdsContent(_ index: Int, lines: Lines, labelling: ComponentLabels, width: Int) -> Bool {
+        let frame = labelling.components[index], inner = lines.inner
+        guard inner.minX < inner.maxX, inner.minY < inner.maxY else { return false }
+        let needed = contentShare * Float(inner.maxY - inner.minY + 1)
+        let others = labelling.components.indices.contains { other in
+            let c = labelling.components[other]
+            return other != index && c.hasStrongInk && Float(c.height) >= needed
+                && c.minX >= frame.minX && c.maxX <= frame.maxX && c.minY >= frame.minY && c.maxY <= frame.maxY
+        }
+        if others { return true }
+        // The lines lie outside the inner box.
+        let label = Int32(index + 1)
+        var top = Int.max, bottom = Int.min
+        for y in inner.minY...inner.maxY {
+            for x in inner.minX...inner.maxX where labelling.labels[y * width + x] == label {
+                top = min(top, y)
+                bottom = max(bottom, y)
+            }
+        }
+        return top <= bottom && Float(bottom - top + 1) >= needed
+    }
+}

@@ -1,0 +1,31 @@
+import Testing
+@testable import DigitsKit
+
+/// Digits written in a form's printed boxes (made by `scripts/bench/boxed-digits.py`, MNIST test
+/// digits in scanned boxes), read as `digits predict --single` reads them. Before the frames were
+/// erased, the box was the heaviest ink: read as a 0, or grouped with the digit.
+@Suite struct PrintedFramesTests {
+    @Test func aDigitInsideItsBoxIsReadWithoutTheBox() throws {
+        // The box is ≈ 157 × 142 at (39, 39); the 5 ≈ 114 × 120 inside it.
+        let box = try RealPictureFailureTests.singleDigitBox("printed-box-five.jpg", reading: "5")
+        #expect(box.x > 45 && box.width < 130 && box.height < 130, "\(box)")
+    }
+
+    @Test func aDigitTouchingItsBoxKeepsItsStroke() throws {
+        // A 1 touching the top and bottom lines of an 89 × 86 box: only the 1, ≈ 21 px wide, is left.
+        let box = try RealPictureFailureTests.singleDigitBox("printed-box-touching-one.jpg", reading: "1")
+        #expect(box.width < 40 && box.height > 70, "\(box)")
+    }
+
+    @Test func aDigitCrossingItsBoxIsReadWithTheLineItRunsAlong() throws {
+        // The 7's bar lies on the box's top line: that line stays, the other three go.
+        _ = try RealPictureFailureTests.singleDigitBox("printed-box-crossed-by-seven.jpg", reading: "7")
+    }
+
+    /// A rectangle with a bar across its middle is an 8 drawn in straight strokes: the bar is no
+    /// digit inside a box (too short), so nothing is erased.
+    @Test func anEightDrawnAsARectangleStaysWhole() throws {
+        let box = try RealPictureFailureTests.singleDigitBox("rectangle-eight.png", reading: "8")
+        #expect(box.width > 110 && box.height > 210, "the rectangle is 121 × 221: \(box)")
+    }
+}
