@@ -28,4 +28,20 @@ import Testing
         let box = try RealPictureFailureTests.singleDigitBox("rectangle-eight.png", reading: "8")
         #expect(box.width > 110 && box.height > 210, "the rectangle is 121 × 221: \(box)")
     }
+
+    /// A code written a digit per box in a comb (boxes sharing their walls). The ruled-line
+    /// eraser took the comb's long top and bottom lines and left its walls, read as 1s between
+    /// the digits ("16181018131"); frames are now found first, and a wide one loses its walls too.
+    @Test func aCodeWrittenInACombReadsItsDigitsOnly() throws {
+        #expect(try RealPictureFailureTests.read("comb-code.jpg", mode: .multi).text == "68083")
+    }
+
+    /// Squared paper is one large frame-like grid around the digit (development set 2,
+    /// squared-073). Against so large a frame the 9's loop passed for a thin line beside a grid
+    /// line and lost its left side (read as 3): a line is as thick all along, and the loop is
+    /// thicker than the grid's lines.
+    @Test func aStrokeBesideAGridLineIsNoPartOfTheLine() throws {
+        let box = try RealPictureFailureTests.singleDigitBox("squared-paper-nine.jpg", reading: "9")
+        #expect(box.height > 320, "the 9 is ≈ 205 × 340: \(box)")
+    }
 }

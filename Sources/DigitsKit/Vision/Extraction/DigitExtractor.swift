@@ -5,8 +5,8 @@
 /// polarity (ink is the minority, the border is the ground; the other way round is read too when
 /// the first holds no clear digit) → paper brightness (grey closing) and ink relative to it → Otsu
 /// and local-mean thresholds with hysteresis → shade that the paper estimate lagged, flooded from
-/// the paper beside it → 3×3 closing, ruled and squared-paper lines erased → connected components
-/// (again after erasing the lines of a form's printed box around a digit, `PrintedFrames`) →
+/// the paper beside it → 3×3 closing → connected components → the lines of a form's printed boxes
+/// around digits (`PrintedFrames`), ruled and squared-paper lines erased, components again →
 /// drop faint blobs, paper edges, ruled lines and specks → group stacked pieces into digits →
 /// reading order (lines, then left to right) or, in single mode, the digit with the most ink that
 /// the frame does not cut → MNIST normalisation.
@@ -162,11 +162,12 @@ public struct DigitExtractor: Sendable {
         ShadowEdge.eraseShade(from: &thresholded.mask, ink: ink, page: page, paper: paper)
         var mask = MaskMorphology.close(thresholded.mask, width: ink.width, height: ink.height)
         let thresholdStep = GrayImage(checkedWidth: ink.width, height: ink.height, pixels: mask.map { Float($0) / 2 })
-        _ = MaskMorphology.removeRuledLines(&mask, evidence: thresholded.faint, width: ink.width, height: ink.height)
+        // Frames first: the ruled-line eraser would take a long box's top and bottom lines and
+        // leave its walls, which are then separate strokes like 1s.
         var labelling = ComponentLabels(mask: mask, ink: ink)
-        if PrintedFrames.erase(from: &mask, labelling: labelling, width: ink.width, height: ink.height) {
-            labelling = ComponentLabels(mask: mask, ink: ink)
-        }
+        let framed = PrintedFrames.erase(from: &mask, labelling: labelling, width: ink.width, height: ink.height)
+        let ruled = MaskMorphology.removeRuledLines(&mask, evidence: thresholded.faint, width: ink.width, height: ink.height)
+        if framed || ruled > 0 { labelling = ComponentLabels(mask: mask, ink: ink) }
         let components = labelling.components
         let oneSided = ShadowEdge.oneSidedFractions(labelling, page: page)
         let verdicts = ComponentFilter.classify(components, oneSided: oneSided, width: ink.width, height: ink.height)

@@ -14,6 +14,7 @@ enum PrintedFrames {
     static let coverage: Float = 0.7
     static let bandShare: Float = 0.08
     static let contentShare: Float = 0.3
+    static let wallSpan: Float = 0.95
 
     /// Erases from `mask` the lines of every printed frame among `labelling`'s components that
     /// holds other ink; returns whether there was one.
@@ -28,6 +29,9 @@ enum PrintedFrames {
                   let lines = lines(of: index, labelling: labelling, width: width),
                   holdsContent(index, lines: lines, labelling: labelling, width: width) else { continue }
             for pixel in lines.pixels { mask[pixel] = 0 }
+            if 2 * frame.width >= 3 * frame.height {
+                for pixel in walls(of: index, inside: lines.inner, labelling: labelling, width: width) { mask[pixel] = 0 }
+            }
             erased = true
         }
         return erased
@@ -35,17 +39,18 @@ enum PrintedFrames {
 
     /// A frame's thin lines: the pixels to erase, and the box inside them.
     private struct Lines {
+        typealias Box = (minX: Int, maxX: Int, minY: Int, maxY: Int)
         var pixels: [Int] = []
-        var inner: (minX: Int, maxX: Int, minY: Int, maxY: Int)
+        var inner: Box
     }
 
     /// The straight thin lines along at least three sides of component `index`'s box (the
     /// fourth may have gone with the ruled lines, or be missing), or nil.
     ///
     /// On each side, every position along it takes the first run of the component's ink within
-    /// `reach` of the edge; a thin one (shorter than `band`) is line. A stroke crossing the line
-    /// and running past the box shifts the edge, so the line is where most of those runs start
-    /// (their median depth), give or take half a band: a tilted scan drifts that much.
+    /// `reach` of the edge; a thin one (shorter than `band`) may be line. A stroke crossing the
+    /// line and running past the box shifts the edge, so the line is where most of those runs
+    /// start (their median depth), give or take half a band: a tilted scan drifts that much.
     private static func lines(of index: Int, labelling: ComponentLabels, width: Int) -> Lines? {
         let c = labelling.components[index]
         let short = Float(min(c.width, c.height))
@@ -70,7 +75,11 @@ enum PrintedFrames {
                 if start < reach, depth < reach, depth - start < band { runs.append((along, start, depth)) }
             }
             let middle = Int(median(runs.map { Float($0.start) }))
-            let line = runs.filter { abs($0.start - middle) <= band / 2 }
+            let atLine = runs.filter { abs($0.start - middle) <= band / 2 }
+            // A printed line is as thick all along; a stroke beside it that passes for thin
+            // against a large frame's band is thicker than the line.
+            let thickness = median(atLine.map { Float($0.end - $0.start) })
+            let line = atLine.filter { Float($0.end - $0.start) <= 1.5 * thickness + 1 }
             guard Float(line.count) >= coverage * Float(side.length) else { continue }
             sidesFound += 1
             for run in line { for depth in run.start..<run.end { lines.pixels.append(side.pixel(run.along, depth)) } }
@@ -83,6 +92,37 @@ enum PrintedFrames {
             }
         }
         return sidesFound >= 3 ? lines : nil
+    }
+
+    /// The walls between the boxes of a comb (a row of boxes sharing their walls, a digit of a
+    /// code in each): thin runs of columns inside the frame whose ink, give or take a column,
+    /// joins its top line to its bottom line (`wallSpan` of the frame's height: a narrow 0
+    /// written in a box has sides as straight, but leaves a gap to one line or the other).
+    /// Looked for only in a frame half as wide again as tall: in a box for one digit, a 1
+    /// touching both lines is no wall.
+    private static func walls(of index: Int, inside inner: Lines.Box, labelling: ComponentLabels, width: Int) -> [Int] {
+        let frame = labelling.components[index]
+        let label = Int32(index + 1)
+        let rows = frame.minY...frame.maxY
+        let spanning = (inner.minX...inner.maxX).map { x in
+            let inked = rows.count { y in (x - 1...x + 1).contains { labelling.labels[y * width + $0] == label } }
+            return Float(inked) >= wallSpan * Float(rows.count)
+        }
+        // A wall is a printed line: no wider than the band the frame's lines were found in,
+        // plus the column either side that the test above lets in.
+        let widest = max(3, Int((bandShare * Float(inner.maxY - inner.minY + 1)).rounded())) + 2
+        var pixels: [Int] = []
+        var x = 0
+        while x < spanning.count {
+            guard spanning[x] else { x += 1; continue }
+            let start = x
+            while x < spanning.count, spanning[x] { x += 1 }
+            guard x - start <= widest else { continue }
+            for column in (start..<x).map({ $0 + inner.minX }) {
+                for y in rows where labelling.labels[y * width + column] == label { pixels.append(y * width + column) }
+            }
+        }
+        return pixels
     }
 
     /// Whether ink inside the frame's lines — the frame's own beyond its lines (a digit that
