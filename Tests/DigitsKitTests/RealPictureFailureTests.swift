@@ -136,4 +136,13 @@ import Testing
         let box = try Self.singleDigitBox("white-on-transparent-zero.png", reading: "0")
         #expect(box.width > 100 && box.height > 150, "the 0 is ≈ 150 × 200: \(box)")
     }
+
+    /// A fat white 1 on black, cropped 3 px from its ink (`scripts/bench/cropped-digits.py`,
+    /// white-on-black-3): the white is most of the picture, so the median said dark ink. The
+    /// upright page held only the black margin (a paper edge), and the inverted one was never
+    /// read; with the border dark it is now read second.
+    @Test func aFatWhiteDigitCroppedCloseIsReadInverted() throws {
+        let box = try Self.singleDigitBox("fat-white-one-cropped.png", reading: "1")
+        #expect(box.height > 220 && box.width < 78, "the 1 is ≈ 66 × 242 in a 78 × 246 picture: \(box)")
+    }
 }

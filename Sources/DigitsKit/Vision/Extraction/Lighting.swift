@@ -14,14 +14,17 @@ enum Lighting {
     ///
     /// The test is fooled where ink is the majority — a fat digit cropped tightly, as drawings and
     /// scans often are — since the median is then the ink's level. The picture's border is the
-    /// ground whatever the share of ink, so a light border puts the upright reading first. A
-    /// shadow over most of a photo fools it too (its lit corner is the bright tail) and darkens
-    /// the border: the inverted reading holds no clear digit and the upright one is read next.
+    /// ground whatever the share of ink, so a light border puts the upright reading first, and a
+    /// border darker than halfway to the median lets a fat light digit be read inverted when the
+    /// upright page holds no clear digit (a blank page's border is at its median: never
+    /// inverted). A shadow over most of a photo fools the tails too (its lit corner is the
+    /// bright tail) and darkens the border: the inverted reading holds no clear digit and the
+    /// upright one is read next.
     static func inversions(_ grey: GrayImage) -> [Bool] {
         let levels = GreyLevels(grey.pixels)
         let low = levels.percentile(0.001), middle = levels.percentile(0.5), high = levels.percentile(0.999)
-        guard high - middle > 2 * (middle - low) + 10 else { return [false] }
         let border = GreyLevels(grey.border(width: max(1, min(grey.width, grey.height) / 100))).percentile(0.5)
+        guard high - middle > 2 * (middle - low) + 10 else { return 2 * border < low + middle ? [false, true] : [false] }
         return 2 * border < low + high ? [true, false] : [false, true]
     }
 
