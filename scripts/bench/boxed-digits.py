@@ -7,8 +7,9 @@ blurred, with sensor noise. Each variant is written as a labelled folder that
     scripts/bench/boxed-digits.py MNIST_DIR OUT [COUNT=200] [SEED=11]
 
 Folders: box (4-24 px of paper between the digit and its box), comb (the middle one of three
-boxes that share their walls), touching (the digit touches or crosses its box). Needs numpy and
-Pillow.
+boxes that share their walls), touching (the digit touches or crosses its box), and code: a code
+of 3-5 digits written one per box of a comb, which `digits predict DIR --labels DIR/labels.csv`
+(without --single) scores. Needs numpy and Pillow.
 """
 import gzip
 import os
@@ -55,6 +56,26 @@ def scan(digit, variant):
     return Image.fromarray(np.clip(noisy, 0, 255).astype(np.uint8))
 
 
+def code(indices):
+    """A comb of len(indices) boxes with a digit in each."""
+    scale = int(rng.integers(4, 7))
+    cell = 28 * scale + int(rng.integers(10, 40))
+    width, height = cell * len(indices) + 80, cell + 80
+    page = Image.new("L", (width, height), 245)
+    draw = ImageDraw.Draw(page)
+    line, grey = int(rng.integers(1, 4)), int(rng.integers(0, 120))
+    draw.rectangle([40, 40, 40 + cell * len(indices), 40 + cell], outline=grey, width=line)
+    for k in range(1, len(indices)):
+        draw.line([(40 + cell * k, 40), (40 + cell * k, 40 + cell)], fill=grey, width=line)
+    for k, index in enumerate(indices):
+        ink = enlarged(images[index], scale)
+        x = 40 + cell * k + (cell - ink.width) // 2 + int(rng.integers(-4, 5))
+        y = 40 + (cell - ink.height) // 2 + int(rng.integers(-4, 5))
+        page.paste(Image.new("L", ink.size, int(rng.integers(10, 60))), (x, y), ink)
+    noisy = np.asarray(page.filter(ImageFilter.GaussianBlur(0.7))).astype(np.float32) + rng.normal(0, 4, (height, width))
+    return Image.fromarray(np.clip(noisy, 0, 255).astype(np.uint8))
+
+
 for variant in ["box", "comb", "touching"]:
     folder = os.path.join(out, variant)
     os.makedirs(folder, exist_ok=True)
@@ -63,4 +84,12 @@ for variant in ["box", "comb", "touching"]:
             file = f"{index}.png"
             scan(images[index], variant).save(os.path.join(folder, file))
             csv.write(f"{file},{labels[index]}\n")
-print(f"wrote 3 folders of {count} pictures to {out}")
+folder = os.path.join(out, "code")
+os.makedirs(folder, exist_ok=True)
+with open(os.path.join(folder, "labels.csv"), "w") as csv:
+    for number in range(count // 2):
+        indices = rng.choice(len(images), int(rng.integers(3, 6)), replace=False)
+        file = f"code-{number:03d}.png"
+        code(indices).save(os.path.join(folder, file))
+        csv.write(f"{file},{''.join(str(labels[i]) for i in indices)}\n")
+print(f"wrote {count} pictures in each of 3 folders and {count // 2} codes to {out}")
