@@ -145,4 +145,12 @@ import Testing
         let box = try Self.singleDigitBox("fat-white-one-cropped.png", reading: "1")
         #expect(box.height > 220 && box.width < 78, "the 1 is ≈ 66 × 242 in a 78 × 246 picture: \(box)")
     }
+
+    /// A yellow 3 (255, 230, 0) drawn on a near-black canvas (10, 10, 10), an MNIST digit
+    /// enlarged 10×: its darkest channel (blue, 0) was as dark as the ground, and the picture
+    /// read as blank. The brightest channel keeps it (`GreyChannel`).
+    @Test func yellowInkOnADarkCanvasIsInk() throws {
+        let box = try Self.singleDigitBox("yellow-on-black-three.png", reading: "3")
+        #expect(box.width > 150 && box.height > 150, "the 3 is ≈ 200 × 190: \(box)")
+    }
 }

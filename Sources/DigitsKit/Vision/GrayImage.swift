@@ -31,9 +31,8 @@ public struct GrayImage: Sendable, Equatable {
     }
 
     /// Grey levels of a decoded image. Colour pixels take their darkest channel, so that blue
-    /// ballpoint (≈ 40, 50, 150) or red pen on white paper comes out as dark as black ink would,
-    /// where a luminance weighting would leave blue ink at half contrast; white and grey paper
-    /// are unaffected because their channels are equal.
+    /// ballpoint or red pen on white paper comes out as dark as black ink would, or their
+    /// brightest where the picture is coloured light ink on a dark ground (`GreyChannel`).
     public init(_ image: RasterImage) {
         let count = image.width * image.height
         var pixels = [Float](repeating: 0, count: count)
@@ -44,12 +43,13 @@ public struct GrayImage: Sendable, Equatable {
                     parallelRanges(count, minimumChunk: 65536) { range in
                         for i in range { target[i] = Float(source[i]) * scale }
                     }
+                } else if GreyChannel.choose(for: image) == .brightest {
+                    parallelRanges(count, minimumChunk: 65536) { range in
+                        for i in range { target[i] = Float(max(source[3 * i], max(source[3 * i + 1], source[3 * i + 2]))) * scale }
+                    }
                 } else {
                     parallelRanges(count, minimumChunk: 65536) { range in
-                        for i in range {
-                            let darkest = min(source[3 * i], min(source[3 * i + 1], source[3 * i + 2]))
-                            target[i] = Float(darkest) * scale
-                        }
+                        for i in range { target[i] = Float(min(source[3 * i], min(source[3 * i + 1], source[3 * i + 2]))) * scale }
                     }
                 }
             }

@@ -1,10 +1,11 @@
 /// Finds the digits in a picture — a phone photo, a scan, a canvas drawing, a line of digits —
 /// and turns each into an MNIST-style 28×28 image, keeping every intermediate step.
 ///
-/// grey (darkest channel) → working size → a sheet on a darker desk is read alone (`Sheet`) →
-/// polarity (ink is the minority, the border is the ground; the other way round is read too when
-/// the first holds no clear digit) → paper brightness (grey closing) and ink relative to it → Otsu
-/// and local-mean thresholds with hysteresis → shade that the paper estimate lagged, flooded from
+/// grey (darkest channel, or brightest for coloured light ink on a dark ground: `GreyChannel`) →
+/// working size → a sheet on a darker desk is read alone (`Sheet`) → polarity (ink is the
+/// minority, the border is the ground; the other way round is read too when the first holds no
+/// clear digit) → paper brightness (grey closing) and ink relative to it → Otsu and local-mean
+/// thresholds with hysteresis → shade that the paper estimate lagged, flooded from
 /// the paper beside it → 3×3 closing → connected components → the lines of a form's printed boxes
 /// around digits (`PrintedFrames`), ruled and squared-paper lines erased, components again →
 /// drop faint blobs, paper edges, ruled lines and specks → group stacked pieces into digits →

@@ -28,29 +28,6 @@ enum Lighting {
         return 2 * border < low + high ? [true, false] : [false, true]
     }
 
-    /// A histogram of grey levels (0…1 in 256 steps), for percentiles.
-    private struct GreyLevels {
-        var histogram = [Int](repeating: 0, count: 256)
-        var count: Int
-
-        init(_ pixels: [Float]) {
-            count = pixels.count
-            pixels.withUnsafeBufferPointer { v in
-                for x in v { histogram[Int(max(0, min(255, x * 255 + 0.5)))] += 1 }
-            }
-        }
-
-        func percentile(_ fraction: Double) -> Int {
-            let target = Int(Double(count) * fraction)
-            var seen = 0
-            for level in 0..<256 {
-                seen += histogram[level]
-                if seen > target { return level }
-            }
-            return 255
-        }
-    }
-
     /// The paper's brightness at every pixel: a grey-level closing (maximum, then minimum) on a
     /// grid of tiles, which erases strokes narrower than the structuring element but follows
     /// gradients and shadows larger than it, interpolated back to full size. The element spans

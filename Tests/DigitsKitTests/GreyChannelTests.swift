@@ -1,0 +1,46 @@
+import Testing
+@testable import DigitsKit
+
+/// Which channel becomes grey: a colour picture's ink must keep its contrast with the ground.
+@Suite struct GreyChannelTests {
+    /// A 200 × 150 picture of `ground` with a 60 × 40 block of `ink`, and, when given, a
+    /// 120 × 90 sheet of `sheet` under the block.
+    static func picture(ground: [UInt8], ink: [UInt8], sheet: [UInt8]? = nil) throws -> RasterImage {
+        let width = 200, height = 150
+        var pixels = [UInt8](repeating: 0, count: width * height * 3)
+        for y in 0..<height {
+            for x in 0..<width {
+                let onSheet = sheet != nil && (40..<160).contains(x) && (30..<120).contains(y)
+                let colour = (70..<130).contains(x) && (55..<95).contains(y) ? ink : onSheet ? sheet! : ground
+                for k in 0..<3 { pixels[3 * (y * width + x) + k] = colour[k] }
+            }
+        }
+        return try #require(RasterImage(width: width, height: height, channels: 3, pixels: pixels))
+    }
+
+    @Test(arguments: [
+        ([10, 10, 10], [255, 230, 0], GreyChannel.brightest),     // yellow on black
+        ([20, 25, 40], [0, 220, 255], .brightest),                // cyan on navy
+        ([40, 40, 45], [255, 80, 80], .brightest),                // red on dark grey
+        ([10, 10, 10], [255, 255, 255], .darkest),                // white on black: either will do
+        ([245, 245, 240], [40, 50, 150], .darkest),               // blue ballpoint on paper
+        ([250, 235, 110], [20, 20, 25], .darkest),                // black on a yellow note
+    ] as [([UInt8], [UInt8], GreyChannel)])
+    func inkKeepsItsContrast(ground: [UInt8], ink: [UInt8], channel: GreyChannel) throws {
+        #expect(GreyChannel.choose(for: try Self.picture(ground: ground, ink: ink)) == channel)
+    }
+
+    /// A white sheet on a brown desk stands out as far in both channels, so blue ink on it keeps
+    /// the darkest channel, where it is as dark as black ink (in the brightest it would be 150).
+    @Test func blueInkOnASheetOnADarkDeskStaysDark() throws {
+        let photo = try Self.picture(ground: [120, 85, 55], ink: [40, 50, 150], sheet: [235, 235, 230])
+        #expect(GreyChannel.choose(for: photo) == .darkest)
+        #expect(GrayImage(photo)[100, 75] < 0.2)
+    }
+
+    @Test func theGreyImageTakesTheChosenChannel() throws {
+        let drawing = try Self.picture(ground: [10, 10, 10], ink: [255, 230, 0])
+        #expect(GrayImage(drawing)[100, 75] == 1)
+        #expect(GrayImage(drawing, width: 100, height: 75)[50, 37] == 1)
+    }
+}

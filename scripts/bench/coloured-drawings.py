@@ -1,0 +1,60 @@
+#!/usr/bin/env python3
+"""Drawings in colour, as a paint app or a dark-mode canvas saves them: MNIST test digits
+enlarged 10x to 280x280, one ink colour on one ground colour. Each folder is labelled for
+`digits predict --single DIR --labels DIR/labels.csv`.
+
+    scripts/bench/coloured-drawings.py MNIST_DIR OUT [COUNT=150] [SEED=4]
+
+Folders: dark (yellow, green, cyan, red, orange, white or violet ink on a black, charcoal, navy,
+purple or dark green ground) and light (red, blue, green, purple, black or orange ink on white,
+cream, pale blue, pale yellow or light grey), and transparent: RGBA drawings whose strokes
+(any of those inks) are painted on a transparent ground, as canvas apps export them. Needs
+numpy and Pillow.
+"""
+import gzip
+import os
+import sys
+
+import numpy as np
+from PIL import Image
+
+mnist, out = sys.argv[1], sys.argv[2]
+count = int(sys.argv[3]) if len(sys.argv) > 3 else 150
+seed = int(sys.argv[4]) if len(sys.argv) > 4 else 4
+images = np.frombuffer(gzip.open(os.path.join(mnist, "t10k-images-idx3-ubyte.gz")).read()[16:],
+                       dtype=np.uint8).reshape(-1, 28, 28)
+labels = np.frombuffer(gzip.open(os.path.join(mnist, "t10k-labels-idx1-ubyte.gz")).read()[8:], dtype=np.uint8)
+rng = np.random.default_rng(seed)
+palettes = {
+    "dark": ([(20, 25, 40), (40, 40, 45), (10, 10, 10), (30, 20, 60), (15, 50, 30)],
+             [(255, 230, 0), (0, 255, 120), (0, 220, 255), (255, 80, 80), (255, 140, 0), (255, 255, 255), (200, 120, 255)]),
+    "light": ([(255, 255, 255), (240, 235, 220), (220, 235, 255), (255, 250, 200), (235, 235, 235)],
+              [(220, 20, 20), (20, 20, 200), (0, 150, 0), (120, 0, 160), (0, 0, 0), (255, 120, 0)]),
+}
+for name, (grounds, inks) in palettes.items():
+    folder = os.path.join(out, name)
+    os.makedirs(folder, exist_ok=True)
+    with open(os.path.join(folder, "labels.csv"), "w") as csv:
+        for number in range(count):
+            index = int(rng.integers(len(images)))
+            coverage = Image.fromarray(images[index]).resize((280, 280), Image.BICUBIC)
+            ground = grounds[int(rng.integers(len(grounds)))]
+            ink = inks[int(rng.integers(len(inks)))]
+            drawing = Image.new("RGB", (280, 280), ground)
+            drawing.paste(Image.new("RGB", (280, 280), ink), (0, 0), coverage)
+            file = f"{number:03d}.png"
+            drawing.save(os.path.join(folder, file))
+            csv.write(f"{file},{labels[index]}\n")
+folder = os.path.join(out, "transparent")
+os.makedirs(folder, exist_ok=True)
+inks = palettes["dark"][1] + palettes["light"][1]
+with open(os.path.join(folder, "labels.csv"), "w") as csv:
+    for number in range(count):
+        index = int(rng.integers(len(images)))
+        coverage = Image.fromarray(images[index]).resize((280, 280), Image.BICUBIC)
+        drawing = Image.new("RGBA", (280, 280), inks[int(rng.integers(len(inks)))] + (0,))
+        drawing.putalpha(coverage)
+        file = f"{number:03d}.png"
+        drawing.save(os.path.join(folder, file))
+        csv.write(f"{file},{labels[index]}\n")
+print(f"wrote 3 folders of {count} drawings to {out}")
