@@ -153,4 +153,12 @@ import Testing
         let box = try Self.singleDigitBox("yellow-on-black-three.png", reading: "3")
         #expect(box.width > 150 && box.height > 150, "the 3 is ≈ 200 × 190: \(box)")
     }
+
+    /// A fat white 0 on black, cropped 3 px from its ink (`scripts/bench/cropped-digits.py`,
+    /// white-on-black-3): read upright, the black paper inside the 0 was a clear "1". That
+    /// 1 is a solid blob, not strokes, so the inverted page is read too and holds the 0.
+    @Test func theHoleOfAFatWhiteZeroIsNoDigit() throws {
+        let box = try Self.singleDigitBox("fat-white-zero-cropped.png", reading: "0")
+        #expect(box.width > 100, "the 0 fills the picture; its hole is ≈ 60 px wide: \(box)")
+    }
 }

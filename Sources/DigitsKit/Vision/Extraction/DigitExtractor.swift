@@ -4,11 +4,11 @@
 /// grey (darkest channel, or brightest for coloured light ink on a dark ground: `GreyChannel`) →
 /// working size → a sheet on a darker desk is read alone (`Sheet`) → polarity (ink is the
 /// minority, the border is the ground; the other way round is read too when the first holds no
-/// clear digit) → paper brightness (grey closing) and ink relative to it → Otsu and local-mean
-/// thresholds with hysteresis → shade that the paper estimate lagged, flooded from
-/// the paper beside it → 3×3 closing → connected components → the lines of a form's printed boxes
-/// around digits (`PrintedFrames`), ruled and squared-paper lines erased, components again →
-/// drop faint blobs, paper edges, ruled lines and specks → group stacked pieces into digits →
+/// clear digit, or only a solid region: `SolidRegion`) → paper brightness (grey closing) and ink
+/// relative to it → Otsu and local-mean thresholds with hysteresis → shade that the paper
+/// estimate lagged, flooded from the paper beside it → 3×3 closing → connected components → the
+/// lines of a form's printed boxes around digits (`PrintedFrames`), ruled and squared-paper lines
+/// erased, components again → drop faint blobs, paper edges, ruled lines and specks → group stacked pieces into digits →
 /// reading order (lines, then left to right) or, in single mode, the digit with the most ink that
 /// the frame does not cut → MNIST normalisation.
 public struct DigitExtractor: Sendable {
@@ -110,18 +110,21 @@ public struct DigitExtractor: Sendable {
     }
 
     /// The picture read the likelier way round (`Lighting.inversions`), and the other way when
-    /// that holds no clear digit.
+    /// that holds no clear digit, or only a solid region: a sheet read inverted on a photo the
+    /// desk mostly fills, or the paper inside a fat light 0 cropped close, read upright. A solid
+    /// digit is kept when the other way holds nothing better (a marker 8 whose loops closed up).
     private func readEitherWay(_ working: GrayImage) -> PageReading {
         // The inverted page is made only when it is read: mostly it is not.
         let inversions = Lighting.inversions(working)
         func page(inverted: Bool) -> GrayImage { inverted ? working.inverted() : working }
         var reading = readAnySize(page: page(inverted: inversions[0]))
-        if !reading.foundClearDigit, inversions.count > 1 {
+        if !reading.foundClearDigit || reading.solidDigit, inversions.count > 1 {
             let other = readAnySize(page: page(inverted: inversions[1]))
-            if other.foundClearDigit {
+            if other.foundClearDigit, !other.solidDigit {
+                let held = reading.foundClearDigit ? "only a solid region, not strokes" : "no clear digit"
                 reading = other
                 reading.warnings.append("read as \(inversions[1] ? "light ink on a dark ground" : "dark ink on light paper"): "
-                    + "the other way round held no clear digit")
+                    + "the other way round held \(held)")
             }
         }
         return reading
@@ -140,6 +143,8 @@ public struct DigitExtractor: Sendable {
         var warnings: [String]
         /// Whether some ink passed the filters as a digit (not only a fallback to the largest mark).
         var foundClearDigit: Bool
+        /// In single mode, whether that digit is a solid region rather than strokes (`DigitGroup.isSolidRegion`).
+        var solidDigit: Bool
     }
 
     /// `read(page:paperRadius:)`, again with a larger paper element when it finds a digit tall
@@ -184,6 +189,7 @@ public struct DigitExtractor: Sendable {
                                       stackLimit: options.mode == .single ? DigitGroup.brokenDigitStack : DigitGroup.lineStack)
         let lines: [[DigitGroup]]
         let foundClearDigit: Bool
+        var solidDigit = false
         switch options.mode {
         case .multi:
             groups = DigitGroup.plausibleDigits(groups)
@@ -198,10 +204,12 @@ public struct DigitExtractor: Sendable {
                 warnings.append("no clear digit; read the largest ink mark, which looked like a \(reason)")
                 groups = [DigitGroup(components[fallback], index: fallback)]
             }
-            lines = DigitGroup.singleDigit(groups).map { [[DigitGroup.withCloseParts($0, among: groups)]] } ?? []
+            let digit = DigitGroup.singleDigit(groups).map { DigitGroup.withCloseParts($0, among: groups) }
+            lines = digit.map { [[$0]] } ?? []
+            solidDigit = foundClearDigit && digit?.isSolidRegion(labels: labelling.labels, width: ink.width) == true
         }
         return PageReading(page: page, paper: paper, ink: ink, threshold: thresholdStep, labelling: labelling, accepted: accepted,
-                           lines: lines, warnings: warnings, foundClearDigit: foundClearDigit)
+                           lines: lines, warnings: warnings, foundClearDigit: foundClearDigit, solidDigit: solidDigit)
     }
 }
 
