@@ -11,19 +11,13 @@ boxes that share their walls), touching (the digit touches or crosses its box), 
 of 3-5 digits written one per box of a comb, which `digits predict DIR --labels DIR/labels.csv`
 (without --single) scores. Needs numpy and Pillow.
 """
-import gzip
 import os
-import sys
 
 import numpy as np
+from mnist_test_digits import arguments
 from PIL import Image, ImageDraw, ImageFilter
 
-mnist, out = sys.argv[1], sys.argv[2]
-count = int(sys.argv[3]) if len(sys.argv) > 3 else 200
-seed = int(sys.argv[4]) if len(sys.argv) > 4 else 11
-images = np.frombuffer(gzip.open(os.path.join(mnist, "t10k-images-idx3-ubyte.gz")).read()[16:],
-                       dtype=np.uint8).reshape(-1, 28, 28)
-labels = np.frombuffer(gzip.open(os.path.join(mnist, "t10k-labels-idx1-ubyte.gz")).read()[8:], dtype=np.uint8)
+out, count, seed, images, labels = arguments(200, 11)
 rng = np.random.default_rng(seed)
 chosen = rng.choice(len(images), count, replace=False)
 

@@ -11,19 +11,13 @@ cream, pale blue, pale yellow or light grey), and transparent: RGBA drawings who
 (any of those inks) are painted on a transparent ground, as canvas apps export them. Needs
 numpy and Pillow.
 """
-import gzip
 import os
-import sys
 
 import numpy as np
+from mnist_test_digits import arguments
 from PIL import Image
 
-mnist, out = sys.argv[1], sys.argv[2]
-count = int(sys.argv[3]) if len(sys.argv) > 3 else 150
-seed = int(sys.argv[4]) if len(sys.argv) > 4 else 4
-images = np.frombuffer(gzip.open(os.path.join(mnist, "t10k-images-idx3-ubyte.gz")).read()[16:],
-                       dtype=np.uint8).reshape(-1, 28, 28)
-labels = np.frombuffer(gzip.open(os.path.join(mnist, "t10k-labels-idx1-ubyte.gz")).read()[8:], dtype=np.uint8)
+out, count, seed, images, labels = arguments(150, 4)
 rng = np.random.default_rng(seed)
 palettes = {
     "dark": ([(20, 25, 40), (40, 40, 45), (10, 10, 10), (30, 20, 60), (15, 50, 30)],

@@ -9,19 +9,13 @@ Folders: margin-20 (20 px of paper around the digit), margin-3, margin-0 (croppe
 box), white-on-black-20 and white-on-black-3 (the same, inverted), thin-20 (strokes thinned by
 14 px). Needs numpy and Pillow.
 """
-import gzip
 import os
-import sys
 
 import numpy as np
+from mnist_test_digits import arguments
 from PIL import Image, ImageFilter
 
-mnist, out = sys.argv[1], sys.argv[2]
-count = int(sys.argv[3]) if len(sys.argv) > 3 else 300
-seed = int(sys.argv[4]) if len(sys.argv) > 4 else 7
-images = np.frombuffer(gzip.open(os.path.join(mnist, "t10k-images-idx3-ubyte.gz")).read()[16:],
-                       dtype=np.uint8).reshape(-1, 28, 28)
-labels = np.frombuffer(gzip.open(os.path.join(mnist, "t10k-labels-idx1-ubyte.gz")).read()[8:], dtype=np.uint8)
+out, count, seed, images, labels = arguments(300, 7)
 chosen = np.random.default_rng(seed).choice(len(images), count, replace=False)
 
 
