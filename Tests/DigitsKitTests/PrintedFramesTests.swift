@@ -44,4 +44,22 @@ import Testing
         let box = try RealPictureFailureTests.singleDigitBox("squared-paper-nine.jpg", reading: "9")
         #expect(box.height > 320, "the 9 is ≈ 205 × 340: \(box)")
     }
+
+    /// A comb cut by the picture's left edge (no left wall; its lines start at x = 0) with a 1
+    /// in its middle box: three sides make the frame, its inner walls go, the 1 stays whole.
+    @Test func aCombCutByThePictureLosesItsWallsAndKeepsItsDigit() {
+        let width = 240, height = 100
+        var mask = [UInt8](repeating: 0, count: width * height)
+        func fill(_ xs: ClosedRange<Int>, _ ys: ClosedRange<Int>) {
+            for y in ys { for x in xs { mask[y * width + x] = 2 } }
+        }
+        fill(0...229, 10...11); fill(0...229, 88...89); fill(228...229, 10...89)  // lines, right wall
+        fill(76...77, 10...89); fill(152...153, 10...89)                          // inner walls
+        fill(110...117, 25...75)                                                  // the 1
+        let labelling = ComponentLabels(mask: mask, ink: GrayImage(width: width, height: height))
+        #expect(PrintedFrames.erase(from: &mask, labelling: labelling, width: width, height: height))
+        #expect((10...89).allSatisfy { mask[$0 * width + 76] == 0 && mask[$0 * width + 153] == 0 }, "inner walls")
+        #expect((0...229).allSatisfy { mask[10 * width + $0] == 0 || $0 >= 228 }, "top line")
+        #expect((25...75).allSatisfy { y in (110...117).allSatisfy { mask[y * width + $0] == 2 } }, "the 1")
+    }
 }

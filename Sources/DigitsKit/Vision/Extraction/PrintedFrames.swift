@@ -105,7 +105,8 @@ enum PrintedFrames {
         let label = Int32(index + 1)
         let rows = frame.minY...frame.maxY
         let spanning = (inner.minX...inner.maxX).map { x in
-            let inked = rows.count { y in (x - 1...x + 1).contains { labelling.labels[y * width + $0] == label } }
+            let columns = max(frame.minX, x - 1)...min(frame.maxX, x + 1)
+            let inked = rows.count { y in columns.contains { labelling.labels[y * width + $0] == label } }
             return Float(inked) >= wallSpan * Float(rows.count)
         }
         // A wall is a printed line: no wider than the band the frame's lines were found in,
