@@ -161,4 +161,12 @@ import Testing
         let box = try Self.singleDigitBox("fat-white-zero-cropped.png", reading: "0")
         #expect(box.width > 100, "the 0 fills the picture; its hole is ≈ 60 px wide: \(box)")
     }
+
+    /// A page held in the hand (`scripts/bench/held-photos.py`, seed 3, held-015): the thumb
+    /// reaching up from the bottom edge sat under the 2 and joined it as a stacked piece (read
+    /// as 6). A solid region cut by the frame is an object, not ink.
+    @Test func aThumbHoldingThePageIsNoPartOfTheDigit() throws {
+        let box = try Self.singleDigitBox("thumb-below-two.jpg", reading: "2")
+        #expect(box.maxY < 580, "the 2 ends at y ≈ 545, the thumb reaches the bottom (800): \(box)")
+    }
 }

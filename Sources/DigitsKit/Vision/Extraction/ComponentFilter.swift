@@ -5,6 +5,7 @@ enum Rejection: String {
     case ruledLine = "ruled line"   // long and thin across the page
     case speck = "speck"            // dust, sensor noise, a pen dot
     case shadowEdge = "shadow edge" // as dark as the shade beside it (see `ShadowEdge`)
+    case edgeObject = "solid object at the edge" // a finger holding the page, a desk's corner
 }
 
 /// Sorts components into plausible ink and the rest. Every limit is relative to the image or to
@@ -44,5 +45,17 @@ enum ComponentFilter {
             }
         }
         return verdicts
+    }
+
+    /// Marks as `.edgeObject` the kept components that the frame cuts and that are solid regions,
+    /// not strokes (`DigitGroup.isSolidRegion`): a thumb holding the page, reaching in from the
+    /// edge, was grouped with the digit beside it. A digit the frame cuts is strokes. (A lower
+    /// limit for such objects, 0.2, caught more thumbs but also a chunk of a fat 2 cropped to
+    /// its ink.)
+    static func rejectObjectsAtTheEdge(_ verdicts: inout [Rejection?], labelling: ComponentLabels, width: Int) {
+        for (index, component) in labelling.components.enumerated() where verdicts[index] == nil {
+            let piece = DigitGroup(component, index: index)
+            if piece.touchesBorder, piece.isSolidRegion(labels: labelling.labels, width: width) { verdicts[index] = .edgeObject }
+        }
     }
 }

@@ -8,7 +8,8 @@
 /// relative to it → Otsu and local-mean thresholds with hysteresis → shade that the paper
 /// estimate lagged, flooded from the paper beside it → 3×3 closing → connected components → the
 /// lines of a form's printed boxes around digits (`PrintedFrames`), ruled and squared-paper lines
-/// erased, components again → drop faint blobs, paper edges, ruled lines and specks → group stacked pieces into digits →
+/// erased, components again → drop faint blobs, paper edges, ruled lines, specks and solid
+/// objects reaching in from the edge (a thumb) → group stacked pieces into digits →
 /// reading order (lines, then left to right) or, in single mode, the digit with the most ink that
 /// the frame does not cut → MNIST normalisation.
 public struct DigitExtractor: Sendable {
@@ -176,7 +177,8 @@ public struct DigitExtractor: Sendable {
         if framed || ruled > 0 { labelling = ComponentLabels(mask: mask, ink: ink) }
         let components = labelling.components
         let oneSided = ShadowEdge.oneSidedFractions(labelling, page: page)
-        let verdicts = ComponentFilter.classify(components, oneSided: oneSided, width: ink.width, height: ink.height)
+        var verdicts = ComponentFilter.classify(components, oneSided: oneSided, width: ink.width, height: ink.height)
+        ComponentFilter.rejectObjectsAtTheEdge(&verdicts, labelling: labelling, width: ink.width)
 
         var accepted = components.indices.filter { verdicts[$0] == nil }
         if accepted.count > options.maximumComponents {
