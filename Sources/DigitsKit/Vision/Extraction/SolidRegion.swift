@@ -14,14 +14,18 @@ extension DigitGroup {
     /// chamfer distance, in two passes over the group's box.
     func isSolidRegion(labels: [Int32], width: Int) -> Bool {
         let w = self.width + 2, h = self.height + 2  // a ring of background round the box
-        var member = Set(members.map { Int32($0 + 1) })
+        // Labels are 1 + the component's index; a flag per label is much cheaper than a set.
+        var isMember = [Bool](repeating: false, count: (members.max() ?? 0) + 2)
+        for index in members { isMember[index + 1] = true }
         var distance = [Int32](repeating: 0, count: w * h)
-        for y in 0..<self.height {
-            for x in 0..<self.width where member.contains(labels[(minY + y) * width + minX + x]) {
-                distance[(y + 1) * w + x + 1] = Int32.max / 2
+        labels.withUnsafeBufferPointer { l in
+            for y in 0..<self.height {
+                for x in 0..<self.width {
+                    let label = Int(l[(minY + y) * width + minX + x])
+                    if label < isMember.count && isMember[label] { distance[(y + 1) * w + x + 1] = Int32.max / 2 }
+                }
             }
         }
-        member.removeAll()
         var widest: Int32 = 0
         distance.withUnsafeMutableBufferPointer { d in
             for y in 1..<(h - 1) {
