@@ -1,9 +1,9 @@
-/// A "digit" that is a solid region rather than strokes: a sheet of paper read inverted on a
-/// photo whose desk was most of the picture, the paper inside a fat light 0 cropped close, read
-/// upright, or a thumb holding the page (`ComponentFilter.rejectObjectsAtTheEdge`). The widest disc inside a region spans much of it; inside a digit, only a
-/// stroke's width, which stays under half the digit's size even for a fat marker 1. A marker
-/// digit whose loops closed up is solid too: the extractor keeps it when the picture read the
-/// other way round holds nothing better.
+/// A "digit" that is a solid region rather than strokes: a sheet of paper read inverted on a photo
+/// whose desk was most of the picture, the paper inside a fat light 0 cropped close, read upright,
+/// or a thumb holding the page (`ComponentFilter.rejectObjectsAtTheEdge`). The widest disc inside a
+/// region spans much of it; inside a digit, only a stroke's width, which stays under half the
+/// digit's size even for a fat marker 1. A marker digit whose loops closed up is solid too: the
+/// extractor keeps it when the picture read the other way round holds nothing better.
 extension DigitGroup {
     /// Radius of the widest inscribed disc at which the group counts as a region, as a share
     /// of its longer side.
