@@ -1,6 +1,6 @@
-/// A histogram of grey levels (0…255), for percentiles.
+/// A histogram of grey levels (0…255), for percentiles and Otsu's threshold.
 struct GreyLevels {
-    private var histogram = [Int](repeating: 0, count: 256)
+    private(set) var histogram = [Int](repeating: 0, count: 256)
     private(set) var count = 0
 
     init() {}

@@ -118,10 +118,15 @@ public struct DigitExtractor: Sendable {
         // The inverted page is made only when it is read: mostly it is not.
         let inversions = Lighting.inversions(working)
         func page(inverted: Bool) -> GrayImage { inverted ? working.inverted() : working }
+        // Measured only where there is another way round to read: a distance transform.
+        func isSolid(_ reading: PageReading) -> Bool {
+            options.mode == .single
+                && reading.lines.first?.first?.isSolidRegion(labels: reading.labelling.labels, width: reading.ink.width) == true
+        }
         var reading = readAnySize(page: page(inverted: inversions[0]))
-        if !reading.foundClearDigit || reading.solidDigit, inversions.count > 1 {
+        if inversions.count > 1, !reading.foundClearDigit || isSolid(reading) {
             let other = readAnySize(page: page(inverted: inversions[1]))
-            if other.foundClearDigit, !other.solidDigit {
+            if other.foundClearDigit, !isSolid(other) {
                 let held = reading.foundClearDigit ? "only a solid region, not strokes" : "no clear digit"
                 reading = other
                 reading.warnings.append("read as \(inversions[1] ? "light ink on a dark ground" : "dark ink on light paper"): "
@@ -144,8 +149,6 @@ public struct DigitExtractor: Sendable {
         var warnings: [String]
         /// Whether some ink passed the filters as a digit (not only a fallback to the largest mark).
         var foundClearDigit: Bool
-        /// In single mode, whether that digit is a solid region rather than strokes (`DigitGroup.isSolidRegion`).
-        var solidDigit: Bool
     }
 
     /// `read(page:paperRadius:)`, again with a larger paper element when it finds a digit tall
@@ -191,7 +194,6 @@ public struct DigitExtractor: Sendable {
                                       stackLimit: options.mode == .single ? DigitGroup.brokenDigitStack : DigitGroup.lineStack)
         let lines: [[DigitGroup]]
         let foundClearDigit: Bool
-        var solidDigit = false
         switch options.mode {
         case .multi:
             groups = DigitGroup.plausibleDigits(groups)
@@ -206,12 +208,10 @@ public struct DigitExtractor: Sendable {
                 warnings.append("no clear digit; read the largest ink mark, which looked like a \(reason)")
                 groups = [DigitGroup(components[fallback], index: fallback)]
             }
-            let digit = DigitGroup.singleDigit(groups).map { DigitGroup.withCloseParts($0, among: groups) }
-            lines = digit.map { [[$0]] } ?? []
-            solidDigit = foundClearDigit && digit?.isSolidRegion(labels: labelling.labels, width: ink.width) == true
+            lines = DigitGroup.singleDigit(groups).map { [[DigitGroup.withCloseParts($0, among: groups)]] } ?? []
         }
         return PageReading(page: page, paper: paper, ink: ink, threshold: thresholdStep, labelling: labelling, accepted: accepted,
-                           lines: lines, warnings: warnings, foundClearDigit: foundClearDigit, solidDigit: solidDigit)
+                           lines: lines, warnings: warnings, foundClearDigit: foundClearDigit)
     }
 }
 

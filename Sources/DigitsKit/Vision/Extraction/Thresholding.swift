@@ -41,10 +41,7 @@ enum Thresholding {
 
     /// Otsu's threshold over 256 bins of values in 0…1: the level that best separates two classes.
     static func otsu(_ values: [Float]) -> Float {
-        var histogram = [Int](repeating: 0, count: 256)
-        values.withUnsafeBufferPointer { v in
-            for x in v { histogram[Int(max(0, min(255, x * 255 + 0.5)))] += 1 }
-        }
+        let histogram = GreyLevels(values).histogram
         let total = Double(values.count)
         guard total > 0 else { return 0.5 }
         let weightedTotal = histogram.enumerated().reduce(0.0) { $0 + Double($1.offset * $1.element) }
