@@ -2,7 +2,8 @@ import Foundation
 
 /// Random distortions of 28×28 training images (pixels scaled to [0, 1]), drawn afresh for
 /// every image of every batch. In order of application: a handwriting style drawn onto some 1s
-/// and 7s (`HandwritingStyle`, when the labels are given), a stroke-thickness change (grey-level
+/// and 7s (`HandwritingStyle`, when the labels are given) or else, for some digits, the digit
+/// redrawn in seven-segment style (`SegmentStyle`, likewise), a stroke-thickness change (grey-level
 /// dilation or erosion, thin pencil to thick marker), a random affine map (rotation, scale,
 /// shear, translation) plus an elastic displacement field (Simard et al. 2003), sampled
 /// bilinearly about the image centre in one pass, a Gaussian blur, then uniform noise. Image `i`
@@ -32,6 +33,9 @@ struct Augmentation: Sendable, Equatable {
     var blur: ClosedRange<Float> = 0...0
     /// Probability that a 1 gets a flag and a 7 a crossbar (`HandwritingStyle`).
     var style: Float = 0
+    /// Probability that a digit other than 1, not restyled, is redrawn in seven-segment style
+    /// (`SegmentStyle`).
+    var segments: Float = 0
 
     init() {}
 
@@ -47,7 +51,7 @@ struct Augmentation: Sendable, Equatable {
     /// Whether `apply` changes anything.
     var isIdentity: Bool {
         rotation == 0 && scale == 0 && shear == 0 && translation == 0 && noise == 0 && elasticAlpha == 0
-            && thickness == 0...0 && blur == 0...0 && style == 0
+            && thickness == 0...0 && blur == 0...0 && style == 0 && segments == 0
     }
 
     static let side = 28
@@ -56,7 +60,7 @@ struct Augmentation: Sendable, Equatable {
     static let scratchCount = 3 * area + GaussianFilter.bufferCount
 
     /// Distorts `count` images in place; they are images `firstIndex…` of the batch `seed` names.
-    /// `labels` (one per image) let the style reach the digits it is for; without them it is skipped.
+    /// `labels` (one per image) let the styles reach the digits they are for; without them they are skipped.
     func apply(_ images: UnsafeMutablePointer<Float>, count: Int, firstIndex: Int, seed: UInt64,
                labels: UnsafePointer<Int32>? = nil) {
         if isIdentity { return }
@@ -95,8 +99,12 @@ struct Augmentation: Sendable, Equatable {
 
         source.update(from: image, count: area)
         // Drawn first, so the affine map, the warp and the pen change bend the new stroke with the digit.
+        // The segment draw comes after the style's, so the style streams stay those of models
+        // trained before the segments existed.
         if style > 0, let label, HandwritingStyle.applies(to: label), random.nextUnitFloat() < style {
             HandwritingStyle.restyle(source, label: label, random: &random)
+        } else if segments > 0, let label, SegmentStyle.applies(to: label), random.nextUnitFloat() < segments {
+            SegmentStyle.redraw(source, label: label, random: &random)
         }
         if strokeChange != 0 { Morphology.changeStrokes(source, by: strokeChange, scratch: filterScratch) }
         resample(source, into: image, angle: angle, size: size, slant: slant, shift: (dx, dy),

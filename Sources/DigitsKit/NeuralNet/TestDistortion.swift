@@ -16,6 +16,8 @@ public enum TestDistortion: String, CaseIterable, Sendable {
     case all
     /// Every 1 flagged and every 7 crossed, the European way (`HandwritingStyle`); other digits unchanged.
     case style
+    /// Every digit but the 1s redrawn in seven-segment style (`SegmentStyle`).
+    case segments
 
     var augmentation: Augmentation {
         var augmentation = Augmentation()
@@ -33,6 +35,7 @@ public enum TestDistortion: String, CaseIterable, Sendable {
             augmentation.thickness = -0.8...2
             augmentation.blur = 0...1.5
         case .style: augmentation.style = 1
+        case .segments: augmentation.segments = 1
         }
         return augmentation
     }

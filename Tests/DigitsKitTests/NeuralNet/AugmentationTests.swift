@@ -130,9 +130,9 @@ import Testing
 
     @Test(arguments: TestDistortion.allCases)
     func aDistortedTestSetIsSeededAndKeepsItsLabels(distortion: TestDistortion) throws {
-        // The style needs strokes to draw on; blocks are too small to be digits.
+        // The styles need strokes to draw on; blocks are too small to be digits.
         let strokes = StyleAugmentationTests.strokeDigits(8)
-        let data = distortion == .style
+        let data = distortion == .style || distortion == .segments
             ? try Dataset(pixels: strokes.images.map { UInt8($0 * 255) }, labels: strokes.labels.map { UInt8($0) })
             : try blockDigits(count: 8, seed: 2)
         let distorted = data.distorted(by: distortion, seed: 1)

@@ -34,6 +34,8 @@ extension NeuralNetwork {
                           help: "largest training-time Gaussian blur σ, in pixels (0 or unset: none)"),
             ParameterSpec("style", .real(min: 0, max: 1),
                           help: "probability that a training 1 gets a flag and a 7 a crossbar drawn on (0 or unset: none)"),
+            ParameterSpec("segments", .real(min: 0, max: 1),
+                          help: "probability that a training digit other than 1 is redrawn in seven-segment style (0 or unset: none)"),
             ParameterSpec("precision", .choice(MatrixPrecision.allCases.map(\.rawValue)),
                           help: "arithmetic of the training matrix products (bfloat16: operands rounded to bfloat16, sums, weights and predictions in float32; needs AVX512-BF16)"),
             ParameterSpec("tol", .real(min: 0, max: nil),
@@ -64,6 +66,7 @@ extension NeuralNetwork {
         public var thin: Double?
         public var blur: Double?
         public var style: Double?
+        public var segments: Double?
         /// Optional so that model files written before it existed still load (as float32).
         public var precision: String?
         /// Optional, as `precision`: older model files trained without it.
@@ -121,6 +124,7 @@ extension NeuralNetwork {
             augmentation.thickness = -Float(thin ?? 0)...Float(thicken ?? 0)
             augmentation.blur = 0...Float(blur ?? 0)
             augmentation.style = Float(style ?? 0)
+            augmentation.segments = Float(segments ?? 0)
             return augmentation.isIdentity ? nil : augmentation
         }
 
