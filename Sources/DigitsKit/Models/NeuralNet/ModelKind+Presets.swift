@@ -86,14 +86,20 @@ extension ModelKind {
         return recipe
     }()
 
-    /// The flagship with 1.5× its filters, at 2.25× its multiply-adds: the default model (seed 0).
-    /// Seeds 0, 1, 2 reach 99.62, 99.65 and 99.64 % (the flagship's: 99.57, 99.53, 99.48 %), and
-    /// the three averaged (99.73 %) are `make ensemble`. On real-looking pictures it reads as well
-    /// as the flagship within noise (3197 against 3200 of 3219 fresh development-set digits, a
-    /// paired test decided before scoring), so the extra MNIST accuracy costs no real handwriting.
+    /// The flagship with 1.5× its filters, at 2.25× its multiply-adds, and one training digit in
+    /// twenty (other than the 1s) redrawn in seven-segment style: the default model (seed 0).
+    /// Without the segments, seeds 0, 1, 2 reached 99.62, 99.65 and 99.64 % (the flagship's:
+    /// 99.57, 99.53, 99.48 %) and read as well as the flagship on real-looking pictures (3197
+    /// against 3200 of 3219 fresh development-set digits, a paired test decided before scoring),
+    /// but read seven-segment digits as other digits (86.25 and 79.50 % of
+    /// `scripts/bench/segment-digits.py`'s bars and paths, 70.56 % of MNIST's test set redrawn).
+    /// With them, seed 0 reaches 99.60 % and reads those 97.00 and 93.25 % (the same extractor),
+    /// 99.86 % redrawn, and 3281 against 3279 of 3304 fresh development-set digits (the same
+    /// kind of test).
     static let wideRecipe: NeuralNetwork.Parameters = {
         var recipe = flagshipRecipe
         recipe.arch = "conv48k3,bn,conv48k3,bn,pool2,conv96k3,bn,conv96k3,bn,pool2,drop0.25,dense256,bn,drop0.3,dense10"
+        recipe.segments = 0.05
         recipe.precision = fastestPrecision
         return recipe
     }()
