@@ -29,6 +29,18 @@ import Testing
         #expect(box.width > 110 && box.height > 210, "the rectangle is 121 × 221: \(box)")
     }
 
+    /// Digits written in seven-segment style (`scripts/bench/segment-digits.py`, seed 9) have
+    /// thin straight sides too: a 3 is three sides of a box and a bar, a 9 a box on three sides
+    /// with its upper left side, a 0 a box. The ends of their hand-drawn, tilted sides passed
+    /// for a digit inside them, the sides were erased as a frame's lines, and what was left was
+    /// read as 7, 6, 1 and 7. Each must be read whole.
+    @Test(arguments: [("segment-three.png", "3", 120, 164), ("segment-nine.png", "9", 144, 243),
+                      ("segment-zero-white.png", "0", 167, 184), ("segment-six-bars.png", "6", 115, 200)])
+    func aDigitWrittenInSevenSegmentStyleIsNoFrame(file: String, digit: String, width: Int, height: Int) throws {
+        let box = try RealPictureFailureTests.singleDigitBox(file, reading: digit)
+        #expect(box.width >= width - 4 && box.height >= height - 4, "the glyph is \(width) × \(height): \(box)")
+    }
+
     /// A code written a digit per box in a comb (boxes sharing their walls). The ruled-line
     /// eraser took the comb's long top and bottom lines and left its walls, read as 1s between
     /// the digits ("16181018131"); frames are now found first, and a wide one loses its walls too.

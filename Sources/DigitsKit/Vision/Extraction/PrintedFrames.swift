@@ -53,8 +53,7 @@ enum PrintedFrames {
     /// start (their median depth), give or take half a band: a tilted scan drifts that much.
     private static func lines(of index: Int, labelling: ComponentLabels, width: Int) -> Lines? {
         let c = labelling.components[index]
-        let short = Float(min(c.width, c.height))
-        let band = max(3, Int((bandShare * short).rounded())), reach = max(band, Int(0.25 * short))
+        let band = max(3, Int((bandShare * Float(min(c.width, c.height))).rounded())), reach = reach(of: c)
         let label = Int32(index + 1)
         var lines = Lines(inner: (c.minX, c.maxX, c.minY, c.maxY))
         var sidesFound = 0
@@ -94,6 +93,12 @@ enum PrintedFrames {
         return sidesFound >= 3 ? lines : nil
     }
 
+    /// How deep into a frame's box its lines are looked for: a quarter of the short side.
+    private static func reach(of frame: Component) -> Int {
+        let short = Float(min(frame.width, frame.height))
+        return max(max(3, Int((bandShare * short).rounded())), Int(0.25 * short))
+    }
+
     /// The walls between the boxes of a comb (a row of boxes sharing their walls, a digit of a
     /// code in each): thin runs of columns inside the frame whose ink, give or take a column,
     /// joins its top line to its bottom line (`wallSpan` of the frame's height: a narrow 0
@@ -126,8 +131,12 @@ enum PrintedFrames {
         return pixels
     }
 
-    /// Whether ink inside the frame's lines — the frame's own beyond its lines (a digit that
-    /// touches the box) or another component — stands at least `contentShare` of the inner height.
+    /// Whether ink inside the frame's lines — the frame's own in the middle of its box (a digit
+    /// that touches the box) or another component — stands at least `contentShare` of the inner
+    /// height. The frame's own ink counts only beyond `reach` of every side: a digit written
+    /// boxy (a 3 as three sides and a bar, a 9 whose upper left side is half a wall) has its
+    /// other strokes along the sides, and the ends of its hand-drawn, tilted sides that the
+    /// line search left stay near them too.
     private static func holdsContent(_ index: Int, lines: Lines, labelling: ComponentLabels, width: Int) -> Bool {
         let frame = labelling.components[index], inner = lines.inner
         guard inner.minX < inner.maxX, inner.minY < inner.maxY else { return false }
@@ -138,11 +147,14 @@ enum PrintedFrames {
                 && c.minX >= frame.minX && c.maxX <= frame.maxX && c.minY >= frame.minY && c.maxY <= frame.maxY
         }
         if others { return true }
-        // The lines lie outside the inner box.
+        let reach = reach(of: frame)
+        let (left, right) = (max(inner.minX, frame.minX + reach), min(inner.maxX, frame.maxX - reach))
+        let (upper, lower) = (max(inner.minY, frame.minY + reach), min(inner.maxY, frame.maxY - reach))
+        guard left <= right, upper <= lower else { return false }
         let label = Int32(index + 1)
         var top = Int.max, bottom = Int.min
-        for y in inner.minY...inner.maxY {
-            for x in inner.minX...inner.maxX where labelling.labels[y * width + x] == label {
+        for y in upper...lower {
+            for x in left...right where labelling.labels[y * width + x] == label {
                 top = min(top, y)
                 bottom = max(bottom, y)
             }
