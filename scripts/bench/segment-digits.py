@@ -14,6 +14,8 @@ Folders, COUNT pictures each:
   height, slanted by up to 0.2, corners moved by up to 6 % of the height; a third white on
   black, a third blurred. The 6 with or without its top bar, the 7 with or without a hook,
   the 9 with or without its bottom bar, the 4 open or closed.
+- gapped: as a display shows them, 280x280 white pictures, every bar 6-15 px wide and shortened
+  at both ends by 8-20 % of the glyph's width (or half height), leaving gaps at the corners.
 Needs numpy and Pillow.
 """
 import os
@@ -87,7 +89,25 @@ def paths(digit):
     return picture
 
 
-for name, render in (("bars", bars), ("paths", paths)):
+def gapped(digit):
+    picture = Image.new("L", (280, 280), 255)
+    draw = ImageDraw.Draw(picture)
+    width, height = rng.uniform(70, 120), rng.uniform(150, 200)
+    left, top, slant = (280 - width) / 2, (280 - height) / 2, rng.uniform(-0.15, 0.15)
+    gap = rng.uniform(0.08, 0.2) * min(width, height / 2)
+
+    def point(u, v):
+        return np.array([left + u * width + slant * (0.5 - v) * height, top + v * height])
+
+    pen = int(rng.integers(6, 16))
+    for bar in BARS[digit]:
+        start, end = (point(*corner) for corner in BAR_ENDS[bar])
+        inward = (end - start) * gap / np.hypot(*(end - start))
+        draw.line([tuple(start + inward), tuple(end - inward)], fill=0, width=pen)
+    return picture
+
+
+for name, render in (("bars", bars), ("paths", paths), ("gapped", gapped)):
     folder = os.path.join(out, name)
     os.makedirs(folder, exist_ok=True)
     with open(os.path.join(folder, "labels.csv"), "w") as csv:

@@ -208,7 +208,10 @@ public struct DigitExtractor: Sendable {
                 warnings.append("no clear digit; read the largest ink mark, which looked like a \(reason)")
                 groups = [DigitGroup(components[fallback], index: fallback)]
             }
-            lines = DigitGroup.singleDigit(groups).map { [[DigitGroup.withCloseParts($0, among: groups)]] } ?? []
+            lines = DigitGroup.singleDigit(groups).map { digit in
+                let whole = DigitGroup.withCloseParts(digit, among: groups)
+                return [[DigitGroup.withSegments(whole, among: groups, labelling: labelling, width: ink.width)]]
+            } ?? []
         }
         return PageReading(page: page, paper: paper, ink: ink, threshold: thresholdStep, labelling: labelling, accepted: accepted,
                            lines: lines, warnings: warnings, foundClearDigit: foundClearDigit)
