@@ -50,8 +50,9 @@ enum SegmentStyle {
     /// Replaces the digit in `image` (28×28, [0, 1]) by the seven-segment glyph of `label`: as
     /// tall as the digit, 50–75 % as wide as tall, centred where it was, slanted by up to ±0.12,
     /// every bar's ends moved by up to 5 % of the height on their own, so that corners overshoot
-    /// or fall short as a hand draws them. Leaves the digit alone when it is too faint or small
-    /// to measure.
+    /// or fall short as a hand draws them. One glyph in three is drawn the way a display shows
+    /// it, with a gap of 5–15 % of the height wherever two bars meet. Leaves the digit alone
+    /// when it is too faint or small to measure.
     static func redraw(_ image: UnsafeMutablePointer<Float>, label: Int32, random: inout SplitMix64) {
         guard var ink = InkShape(image) else { return }
         let bars = bars(of: label, random: &random)
@@ -65,7 +66,19 @@ enum SegmentStyle {
             (centre + (end.x - 0.5) * (width - 1 - 2 * inset) + slant * (0.5 - end.y) * height + random.uniform(-wobble, wobble),
              ink.top + inset + end.y * (height - 1 - 2 * inset) + random.uniform(-wobble, wobble))
         }
-        let strokes = bars.map { (corner($0.ends.0), corner($0.ends.1)) }
+        let gap = random.nextUnitFloat() < 1.0 / 3 ? random.uniform(0.05, 0.15) * height : 0
+        let strokes = bars.map { bar in
+            let (from, to) = (corner(bar.ends.0), corner(bar.ends.1))
+            guard gap > 0 else { return (from, to) }
+            // Only where another bar meets this one: a 4's sides keep their free top ends.
+            func meets(_ end: (x: Float, y: Float)) -> Bool {
+                bars.contains { $0 != bar && ($0.ends.0 == end || $0.ends.1 == end) }
+            }
+            let length = max(((to.x - from.x) * (to.x - from.x) + (to.y - from.y) * (to.y - from.y)).squareRoot(), 1)
+            let step = min(gap, length / 3) / length
+            let (dx, dy) = ((to.x - from.x) * step, (to.y - from.y) * step)
+            return (meets(bar.ends.0) ? (from.x + dx, from.y + dy) : from, meets(bar.ends.1) ? (to.x - dx, to.y - dy) : to)
+        }
         image.update(repeating: 0, count: Augmentation.area)
         for (from, to) in strokes { ink.stroke(image, from: from, to: to) }
     }
