@@ -197,6 +197,16 @@ import Testing
         #expect((digit.pixels.max() ?? 0) > 150)
     }
 
+    /// A one-pixel line 500 px tall covers a fifth of a pixel of the working box: thickened only
+    /// there, it fell under the binarisation, measured as no stroke and stayed a faint trace.
+    @Test func aHairlineIsThickenedBeforeItShrinks() throws {
+        var ink = GrayImage(width: 600, height: 600)
+        Self.draw(Self.seven, size: 500, pen: 0.5, into: &ink, at: (50, 50))
+        let digit = try #require(DigitExtractor(options: .init(mode: .single)).extract(Self.page(ink)).digits.first)
+        #expect(abs(digit.strokeWidth.adjusted - MNISTNormalizer.mnistStrokeWidth) < 0.6, "\(digit.strokeWidth)")
+        #expect(digit.pixels.filter { $0 > 128 }.count >= 30, "the 28×28 seven has too little ink")
+    }
+
     @Test func resizingKeepsTheMeanAndInterpolates() throws {
         var rng = SplitMix64(seed: 5)
         let image = try #require(GrayImage(width: 90, height: 60, pixels: (0..<5400).map { _ in rng.nextUnitFloat() }))

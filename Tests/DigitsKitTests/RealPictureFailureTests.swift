@@ -162,6 +162,14 @@ import Testing
         #expect(box.width > 100, "the 0 fills the picture; its hole is ≈ 60 px wide: \(box)")
     }
 
+    /// Digits drawn with a paint program's one-pixel pencil on a canvas twice their size
+    /// (`scripts/bench/hairline-digits.py`, seed 3, pencil 011 and 023): shrunk to the 20×20 box
+    /// the line became too faint to measure or thicken, and both read as 1.
+    @Test(arguments: [("hairline-four.png", "4"), ("hairline-five.png", "5")])
+    func aHairlineDrawingIsReadAsItsDigit(file: String, digit: String) throws {
+        #expect(try Self.read(file, mode: .single).text == digit)
+    }
+
     /// A page held in the hand (`scripts/bench/held-photos.py`, seed 3, held-015): the thumb
     /// reaching up from the bottom edge sat under the 2 and joined it as a stacked piece (read
     /// as 6). A solid region cut by the frame is an object, not ink.

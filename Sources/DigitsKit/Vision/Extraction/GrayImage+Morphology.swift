@@ -4,6 +4,15 @@ extension GrayImage {
     func grown(_ radius: Int) -> GrayImage { morphed(radius, max) }
     func shrunk(_ radius: Int) -> GrayImage { morphed(radius, min) }
 
+    /// The image in the middle of an empty frame `margin` pixels wide, room for strokes to grow.
+    func padded(by margin: Int) -> GrayImage {
+        var framed = GrayImage(width: width + 2 * margin, height: height + 2 * margin)
+        for y in 0..<height {
+            for x in 0..<width { framed[x + margin, y + margin] = self[x, y] }
+        }
+        return framed
+    }
+
     private func morphed(_ radius: Int, _ combine: (Float, Float) -> Float) -> GrayImage {
         var current = self
         for step in 0..<radius {

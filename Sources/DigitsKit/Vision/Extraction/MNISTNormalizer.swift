@@ -27,6 +27,8 @@ struct MNISTNormalizer {
     /// group's components apart from neighbours reaching into its box.
     func normalize(ink: GrayImage, labels: [Int32], member: [Bool], box: PixelBox) -> Result {
         var crop = GrayImage(width: box.width, height: box.height)
+        // The group's pixels as found, solid where a pencil's grain leaves the ink mottled.
+        var shape = GrayImage(width: box.width, height: box.height)
         var histogram = [Int](repeating: 0, count: 256)
         var count = 0
         for y in 0..<box.height {
@@ -35,6 +37,7 @@ struct MNISTNormalizer {
                 if member[Int(labels[i])] {
                     let v = ink.pixels[i]
                     crop.pixels[y * box.width + x] = v
+                    shape.pixels[y * box.width + x] = 1
                     histogram[Int(max(0, min(255, v * 255)))] += 1
                     count += 1
                 }
@@ -50,15 +53,21 @@ struct MNISTNormalizer {
         let bright = max(0.2, (Float(level) + 1) / 255)
         crop.pixels = crop.pixels.map { min(1, $0 / bright) }
 
-        // Fit into a (20·k)-pixel box with room around it for thickening.
+        // A hairline (a paint program's one-pixel pencil on a big canvas) would shrink to a trace
+        // too faint to measure in the (20·k)-pixel box: thicken it first, at the crop's scale, to
+        // a pixel and a half of that box.
         let side = 20 * Self.workScale
-        let longest = max(box.width, box.height)
-        let fitted = crop.resized(width: max(1, box.width * side / longest), height: max(1, box.height * side / longest))
-        let margin = 4 * Self.workScale
-        var work = GrayImage(width: fitted.width + 2 * margin, height: fitted.height + 2 * margin)
-        for y in 0..<fitted.height {
-            for x in 0..<fitted.width { work[x + margin, y + margin] = fitted[x, y] }
+        let visible = 1.5 * Double(max(box.width, box.height)) / Double(side)
+        let cropWidth = matchStrokeWidth ? Self.strokeWidth(shape) : 0
+        if cropWidth > 0, cropWidth < visible {
+            let radius = Int(((visible - cropWidth) / 2).rounded(.up))
+            crop = crop.padded(by: radius).grown(radius)
         }
+
+        // Fit into a (20·k)-pixel box with room around it for thickening.
+        let longest = max(crop.width, crop.height)
+        let fitted = crop.resized(width: max(1, crop.width * side / longest), height: max(1, crop.height * side / longest))
+        var work = fitted.padded(by: 4 * Self.workScale)
         let scale = Double(Self.workScale)
         let measured = Self.strokeWidth(work) / scale
         var adjusted = measured
