@@ -27,19 +27,23 @@ struct MNISTNormalizer {
     /// group's components apart from neighbours reaching into its box.
     func normalize(ink: GrayImage, labels: [Int32], member: [Bool], box: PixelBox) -> Result {
         var crop = GrayImage(width: box.width, height: box.height)
-        // The group's pixels as found, solid where a pencil's grain leaves the ink mottled.
-        var shape = GrayImage(width: box.width, height: box.height)
         var histogram = [Int](repeating: 0, count: 256)
         var count = 0
+        // The group's own pixels, solid where a pencil's grain leaves the ink mottled: their
+        // boundary, for the stroke width at the crop's scale (`strokeWidth`'s estimator).
+        var edges = 0
+        func isMember(_ x: Int, _ y: Int) -> Bool {
+            x >= 0 && y >= 0 && x < box.width && y < box.height && member[Int(labels[(box.y + y) * ink.width + box.x + x])]
+        }
         for y in 0..<box.height {
             for x in 0..<box.width {
                 let i = (box.y + y) * ink.width + box.x + x
                 if member[Int(labels[i])] {
                     let v = ink.pixels[i]
                     crop.pixels[y * box.width + x] = v
-                    shape.pixels[y * box.width + x] = 1
                     histogram[Int(max(0, min(255, v * 255)))] += 1
                     count += 1
+                    for (dx, dy) in [(-1, 0), (1, 0), (0, -1), (0, 1)] where !isMember(x + dx, y + dy) { edges += 1 }
                 }
             }
         }
@@ -58,8 +62,8 @@ struct MNISTNormalizer {
         // a pixel and a half of that box.
         let side = 20 * Self.workScale
         let visible = 1.5 * Double(max(box.width, box.height)) / Double(side)
-        let cropWidth = matchStrokeWidth ? Self.strokeWidth(shape) : 0
-        if cropWidth > 0, cropWidth < visible {
+        let cropWidth = edges == 0 ? 0 : 2 * Double(count) / Double(edges)
+        if matchStrokeWidth, cropWidth > 0, cropWidth < visible {
             let radius = Int(((visible - cropWidth) / 2).rounded(.up))
             crop = crop.padded(by: radius).grown(radius)
         }
