@@ -11,7 +11,7 @@ struct InkShape {
     var penWidth: Float
     /// The digit's darkest ink, MNIST's stroke centre.
     let peak: Float
-    /// All the digit's ink, in pixels at full darkness.
+    /// All the digit's ink, counted in pixels of its darkest ink (`peak`).
     let mass: Float
 
     var height: Float { bottom - top + 1 }
