@@ -6,23 +6,45 @@ than the digit, anywhere on it. Each folder is labelled for
 
     scripts/bench/hairline-digits.py MNIST_DIR OUT [COUNT=200] [SEED=3]
 
-Folders: pencil (one-pixel aliased lines), double (two pixels wide) and soft (one pixel,
-blurred as an anti-aliased brush leaves it: grey, never full black). The same digits, canvases
-and places in every folder. Needs numpy, Pillow and scikit-image.
+Folders: pencil (one-pixel aliased lines), double (two pixels wide), soft (one pixel, blurred
+as an anti-aliased brush leaves it: grey, never full black) and dotted (dots of radius 2-6 px
+along the skeleton, 2.5-4 radii apart, as a canvas that paints a dot per mouse event leaves a
+fast stroke). The same digits, canvases and places in every folder; the dots draw from their own
+stream, so the other folders are the same with or without them. Needs numpy, Pillow and
+scikit-image.
 """
 import os
 
 import numpy as np
 from mnist_test_digits import arguments
-from PIL import Image, ImageFilter
+from PIL import Image, ImageDraw, ImageFilter
 from skimage.morphology import skeletonize
 
 out, count, seed, images, labels = arguments(200, 3)
 rng = np.random.default_rng(seed)
+dots = np.random.default_rng([seed, 1])
+
+
+def dotted(line):
+    """A dot of one radius at every skeleton pixel at least `spacing` from the dots before."""
+    radius = dots.uniform(2, 6)
+    spacing = dots.uniform(2.5, 4) * radius
+    placed = []
+    for x, y in zip(*np.nonzero(line.T)):
+        if all((x - a) ** 2 + (y - b) ** 2 >= spacing ** 2 for a, b in placed[-60:]):
+            placed.append((x, y))
+    picture = Image.new("1", line.shape[::-1], 0)
+    draw = ImageDraw.Draw(picture)
+    for x, y in placed:
+        draw.ellipse([x - radius, y - radius, x + radius, y + radius], fill=1)
+    return np.array(picture)
+
+
 styles = {
     "pencil": lambda line: line,
     "double": lambda line: line | np.roll(line, 1, axis=1),
     "soft": lambda line: line,
+    "dotted": dotted,
 }
 for name in styles:
     os.makedirs(os.path.join(out, name), exist_ok=True)
