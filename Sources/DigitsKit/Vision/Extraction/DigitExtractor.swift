@@ -212,9 +212,12 @@ public struct DigitExtractor: Sendable {
                 let whole = DigitGroup.withCloseParts(digit, among: groups)
                 let assembled = DigitGroup.withSegments(whole, among: groups, labelling: labelling, width: ink.width)
                 // A canvas's dots are small against the picture: the filters call them specks.
-                let dots = components.indices.filter { verdicts[$0] == nil || verdicts[$0] == .speck }
-                    .map { DigitGroup(components[$0], index: $0) }
-                return [[DigitGroup.withDottedStrokes(assembled, among: dots, labels: labelling.labels, width: ink.width, height: ink.height)]]
+                // (Gathered only when the digit found is a dot.)
+                return [[DigitGroup.withDottedStrokes(
+                    assembled,
+                    among: components.indices.filter { verdicts[$0] == nil || verdicts[$0] == .speck }
+                        .map { DigitGroup(components[$0], index: $0) },
+                    labels: labelling.labels, width: ink.width, height: ink.height)]]
             } ?? []
         }
         return PageReading(page: page, paper: paper, ink: ink, threshold: thresholdStep, labelling: labelling, accepted: accepted,

@@ -36,6 +36,12 @@ struct DigitGroup {
         return Float(gap) <= 0.35 * Float(taller) && Float(merged) <= stackLimit * Float(taller)
     }
 
+    /// Whether `other`'s box comes within `reach` pixels of this one's on both axes (boxes that
+    /// overlap on an axis are 0 apart on it).
+    func isWithin(_ reach: Int, of other: DigitGroup) -> Bool {
+        max(other.minX - maxX, minX - other.maxX) <= reach && max(other.minY - maxY, minY - other.maxY) <= reach
+    }
+
     mutating func absorb(_ other: DigitGroup) {
         minX = min(minX, other.minX); minY = min(minY, other.minY)
         maxX = max(maxX, other.maxX); maxY = max(maxY, other.maxY)
@@ -104,9 +110,7 @@ struct DigitGroup {
         while grew {
             grew = false
             let reach = max(1, digit.height * closePartReach / 100)
-            if let k = rest.firstIndex(where: { g in
-                max(g.minX - digit.maxX, digit.minX - g.maxX) <= reach && max(g.minY - digit.maxY, digit.minY - g.maxY) <= reach
-            }) {
+            if let k = rest.firstIndex(where: { $0.isWithin(reach, of: digit) }) {
                 digit.absorb(rest.remove(at: k))
                 grew = true
             }

@@ -14,13 +14,14 @@ extension DigitGroup {
     static let dotShare: Float = 0.1
 
     /// The digit with the dots that chain to it, or the digit as it is; `labels` label a
-    /// `width` × `height` picture.
-    static func withDottedStrokes(_ digit: DigitGroup, among groups: [DigitGroup], labels: [Int32], width: Int, height: Int) -> DigitGroup {
+    /// `width` × `height` picture. `groups` are gathered only for a digit that is a dot.
+    static func withDottedStrokes(_ digit: DigitGroup, among groups: @autoclosure () -> [DigitGroup], labels: [Int32],
+                                  width: Int, height: Int) -> DigitGroup {
         // The size test first: it spares a digit of strokes the distance transform.
         guard digit.members.count == 1, Float(max(digit.width, digit.height)) <= dotShare * Float(max(width, height)),
               digit.isSolidRegion(labels: labels, width: width) else { return digit }
         let diameter = Float(max(digit.width, digit.height))
-        var rest = groups.filter { g in
+        var rest = groups().filter { g in
             let size = Float(max(g.width, g.height))
             return g.members.count == 1 && g.members != digit.members && !g.touchesBorder
                 && 2 * size >= diameter && size <= 2 * diameter && g.isSolidRegion(labels: labels, width: width)
@@ -30,9 +31,7 @@ extension DigitGroup {
         var grew = true
         while grew {
             grew = false
-            if let k = rest.firstIndex(where: { g in
-                chain.contains { d in max(g.minX - d.maxX, d.minX - g.maxX) <= reach && max(g.minY - d.maxY, d.minY - g.maxY) <= reach }
-            }) {
+            if let k = rest.firstIndex(where: { g in chain.contains { g.isWithin(reach, of: $0) } }) {
                 chain.append(rest.remove(at: k))
                 grew = true
             }

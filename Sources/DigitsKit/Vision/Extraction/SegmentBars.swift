@@ -39,9 +39,7 @@ extension DigitGroup {
         while grew {
             grew = false
             let reach = Int(segmentReach * longest)
-            if let k = rest.firstIndex(where: { g in
-                max(g.minX - digit.maxX, digit.minX - g.maxX) <= reach && max(g.minY - digit.maxY, digit.minY - g.maxY) <= reach
-            }) {
+            if let k = rest.firstIndex(where: { $0.isWithin(reach, of: digit) }) {
                 let segment = rest.remove(at: k)
                 longest = max(longest, segment.members.compactMap { bar($0)?.length }.max() ?? 0)
                 digit.absorb(segment)
