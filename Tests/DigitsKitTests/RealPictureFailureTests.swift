@@ -177,4 +177,19 @@ import Testing
         let box = try Self.singleDigitBox("thumb-below-two.jpg", reading: "2")
         #expect(box.maxY < 580, "the 2 ends at y ≈ 545, the thumb reaches the bottom (800): \(box)")
     }
+
+    /// Held pages whose thumb the solid-region test missed (`held-photos.py`, seed 4): one touches
+    /// the 6 from the left, so the two were one component (read as 2); a long thin one reaching
+    /// down to the 8 has a widest disc small next to its length and was grouped with it as a
+    /// stacked piece (read as 6). The wide part of ink the frame cuts is an object
+    /// (`EdgeObjects`).
+    @Test func aThumbTouchingTheDigitIsCutAway() throws {
+        let box = try Self.singleDigitBox("thumb-touching-six.jpg", reading: "6")
+        #expect(box.x > 200, "the 6 starts at x ≈ 242, the thumb at the left edge: \(box)")
+    }
+
+    @Test func aLongThinThumbIsNoStackedPiece() throws {
+        let box = try Self.singleDigitBox("long-thumb-above-eight.jpg", reading: "8")
+        #expect(box.y > 250, "the 8 starts at y ≈ 311, the thumb at the top edge: \(box)")
+    }
 }

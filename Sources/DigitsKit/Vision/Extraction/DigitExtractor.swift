@@ -9,7 +9,8 @@
 /// estimate lagged, flooded from the paper beside it → 3×3 closing → connected components → the
 /// lines of a form's printed boxes around digits (`PrintedFrames`), ruled and squared-paper lines
 /// erased, components again → drop faint blobs, paper edges, ruled lines, specks and solid
-/// objects reaching in from the edge (a thumb) → group stacked pieces into digits →
+/// objects reaching in from the edge, and the wide part of a stroke-touching one (a thumb:
+/// `EdgeObjects`) → group stacked pieces into digits →
 /// reading order (lines, then left to right) or, in single mode, the digit with the most ink that
 /// the frame does not cut → MNIST normalisation.
 public struct DigitExtractor: Sendable {
@@ -178,10 +179,19 @@ public struct DigitExtractor: Sendable {
         let framed = PrintedFrames.erase(from: &mask, labelling: labelling, width: ink.width, height: ink.height)
         let ruled = MaskMorphology.removeRuledLines(&mask, evidence: thresholded.faint, width: ink.width, height: ink.height)
         if framed || ruled > 0 { labelling = ComponentLabels(mask: mask, ink: ink) }
+        func sort(_ labelling: ComponentLabels) -> [Rejection?] {
+            let oneSided = ShadowEdge.oneSidedFractions(labelling, page: page)
+            var verdicts = ComponentFilter.classify(labelling.components, oneSided: oneSided, width: ink.width, height: ink.height)
+            ComponentFilter.rejectObjectsAtTheEdge(&verdicts, labelling: labelling, width: ink.width)
+            return verdicts
+        }
+        var verdicts = sort(labelling)
+        if EdgeObjects.cutAway(from: &mask, labelling: labelling, kept: verdicts.indices.filter { verdicts[$0] == nil },
+                               width: ink.width, height: ink.height) {
+            labelling = ComponentLabels(mask: mask, ink: ink)
+            verdicts = sort(labelling)
+        }
         let components = labelling.components
-        let oneSided = ShadowEdge.oneSidedFractions(labelling, page: page)
-        var verdicts = ComponentFilter.classify(components, oneSided: oneSided, width: ink.width, height: ink.height)
-        ComponentFilter.rejectObjectsAtTheEdge(&verdicts, labelling: labelling, width: ink.width)
 
         var accepted = components.indices.filter { verdicts[$0] == nil }
         if accepted.count > options.maximumComponents {

@@ -10,38 +10,18 @@ extension DigitGroup {
     static let solidRadiusShare: Float = 0.25
 
     /// Whether the widest disc inside the group's pixels (`labels` of its members, an image
-    /// `width` wide) has a radius of at least `solidRadiusShare` of its longer side. A 3-4
-    /// chamfer distance, in two passes over the group's box.
+    /// `width` wide) has a radius of at least `solidRadiusShare` of its longer side.
     func isSolidRegion(labels: [Int32], width: Int) -> Bool {
-        let w = self.width + 2, h = self.height + 2  // a ring of background round the box
         // Labels are 1 + the component's index; a flag per label is much cheaper than a set.
         var isMember = [Bool](repeating: false, count: (members.max() ?? 0) + 2)
         for index in members { isMember[index + 1] = true }
-        var distance = [Int32](repeating: 0, count: w * h)
-        labels.withUnsafeBufferPointer { l in
-            for y in 0..<self.height {
-                for x in 0..<self.width {
-                    let label = Int(l[(minY + y) * width + minX + x])
-                    if label < isMember.count && isMember[label] { distance[(y + 1) * w + x + 1] = Int32.max / 2 }
-                }
+        let distances = labels.withUnsafeBufferPointer { l in
+            ChamferDistances(box: box, imageWidth: width) { i in
+                let label = Int(l[i])
+                return label < isMember.count && isMember[label]
             }
         }
-        var widest: Int32 = 0
-        distance.withUnsafeMutableBufferPointer { d in
-            for y in 1..<(h - 1) {
-                for x in 1..<(w - 1) where d[y * w + x] > 0 {
-                    let i = y * w + x
-                    d[i] = min(d[i], d[i - 1] + 3, d[i - w] + 3, d[i - w - 1] + 4, d[i - w + 1] + 4)
-                }
-            }
-            for y in stride(from: h - 2, through: 1, by: -1) {
-                for x in stride(from: w - 2, through: 1, by: -1) where d[y * w + x] > 0 {
-                    let i = y * w + x
-                    d[i] = min(d[i], d[i + 1] + 3, d[i + w] + 3, d[i + w + 1] + 4, d[i + w - 1] + 4)
-                    widest = max(widest, d[i])
-                }
-            }
-        }
-        return Float(widest) / 3 >= Self.solidRadiusShare * Float(max(self.width, self.height))
+        return Float(distances.maximum) / Float(ChamferDistances.straightStep)
+            >= Self.solidRadiusShare * Float(max(self.width, self.height))
     }
 }
