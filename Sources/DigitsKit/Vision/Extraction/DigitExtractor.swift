@@ -179,17 +179,17 @@ public struct DigitExtractor: Sendable {
         let framed = PrintedFrames.erase(from: &mask, labelling: labelling, width: ink.width, height: ink.height)
         let ruled = MaskMorphology.removeRuledLines(&mask, evidence: thresholded.faint, width: ink.width, height: ink.height)
         if framed || ruled > 0 { labelling = ComponentLabels(mask: mask, ink: ink) }
-        func sort(_ labelling: ComponentLabels) -> [Rejection?] {
+        func classified(_ labelling: ComponentLabels) -> [Rejection?] {
             let oneSided = ShadowEdge.oneSidedFractions(labelling, page: page)
             var verdicts = ComponentFilter.classify(labelling.components, oneSided: oneSided, width: ink.width, height: ink.height)
             ComponentFilter.rejectObjectsAtTheEdge(&verdicts, labelling: labelling, width: ink.width)
             return verdicts
         }
-        var verdicts = sort(labelling)
+        var verdicts = classified(labelling)
         if EdgeObjects.cutAway(from: &mask, labelling: labelling, kept: verdicts.indices.filter { verdicts[$0] == nil },
                                width: ink.width, height: ink.height) {
             labelling = ComponentLabels(mask: mask, ink: ink)
-            verdicts = sort(labelling)
+            verdicts = classified(labelling)
         }
         let components = labelling.components
 
