@@ -15,9 +15,6 @@
 enum EdgeObjects {
     /// How many stroke half-widths the object's half-width must reach.
     static let widthRatio: Float = 2
-    /// Pixels this near the wide part, as a share of its half-width, are erased with it: the
-    /// thumb's soft rim, the stroke's last bit into it.
-    static let rimShare: Float = 0.15
     /// An object is compact: its wide part covers at most this many squares of its half-width
     /// (a thumb three times as long as wide, about 10); a fat stroke is much longer than wide.
     static let compactArea = 12
@@ -43,15 +40,14 @@ enum EdgeObjects {
             let half = distances.maximum
             guard half >= minimumHalfWidth else { continue }
             let depth = distances.depthInWideParts(coreRadius: (half + 1) / 2)
-            let rim = -Int32(rimShare * Float(half))
             // The strokes: the component further than half the wide part's half-width beyond
             // it. Nearer, the frame and the wide part leave slivers in the corners between them.
             var strokes = BoxAndWidth()
-            var wide: [Int] = []  // image indices of the wide part and its rim
+            var wide: [Int] = []  // image indices of the wide part
             for y in c.minY...c.maxY {
                 for x in c.minX...c.maxX where labels[y * width + x] == Int32(index + 1) {
                     let i = distances.index(x: x, y: y)
-                    if depth[i] > rim {
+                    if depth[i] > 0 {
                         wide.append(y * width + x)
                     } else if 2 * depth[i] <= -half {
                         strokes.add(x: x, y: y, distance: distances.values[i])
