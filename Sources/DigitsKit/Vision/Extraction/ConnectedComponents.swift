@@ -11,6 +11,8 @@ struct Component {
     var width: Int { maxX - minX + 1 }
     var height: Int { maxY - minY + 1 }
     var box: PixelBox { PixelBox(x: minX, y: minY, width: width, height: height) }
+    /// Whether the frame cuts it.
+    var touchesBorder: Bool { topBorder + bottomBorder + leftBorder + rightBorder > 0 }
 }
 
 /// Two-pass labelling with union-find over provisional labels.

@@ -14,7 +14,7 @@ struct DigitGroup {
         minX = c.minX; minY = c.minY; maxX = c.maxX; maxY = c.maxY
         members = [index]
         mass = c.mass
-        touchesBorder = c.topBorder + c.bottomBorder + c.leftBorder + c.rightBorder > 0
+        touchesBorder = c.touchesBorder
     }
 
     /// Stacked pieces of one digit: they share most of the narrower one's columns, the gap

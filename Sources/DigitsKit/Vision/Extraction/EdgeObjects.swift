@@ -25,18 +25,13 @@ enum EdgeObjects {
     /// of `labelling`. Whether it erased any: the mask must then be labelled again.
     static func cutAway(from mask: inout [UInt8], labelling: ComponentLabels, kept: [Int], width: Int, height: Int) -> Bool {
         let components = labelling.components
-        let candidates = kept.filter { i in
-            let c = components[i]
-            return c.topBorder + c.bottomBorder + c.leftBorder + c.rightBorder > 0
-        }
+        let candidates = kept.filter { components[$0].touchesBorder }
         guard !candidates.isEmpty else { return false }
-        let labels = labelling.labels
-        let digit = kept.filter { !candidates.contains($0) }.max { components[$0].mass < components[$1].mass }
+        let digit = kept.filter { !components[$0].touchesBorder }.max { components[$0].mass < components[$1].mass }
         var digitStrokes: BoxAndWidth?  // measured once, when first needed
         var erased = false
         for index in candidates {
-            let c = components[index]
-            let distances = distancesInside(index, labels: labels, box: c.box, width: width)
+            let distances = distancesInside(index, labelling: labelling, width: width)
             let half = distances.maximum
             guard half >= minimumHalfWidth else { continue }
             let depth = distances.depthInWideParts(coreRadius: (half + 1) / 2)
@@ -44,14 +39,12 @@ enum EdgeObjects {
             // it. Nearer, the frame and the wide part leave slivers in the corners between them.
             var strokes = BoxAndWidth()
             var wide: [Int] = []  // image indices of the wide part
-            for y in c.minY...c.maxY {
-                for x in c.minX...c.maxX where labels[y * width + x] == Int32(index + 1) {
-                    let i = distances.index(x: x, y: y)
-                    if depth[i] > 0 {
-                        wide.append(y * width + x)
-                    } else if 2 * depth[i] <= -half {
-                        strokes.add(x: x, y: y, distance: distances.values[i])
-                    }
+            forEachPixel(of: index, in: labelling, width: width) { x, y in
+                let i = distances.index(x: x, y: y)
+                if depth[i] > 0 {
+                    wide.append(y * width + x)
+                } else if 2 * depth[i] <= -half {
+                    strokes.add(x: x, y: y, distance: distances.values[i])
                 }
             }
             // Less than a square of half the wide part's half-width is no digit: the strokes
@@ -72,11 +65,11 @@ enum EdgeObjects {
                   Float(half) >= widthRatio * strokeHalfWidth,
                   // A held digit lies inside the photo; a digit cropped to its ink (a marker 8 whose
                   // lower loop filled) is cut by the frame on both sides of its wide part.
-                  box.x > 0, box.y > 0, box.x + box.width < width, box.y + box.height < height else { continue }
+                  box.x > 0, box.y > 0, box.maxX < width, box.maxY < height else { continue }
             var outside = 0, contact = 0
             for i in wide {
                 let x = i % width, y = i / width
-                if x < box.x || x >= box.x + box.width || y < box.y || y >= box.y + box.height { outside += 1 }
+                if !box.contains(x: x, y: y) { outside += 1 }
                 if x == 0 || y == 0 || x == width - 1 || y == height - 1 { contact += 1 }
             }
             guard 2 * outside >= wide.count, 3 * contact >= Int(half) else { continue }
@@ -88,20 +81,28 @@ enum EdgeObjects {
 
     /// The pixels of component `index`, with their distances to the outside.
     private static func pixels(of index: Int, labelling: ComponentLabels, width: Int) -> BoxAndWidth {
-        let c = labelling.components[index]
-        let distances = distancesInside(index, labels: labelling.labels, box: c.box, width: width)
+        let distances = distancesInside(index, labelling: labelling, width: width)
         var pixels = BoxAndWidth()
-        for y in c.minY...c.maxY {
-            for x in c.minX...c.maxX where labelling.labels[y * width + x] == Int32(index + 1) {
-                pixels.add(x: x, y: y, distance: distances.values[distances.index(x: x, y: y)])
-            }
+        forEachPixel(of: index, in: labelling, width: width) { x, y in
+            pixels.add(x: x, y: y, distance: distances.values[distances.index(x: x, y: y)])
         }
         return pixels
     }
 
-    private static func distancesInside(_ index: Int, labels: [Int32], box: PixelBox, width: Int) -> ChamferDistances {
+    private static func forEachPixel(of index: Int, in labelling: ComponentLabels, width: Int, _ body: (Int, Int) -> Void) {
+        let c = labelling.components[index], label = Int32(index + 1)
+        labelling.labels.withUnsafeBufferPointer { l in
+            for y in c.minY...c.maxY {
+                for x in c.minX...c.maxX where l[y * width + x] == label { body(x, y) }
+            }
+        }
+    }
+
+    private static func distancesInside(_ index: Int, labelling: ComponentLabels, width: Int) -> ChamferDistances {
         let label = Int32(index + 1)
-        return labels.withUnsafeBufferPointer { l in ChamferDistances(box: box, imageWidth: width) { l[$0] == label } }
+        return labelling.labels.withUnsafeBufferPointer { l in
+            ChamferDistances(box: labelling.components[index].box, imageWidth: width) { l[$0] == label }
+        }
     }
 }
 

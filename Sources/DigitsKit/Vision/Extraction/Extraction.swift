@@ -15,6 +15,8 @@ public struct PixelBox: Sendable, Equatable, Codable {
     public var maxX: Int { x + width }
     public var maxY: Int { y + height }
 
+    func contains(x px: Int, y py: Int) -> Bool { px >= x && px < maxX && py >= y && py < maxY }
+
     /// The box in an image `factor` times larger, clipped to that image's `limitWidth × limitHeight`.
     func scaled(by factor: Double, limitWidth: Int, limitHeight: Int) -> PixelBox {
         let x0 = max(0, Int((Double(x) * factor).rounded(.down)))
