@@ -4,42 +4,56 @@ enum MaskMorphology {
     /// without merging neighbouring digits, which sit much further apart than that. Pixels the
     /// closing adds are weak ink.
     static func close(_ mask: [UInt8], width w: Int, height h: Int) -> [UInt8] {
-        let dilated = filter3(mask.map { $0 > 0 ? 1 : 0 }, width: w, height: h, keepIfAny: true)
-        let closed = filter3(dilated, width: w, height: h, keepIfAny: false)
+        var inked = [UInt8](repeating: 0, count: mask.count)
+        mask.withUnsafeBufferPointer { m in
+            inked.withUnsafeMutableBufferPointer { out in
+                for i in 0..<m.count { out[i] = m[i] > 0 ? 1 : 0 }
+            }
+        }
+        let closed = filter3(filter3(inked, width: w, height: h, keepIfAny: true), width: w, height: h, keepIfAny: false)
         var result = mask
-        for i in 0..<result.count where result[i] == 0 && closed[i] == 1 { result[i] = 1 }
+        result.withUnsafeMutableBufferPointer { r in
+            closed.withUnsafeBufferPointer { c in
+                for i in 0..<r.count where r[i] == 0 { r[i] = c[i] }
+            }
+        }
         return result
     }
 
     /// 3×3 dilation (`keepIfAny`) or erosion of a 0/1 mask, separably; outside the image counts
     /// as empty for dilation and as full for erosion, so erosion does not eat ink at the border.
     private static func filter3(_ mask: [UInt8], width w: Int, height h: Int, keepIfAny: Bool) -> [UInt8] {
+        guard w > 0, h > 0 else { return mask }
         var horizontal = [UInt8](repeating: 0, count: mask.count)
         var result = [UInt8](repeating: 0, count: mask.count)
         let outside: UInt8 = keepIfAny ? 0 : 1
-        mask.withUnsafeBufferPointer { m in
-            horizontal.withUnsafeMutableBufferPointer { out in
+        @inline(__always) func combine(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> UInt8 { keepIfAny ? a | b | c : a & b & c }
+        mask.withUnsafeBufferPointer { source in
+            horizontal.withUnsafeMutableBufferPointer { target in
+                let m = source.baseAddress!, out = target.baseAddress!
                 parallelRanges(h, minimumChunk: GrayImage.parallelLines(of: w)) { range in
                     for y in range {
-                        let row = y * w
-                        for x in 0..<w {
-                            let left = x > 0 ? m[row + x - 1] : outside
-                            let right = x + 1 < w ? m[row + x + 1] : outside
-                            out[row + x] = keepIfAny ? (left | m[row + x] | right) : (left & m[row + x] & right)
-                        }
+                        let row = m + y * w, to = out + y * w
+                        guard w > 1 else { to[0] = combine(outside, row[0], outside); continue }
+                        to[0] = combine(outside, row[0], row[1])
+                        for x in 1..<(w - 1) { to[x] = combine(row[x - 1], row[x], row[x + 1]) }
+                        to[w - 1] = combine(row[w - 2], row[w - 1], outside)
                     }
                 }
             }
         }
-        horizontal.withUnsafeBufferPointer { m in
-            result.withUnsafeMutableBufferPointer { out in
-                parallelRanges(h, minimumChunk: GrayImage.parallelLines(of: w)) { range in
-                    for y in range {
-                        for x in 0..<w {
-                            let up = y > 0 ? m[(y - 1) * w + x] : outside
-                            let down = y + 1 < h ? m[(y + 1) * w + x] : outside
-                            let centre = m[y * w + x]
-                            out[y * w + x] = keepIfAny ? (up | centre | down) : (up & centre & down)
+        // Rows beyond the image: all `outside`.
+        let edge = [UInt8](repeating: outside, count: w)
+        horizontal.withUnsafeBufferPointer { source in
+            result.withUnsafeMutableBufferPointer { target in
+                edge.withUnsafeBufferPointer { beyond in
+                    let m = source.baseAddress!, out = target.baseAddress!
+                    parallelRanges(h, minimumChunk: GrayImage.parallelLines(of: w)) { range in
+                        for y in range {
+                            let up = y > 0 ? m + (y - 1) * w : beyond.baseAddress!
+                            let down = y + 1 < h ? m + (y + 1) * w : beyond.baseAddress!
+                            let centre = m + y * w, to = out + y * w
+                            for x in 0..<w { to[x] = combine(up[x], centre[x], down[x]) }
                         }
                     }
                 }
@@ -78,8 +92,15 @@ enum MaskMorphology {
                 }
                 // JPEG noise leaves holes of a pixel or two in a faint line.
                 let gapLimit = max(2, length / 150)
+                // A run's gaps are at most `gapLimit` long, so a run of `minimumRun` holds at least
+                // this many inked pixels; lines whose band (with the lines either side) holds fewer
+                // are not scanned. Most lines of a picture hold no line, and the scan is the cost.
+                let minimumInked = (minimumRun + gapLimit) / (gapLimit + 1)
+                let perLine = evidenceCounts(e, along: length, across: count, step: step, stride: stride)
                 var runs: [[Range<Int>]] = Array(repeating: [], count: count)
                 for b in 0..<count {
+                    let band = perLine[b] + (b > 0 ? perLine[b - 1] : 0) + (b + 1 < count ? perLine[b + 1] : 0)
+                    guard band >= minimumInked else { continue }
                     var a = 0
                     while a < length {
                         if !inked(a, b) { a += 1; continue }
@@ -122,5 +143,27 @@ enum MaskMorphology {
                 return removed
             }
         }
+    }
+
+    /// How many evidence pixels each line b holds, reading the image in memory order.
+    private static func evidenceCounts(_ e: UnsafePointer<UInt8>, along length: Int, across count: Int,
+                                       step: Int, stride: Int) -> [Int] {
+        var counts = [Int](repeating: 0, count: count)
+        counts.withUnsafeMutableBufferPointer { perLine in
+            if step < stride {
+                for b in 0..<count {
+                    let line = e + b * stride
+                    var n = 0
+                    for a in 0..<length { n += Int(line[a * step]) }
+                    perLine[b] = n
+                }
+            } else {
+                for a in 0..<length {
+                    let across = e + a * step
+                    for b in 0..<count { perLine[b] += Int(across[b * stride]) }
+                }
+            }
+        }
+        return counts
     }
 }
