@@ -86,17 +86,24 @@ enum Thresholding {
         rows.withUnsafeBufferPointer { source in
             result.withUnsafeMutableBufferPointer { target in
                 parallelRanges(w, minimumChunk: GrayImage.parallelLines(of: h)) { range in
-                    var sums = [Float](repeating: 0, count: range.count)
+                    let sums = UnsafeMutablePointer<Float>.allocate(capacity: range.count)
+                    defer { sums.deallocate() }
+                    sums.initialize(repeating: 0, count: range.count)
+                    let columns = range.count, first = range.lowerBound
+                    let rows = source.baseAddress! + first, out = target.baseAddress! + first
                     for y in 0..<min(h, radius + 1) {
-                        for x in range { sums[x - range.lowerBound] += source[y * w + x] }
+                        for k in 0..<columns { sums[k] += rows[y * w + k] }
                     }
                     for y in 0..<h {
                         let count = Float(min(h - 1, y + radius) - max(0, y - radius) + 1)
-                        for x in range {
-                            let k = x - range.lowerBound
-                            target[y * w + x] = sums[k] / count
-                            if y + radius + 1 < h { sums[k] += source[(y + radius + 1) * w + x] }
-                            if y - radius >= 0 { sums[k] -= source[(y - radius) * w + x] }
+                        for k in 0..<columns { out[y * w + k] = sums[k] / count }
+                        if y + radius + 1 < h {
+                            let entering = rows + (y + radius + 1) * w
+                            for k in 0..<columns { sums[k] += entering[k] }
+                        }
+                        if y - radius >= 0 {
+                            let leaving = rows + (y - radius) * w
+                            for k in 0..<columns { sums[k] -= leaving[k] }
                         }
                     }
                 }
