@@ -162,6 +162,16 @@ import Testing
         #expect(box.width > 100, "the 0 fills the picture; its hole is ≈ 60 px wide: \(box)")
     }
 
+    /// A fat white 9 and 8 on black, cropped 3 px from their ink (`scripts/bench/cropped-digits.py`,
+    /// seed 7, white-on-black-3, 2478 and 7745): read upright, the narrow dark loops inside them
+    /// were clear 1s, thin enough not to be solid. The inverted page is read too, and its digit
+    /// holds the upright one's box: that was a hole of it.
+    @Test(arguments: [("fat-white-nine-cropped.png", "9"), ("fat-white-eight-cropped.png", "8")])
+    func aHoleOfAFatWhiteDigitIsNoDigit(file: String, digit: String) throws {
+        let box = try Self.singleDigitBox(file, reading: digit)
+        #expect(box.width > 150 && box.height > 200, "the digit fills the 198 × 246 picture; its holes are < 85 px wide: \(box)")
+    }
+
     /// Digits drawn with a paint program's one-pixel pencil on a canvas twice their size
     /// (`scripts/bench/hairline-digits.py`, seed 3, pencil 011 and 023): shrunk to the 20×20 box
     /// the line became too faint to measure or thicken, and both read as 1.

@@ -115,6 +115,12 @@ public struct DigitExtractor: Sendable {
     /// that holds no clear digit, or only a solid region: a sheet read inverted on a photo the
     /// desk mostly fills, or the paper inside a fat light 0 cropped close, read upright. A solid
     /// digit is kept when the other way holds nothing better (a marker 8 whose loops closed up).
+    ///
+    /// Read upright first on a dark ground, a fat light digit cropped close also shows its holes
+    /// as dark digits that are not solid (the narrow loop of a 9, the slit of a thin 0): the
+    /// other way round is read too, and its digit wins when it encloses the upright one. A
+    /// dark digit on a light sheet lying on a dark desk keeps its reading: read inverted, the
+    /// sheet is a solid region, not a digit.
     private func readEitherWay(_ working: GrayImage) -> PageReading {
         // The inverted page is made only when it is read: mostly it is not.
         let inversions = Lighting.inversions(working)
@@ -125,15 +131,25 @@ public struct DigitExtractor: Sendable {
                 && reading.lines.first?.first?.isSolidRegion(labels: reading.labelling.labels, width: reading.ink.width) == true
         }
         var reading = readAnySize(page: page(inverted: inversions[0]))
-        if inversions.count > 1, !reading.foundClearDigit || isSolid(reading) {
-            let other = readAnySize(page: page(inverted: inversions[1]))
-            if other.foundClearDigit, !isSolid(other) {
-                let held = reading.foundClearDigit ? "only a solid region, not strokes" : "no clear digit"
-                reading = other
-                reading.warnings.append("read as \(inversions[1] ? "light ink on a dark ground" : "dark ink on light paper"): "
-                    + "the other way round held \(held)")
-            }
+        guard inversions.count > 1 else { return reading }
+        let solid = reading.foundClearDigit && isSolid(reading)
+        let mayBeAHole = options.mode == .single && inversions[1]
+        guard !reading.foundClearDigit || solid || mayBeAHole else { return reading }
+        let other = readAnySize(page: page(inverted: inversions[1]))
+        guard other.foundClearDigit, !isSolid(other) else { return reading }
+        let held: String
+        if !reading.foundClearDigit {
+            held = "no clear digit"
+        } else if solid {
+            held = "only a solid region, not strokes"
+        } else if let outer = other.lines.first?.first?.box, let inner = reading.lines.first?.first?.box, outer.encloses(inner) {
+            held = "only a hole of a light digit"
+        } else {
+            return reading
         }
+        reading = other
+        reading.warnings.append("read as \(inversions[1] ? "light ink on a dark ground" : "dark ink on light paper"): "
+            + "the other way round held \(held)")
         return reading
     }
 

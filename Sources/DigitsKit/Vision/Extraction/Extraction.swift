@@ -16,6 +16,8 @@ public struct PixelBox: Sendable, Equatable, Codable {
     public var maxY: Int { y + height }
 
     func contains(x px: Int, y py: Int) -> Bool { px >= x && px < maxX && py >= y && py < maxY }
+    /// Whether `other` lies inside it, clear of its edges on every side, as a digit's hole does.
+    func encloses(_ other: PixelBox) -> Bool { other.x > x && other.maxX < maxX && other.y > y && other.maxY < maxY }
 
     /// The box in an image `factor` times larger, clipped to that image's `limitWidth × limitHeight`.
     func scaled(by factor: Double, limitWidth: Int, limitHeight: Int) -> PixelBox {
