@@ -42,13 +42,20 @@ enum GreyChannel {
         let width = image.width, height = image.height
         let step = max(1, Int((Double(width * height) / 250_000).squareRoot()))
         let border = max(1, min(width, height) / 100)
+        // In a row between the border's top and bottom, the samples from the first at or past
+        // `width - border` on; those before it and from `border` on are inside.
+        let rightBorder = (max(border, width - border) + step - 1) / step * step
         image.pixels.withUnsafeBufferPointer { p in
+            @inline(__always) func sample(_ x: Int, _ y: Int) {
+                let i = 3 * (y * width + x)
+                body(min(p[i], min(p[i + 1], p[i + 2])), max(p[i], max(p[i + 1], p[i + 2])))
+            }
             for y in stride(from: 0, to: height, by: step) {
-                let borderRow = y < border || y >= height - border
-                for x in stride(from: 0, to: width, by: step) {
-                    if borderOnly && !borderRow && x >= border && x < width - border { continue }
-                    let i = 3 * (y * width + x)
-                    body(min(p[i], min(p[i + 1], p[i + 2])), max(p[i], max(p[i + 1], p[i + 2])))
+                if borderOnly && y >= border && y < height - border {
+                    for x in stride(from: 0, to: min(border, width), by: step) { sample(x, y) }
+                    for x in stride(from: rightBorder, to: width, by: step) { sample(x, y) }
+                } else {
+                    for x in stride(from: 0, to: width, by: step) { sample(x, y) }
                 }
             }
         }

@@ -16,12 +16,12 @@ struct GreyLevels {
                 @inline(__always) func bin(_ x: Float) -> Int { Int(max(0, min(255, x * 255 + 0.5))) }
                 let quads = v.count / 4
                 for q in 0..<quads {
-                    bins[bin(v[4 * q])] += 1
-                    bins[256 + bin(v[4 * q + 1])] += 1
-                    bins[512 + bin(v[4 * q + 2])] += 1
-                    bins[768 + bin(v[4 * q + 3])] += 1
+                    bins[bin(v[4 * q])] &+= 1
+                    bins[256 &+ bin(v[4 * q + 1])] &+= 1
+                    bins[512 &+ bin(v[4 * q + 2])] &+= 1
+                    bins[768 &+ bin(v[4 * q + 3])] &+= 1
                 }
-                for i in (4 * quads)..<v.count { bins[bin(v[i])] += 1 }
+                for i in (4 * quads)..<v.count { bins[bin(v[i])] &+= 1 }
             }
         }
         for level in 0..<256 {
