@@ -128,9 +128,9 @@ public struct DigitExtractor: Sendable {
         // Measured only where there is another way round to read: a distance transform.
         func isSolid(_ reading: PageReading) -> Bool {
             options.mode == .single
-                && reading.lines.first?.first?.isSolidRegion(labels: reading.labelling.labels, width: reading.ink.width) == true
+                && reading.firstDigit?.isSolidRegion(labels: reading.labelling.labels, width: reading.ink.width) == true
         }
-        var reading = readAnySize(page: page(inverted: inversions[0]))
+        let reading = readAnySize(page: page(inverted: inversions[0]))
         guard inversions.count > 1 else { return reading }
         let solid = reading.foundClearDigit && isSolid(reading)
         let mayBeAHole = options.mode == .single && inversions[1]
@@ -142,15 +142,15 @@ public struct DigitExtractor: Sendable {
             held = "no clear digit"
         } else if solid {
             held = "only a solid region, not strokes"
-        } else if let outer = other.lines.first?.first?.box, let inner = reading.lines.first?.first?.box, outer.encloses(inner) {
+        } else if let outer = other.firstDigit?.box, let inner = reading.firstDigit?.box, outer.encloses(inner) {
             held = "only a hole of a light digit"
         } else {
             return reading
         }
-        reading = other
-        reading.warnings.append("read as \(inversions[1] ? "light ink on a dark ground" : "dark ink on light paper"): "
+        var chosen = other
+        chosen.warnings.append("read as \(inversions[1] ? "light ink on a dark ground" : "dark ink on light paper"): "
             + "the other way round held \(held)")
-        return reading
+        return chosen
     }
 
     /// What one polarity of the picture holds: the stages from the paper estimate to the digits
@@ -166,6 +166,9 @@ public struct DigitExtractor: Sendable {
         var warnings: [String]
         /// Whether some ink passed the filters as a digit (not only a fallback to the largest mark).
         var foundClearDigit: Bool
+
+        /// The digit read first; in `--single`, the one digit.
+        var firstDigit: DigitGroup? { lines.first?.first }
     }
 
     /// `read(page:paperRadius:)`, again with a larger paper element when it finds a digit tall

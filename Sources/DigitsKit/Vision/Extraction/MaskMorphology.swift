@@ -4,13 +4,7 @@ enum MaskMorphology {
     /// without merging neighbouring digits, which sit much further apart than that. Pixels the
     /// closing adds are weak ink.
     static func close(_ mask: [UInt8], width w: Int, height h: Int) -> [UInt8] {
-        var inked = [UInt8](repeating: 0, count: mask.count)
-        mask.withUnsafeBufferPointer { m in
-            inked.withUnsafeMutableBufferPointer { out in
-                for i in 0..<m.count { out[i] = m[i] > 0 ? 1 : 0 }
-            }
-        }
-        let closed = filter3(filter3(inked, width: w, height: h, keepIfAny: true), width: w, height: h, keepIfAny: false)
+        let closed = filter3(filter3(mask, width: w, height: h, keepIfAny: true), width: w, height: h, keepIfAny: false)
         var result = mask
         result.withUnsafeMutableBufferPointer { r in
             closed.withUnsafeBufferPointer { c in
@@ -22,12 +16,15 @@ enum MaskMorphology {
 
     /// 3×3 dilation (`keepIfAny`) or erosion of a 0/1 mask, separably; outside the image counts
     /// as empty for dilation and as full for erosion, so erosion does not eat ink at the border.
+    /// Dilation takes any non-zero value as ink, so it also turns the 0/1/2 ink mask into 0/1.
     private static func filter3(_ mask: [UInt8], width w: Int, height h: Int, keepIfAny: Bool) -> [UInt8] {
         guard w > 0, h > 0 else { return mask }
         var horizontal = [UInt8](repeating: 0, count: mask.count)
         var result = [UInt8](repeating: 0, count: mask.count)
         let outside: UInt8 = keepIfAny ? 0 : 1
-        @inline(__always) func combine(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> UInt8 { keepIfAny ? a | b | c : a & b & c }
+        @inline(__always) func combine(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> UInt8 {
+            keepIfAny ? (a | b | c != 0 ? 1 : 0) : a & b & c
+        }
         mask.withUnsafeBufferPointer { source in
             horizontal.withUnsafeMutableBufferPointer { target in
                 let m = source.baseAddress!, out = target.baseAddress!
