@@ -4,7 +4,7 @@ import Foundation
 /// every image of every batch. In order of application: a handwriting style drawn onto some 1s
 /// and 7s (`HandwritingStyle`, when the labels are given) or else, for some digits, the digit
 /// redrawn in seven-segment style (`SegmentStyle`, likewise), a stroke-thickness change (grey-level
-/// dilation or erosion, thin pencil to thick marker), a random affine map (rotation, scale,
+/// dilation or erosion, thin pencil to thick marker), gaps cut across strokes (`PenLift`), a random affine map (rotation, scale,
 /// shear, translation) plus an elastic displacement field (Simard et al. 2003), sampled
 /// bilinearly about the image centre in one pass, a Gaussian blur, then uniform noise. Image `i`
 /// of a batch draws from its own stream, derived from the batch seed and `i` alone, so the
@@ -36,6 +36,8 @@ struct Augmentation: Sendable, Equatable {
     /// Probability that a digit other than 1, not restyled, is redrawn in seven-segment style
     /// (`SegmentStyle`).
     var segments: Float = 0
+    /// Probability that a digit gets a gap cut across its strokes (`PenLift`).
+    var gaps: Float = 0
 
     init() {}
 
@@ -52,6 +54,7 @@ struct Augmentation: Sendable, Equatable {
     var isIdentity: Bool {
         rotation == 0 && scale == 0 && shear == 0 && translation == 0 && noise == 0 && elasticAlpha == 0
             && thickness == 0...0 && blur == 0...0 && style == 0 && segments == 0
+            && gaps == 0
     }
 
     static let side = 28
@@ -107,6 +110,9 @@ struct Augmentation: Sendable, Equatable {
             SegmentStyle.redraw(source, label: label, random: &random)
         }
         if strokeChange != 0 { Morphology.changeStrokes(source, by: strokeChange, scratch: filterScratch) }
+        // Cut after the pen change, so a thicker pen does not close the gap, and before the
+        // resampling, so the gap bends with the digit. Its draws come last but for the noise's.
+        if gaps > 0, random.nextUnitFloat() < gaps { PenLift.cut(source, random: &random) }
         resample(source, into: image, angle: angle, size: size, slant: slant, shift: (dx, dy),
                  field: elastic ? (fieldX, fieldY) : nil)
         if blurSigma > 0 { GaussianFilter(sigma: blurSigma).smooth(image, scratch: filterScratch, gain: 1) }

@@ -18,6 +18,8 @@ public enum TestDistortion: String, CaseIterable, Sendable {
     case style
     /// Every digit but the 1s redrawn in seven-segment style (`SegmentStyle`).
     case segments
+    /// A gap or two cut across every digit's strokes, as pen lifts leave them (`PenLift`).
+    case gaps
 
     var augmentation: Augmentation {
         var augmentation = Augmentation()
@@ -36,6 +38,7 @@ public enum TestDistortion: String, CaseIterable, Sendable {
             augmentation.blur = 0...1.5
         case .style: augmentation.style = 1
         case .segments: augmentation.segments = 1
+        case .gaps: augmentation.gaps = 1
         }
         return augmentation
     }

@@ -36,6 +36,8 @@ extension NeuralNetwork {
                           help: "probability that a training 1 gets a flag and a 7 a crossbar drawn on (0 or unset: none)"),
             ParameterSpec("segments", .real(min: 0, max: 1),
                           help: "probability that a training digit other than 1 is redrawn in seven-segment style (0 or unset: none)"),
+            ParameterSpec("gaps", .real(min: 0, max: 1),
+                          help: "probability that a training digit gets a gap cut across its strokes, as a pen lift leaves (0 or unset: none)"),
             ParameterSpec("precision", .choice(MatrixPrecision.allCases.map(\.rawValue)),
                           help: "arithmetic of the training matrix products (bfloat16: operands rounded to bfloat16, sums, weights and predictions in float32; needs AVX512-BF16)"),
             ParameterSpec("tol", .real(min: 0, max: nil),
@@ -67,6 +69,7 @@ extension NeuralNetwork {
         public var blur: Double?
         public var style: Double?
         public var segments: Double?
+        public var gaps: Double?
         /// Optional so that model files written before it existed still load (as float32).
         public var precision: String?
         /// Optional, as `precision`: older model files trained without it.
@@ -125,6 +128,7 @@ extension NeuralNetwork {
             augmentation.blur = 0...Float(blur ?? 0)
             augmentation.style = Float(style ?? 0)
             augmentation.segments = Float(segments ?? 0)
+            augmentation.gaps = Float(gaps ?? 0)
             return augmentation.isIdentity ? nil : augmentation
         }
 
