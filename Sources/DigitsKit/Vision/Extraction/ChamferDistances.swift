@@ -12,13 +12,15 @@ struct ChamferDistances {
     static let straightStep: Int32 = 3, diagonalStep: Int32 = 4
 
     /// `contains(i)`: whether pixel i of the image (`imageWidth` wide, row by row) is in the set.
-    init(box: PixelBox, imageWidth: Int, contains: (Int) -> Bool) {
+    /// The ring around the box counts as outside the set, unless `outsideOnlyWithin`: then only
+    /// the box's own pixels outside the set do (a distance to given pixels, not to the box's edge).
+    init(box: PixelBox, imageWidth: Int, outsideOnlyWithin: Bool = false, contains: (Int) -> Bool) {
         minX = box.x; minY = box.y; width = box.width + 2; height = box.height + 2
-        let w = width, h = height
-        var values = [Int32](repeating: 0, count: w * h)
+        let w = width, h = height, far = Int32.max / 2
+        var values = [Int32](repeating: outsideOnlyWithin ? far : 0, count: w * h)
         for y in 0..<box.height {
-            for x in 0..<box.width where contains((box.y + y) * imageWidth + box.x + x) {
-                values[(y + 1) * w + x + 1] = Int32.max / 2
+            for x in 0..<box.width {
+                values[(y + 1) * w + x + 1] = contains((box.y + y) * imageWidth + box.x + x) ? far : 0
             }
         }
         var widest: Int32 = 0

@@ -242,11 +242,14 @@ public struct DigitExtractor: Sendable {
                 let assembled = DigitGroup.withSegments(whole, among: groups, labelling: labelling, width: ink.width)
                 // A canvas's dots are small against the picture: the filters call them specks.
                 // (Gathered only when the digit found is a dot.)
-                return [[DigitGroup.withDottedStrokes(
+                let dotted = DigitGroup.withDottedStrokes(
                     assembled,
                     among: components.indices.filter { verdicts[$0] == nil || verdicts[$0] == .speck }
                         .map { DigitGroup(components[$0], index: $0) },
-                    labels: labelling.labels, width: ink.width, height: ink.height)]]
+                    labels: labelling.labels, width: ink.width, height: ink.height)
+                // Last, so that a lone dot or bar is still the one the steps above start from.
+                return [[DigitGroup.withLiftedStrokes(dotted, among: groups, labels: labelling.labels,
+                                                      width: ink.width, height: ink.height)]]
             } ?? []
         }
         return PageReading(page: page, paper: paper, ink: ink, threshold: thresholdStep, labelling: labelling, accepted: accepted,
