@@ -15,7 +15,7 @@ folder. Needs numpy, Pillow and scikit-image.
 import os
 
 import numpy as np
-from mnist_test_digits import arguments
+from mnist_test_digits import arguments, enlarged_ink, labelled_folders, place_on_canvas
 from PIL import Image, ImageFilter
 from skimage.morphology import medial_axis
 
@@ -43,19 +43,17 @@ def cut(ink, skeleton, stroke, number, width):
     return kept
 
 
-for name in gaps:
-    os.makedirs(os.path.join(out, name), exist_ok=True)
-csvs = {name: open(os.path.join(out, name, "labels.csv"), "w") for name in gaps}
+csvs = labelled_folders(out, gaps)
 for number in range(count):
     index = int(rng.integers(len(images)))
     scale = int(rng.integers(6, 13))
-    ink = np.array(Image.fromarray(images[index]).resize((28 * scale, 28 * scale), Image.BICUBIC)) > 100
-    skeleton, distance = medial_axis(ink, return_distance=True)
+    ink = enlarged_ink(images[index], scale)
+    # (medial_axis breaks ties at random: seeded, the same arguments draw the same pictures)
+    skeleton, distance = medial_axis(ink, return_distance=True, rng=number)
     # twice the median distance from the medial axis to the paper: the pen's width, even where
     # a fat pen filled a loop
     stroke = 2 * np.median(distance[skeleton])
-    side = 28 * scale + int(rng.integers(0, 201))
-    left, top = (int(rng.integers(0, side - 28 * scale + 1)) for _ in range(2))
+    side, left, top = place_on_canvas(rng, scale, 200)
     file = f"{number:03d}.png"
     for name, (number_of_gaps, width) in gaps.items():
         canvas = np.full((side, side), 255, np.uint8)

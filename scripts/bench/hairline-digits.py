@@ -16,7 +16,7 @@ scikit-image.
 import os
 
 import numpy as np
-from mnist_test_digits import arguments
+from mnist_test_digits import arguments, enlarged_ink, labelled_folders, place_on_canvas
 from PIL import Image, ImageDraw, ImageFilter
 from skimage.morphology import skeletonize
 
@@ -46,16 +46,12 @@ styles = {
     "soft": lambda line: line,
     "dotted": dotted,
 }
-for name in styles:
-    os.makedirs(os.path.join(out, name), exist_ok=True)
-csvs = {name: open(os.path.join(out, name, "labels.csv"), "w") for name in styles}
+csvs = labelled_folders(out, styles)
 for number in range(count):
     index = int(rng.integers(len(images)))
     scale = int(rng.integers(8, 25))
-    enlarged = np.array(Image.fromarray(images[index]).resize((28 * scale, 28 * scale), Image.BICUBIC)) > 100
-    skeleton = skeletonize(enlarged)
-    side = 28 * scale + int(rng.integers(0, 301))
-    left, top = (int(rng.integers(0, side - 28 * scale + 1)) for _ in range(2))
+    skeleton = skeletonize(enlarged_ink(images[index], scale))
+    side, left, top = place_on_canvas(rng, scale, 300)
     file = f"{number:03d}.png"
     for name, style in styles.items():
         canvas = np.full((side, side), 255, np.uint8)

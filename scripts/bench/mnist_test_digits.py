@@ -1,10 +1,12 @@
 """The command line and data shared by the bench scripts that draw MNIST test digits into
-pictures: `SCRIPT MNIST_DIR OUT [COUNT] [SEED]`, and MNIST's 10 000 test images and labels."""
+pictures: `SCRIPT MNIST_DIR OUT [COUNT] [SEED]`, MNIST's 10 000 test images and labels, and the
+labelled folders and canvases of the scripts that draw a digit at once into several folders."""
 import gzip
 import os
 import sys
 
 import numpy as np
+from PIL import Image
 
 
 def arguments(default_count, default_seed):
@@ -16,3 +18,23 @@ def arguments(default_count, default_seed):
                            dtype=np.uint8).reshape(-1, 28, 28)
     labels = np.frombuffer(gzip.open(os.path.join(mnist, "t10k-labels-idx1-ubyte.gz")).read()[8:], dtype=np.uint8)
     return out, count, seed, images, labels
+
+
+def labelled_folders(out, names):
+    """A folder under `out` per name, and its labels.csv open for writing, by name."""
+    for name in names:
+        os.makedirs(os.path.join(out, name), exist_ok=True)
+    return {name: open(os.path.join(out, name, "labels.csv"), "w") for name in names}
+
+
+def enlarged_ink(image, scale):
+    """A 28×28 digit enlarged `scale` times (bicubic), as a boolean ink mask."""
+    return np.array(Image.fromarray(image).resize((28 * scale, 28 * scale), Image.BICUBIC)) > 100
+
+
+def place_on_canvas(rng, scale, slack):
+    """(side, left, top): a square canvas up to `slack` px larger than the enlarged digit, and
+    where the digit goes on it."""
+    side = 28 * scale + int(rng.integers(0, slack + 1))
+    left, top = (int(rng.integers(0, side - 28 * scale + 1)) for _ in range(2))
+    return side, left, top
