@@ -23,11 +23,10 @@ enum PenLift {
         }
     }
 
-    /// Cuts a gap `width` pixels wide across the stroke through the ink pixel `pick` chooses
-    /// (the `pick % count`th, in reading order):
-    /// square to the stroke's direction there, and only as long as that stroke is wide, so a
-    /// neighbouring stroke stays whole. The gap's edges fade over a pixel, as a resampled
-    /// pen stroke's do.
+    /// Cuts a gap `width` pixels wide across the stroke through the ink pixel `pick` chooses (the
+    /// `pick % count`th, in reading order): square to the stroke's direction there, and only as
+    /// long as that stroke is wide, so a neighbouring stroke stays whole. The gap's edges fade
+    /// over a pixel, as a resampled pen stroke's do.
     static func cutAcross(_ image: UnsafeMutablePointer<Float>, width: Float, pick: UInt64) {
         let side = Augmentation.side
         let ink = (0..<Augmentation.area).filter { image[$0] > inkThreshold }

@@ -4,13 +4,13 @@ import Foundation
 /// every image of every batch. In order of application: a handwriting style drawn onto some 1s
 /// and 7s (`HandwritingStyle`, when the labels are given) or else, for some digits, the digit
 /// redrawn in seven-segment style (`SegmentStyle`, likewise), a stroke-thickness change (grey-level
-/// dilation or erosion, thin pencil to thick marker), gaps cut across strokes (`PenLift`), a random affine map (rotation, scale,
-/// shear, translation) plus an elastic displacement field (Simard et al. 2003), sampled
-/// bilinearly about the image centre in one pass, a Gaussian blur, then uniform noise. Image `i`
-/// of a batch draws from its own stream, derived from the batch seed and `i` alone, so the
-/// result depends on neither the thread nor the replica that distorts it, and needs no state in
-/// checkpoints. A distortion whose strength is zero draws nothing, so adding one never changes
-/// what the others do.
+/// dilation or erosion, thin pencil to thick marker), gaps cut across strokes (`PenLift`), a
+/// random affine map (rotation, scale, shear, translation) plus an elastic displacement field
+/// (Simard et al. 2003), sampled bilinearly about the image centre in one pass, a Gaussian blur,
+/// then uniform noise. Image `i` of a batch draws from its own stream, derived from the batch
+/// seed and `i` alone, so the result depends on neither the thread nor the replica that
+/// distorts it, and needs no state in checkpoints. A distortion whose strength is zero draws
+/// nothing, so adding one never changes what the others do.
 struct Augmentation: Sendable, Equatable {
     /// Largest rotation, in radians.
     var rotation: Float = 0
