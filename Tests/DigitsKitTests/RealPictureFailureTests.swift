@@ -202,4 +202,13 @@ import Testing
         let box = try Self.singleDigitBox("long-thumb-above-eight.jpg", reading: "8")
         #expect(box.y > 250, "the 8 starts at y ≈ 311, the thumb at the top edge: \(box)")
     }
+
+    /// A thumb as wide as the 6 beside it and three times as long, reaching down from the top
+    /// edge and narrowing there (`held-photos.py`, seed 15, held-000): its wide part, deep in
+    /// the picture, hardly touched the frame, so it was not cut and joined the 6 as a stacked
+    /// piece. A component that is the object alone reaches the frame by the object.
+    @Test func aThumbNarrowingToTheFrameIsNoStackedPiece() throws {
+        let box = try Self.singleDigitBox("thumb-narrowing-to-the-frame-six.jpg", reading: "6")
+        #expect(box.y > 200, "the 6 starts at y ≈ 241, the thumb at the top edge: \(box)")
+    }
 }

@@ -7,7 +7,8 @@
 /// where a fat stroke is long. So the wide part of a component that the frame cuts (its opening
 /// at half its widest disc: the union of the discs round its deepest pixels) is cut away when it
 /// is compact, at least `widthRatio` times as wide as the strokes, touches the frame across at
-/// least its half-width and lies mostly outside the strokes' box, which the frame does not cut.
+/// least its half-width (or, when the component is that part alone, the component does: a thumb
+/// narrows towards its base) and lies mostly outside the strokes' box, which the frame does not cut.
 /// The strokes are the rest of the component, or, when that is next to nothing, the heaviest
 /// component that the frame does not cut, if it is a digit rather than a fragment of one. A
 /// marker digit's filled loop lies inside the digit's box, or, in a digit cropped to its ink, on
@@ -72,6 +73,11 @@ enum EdgeObjects {
                 if !box.contains(x: x, y: y) { outside += 1 }
                 if x == 0 || y == 0 || x == width - 1 || y == height - 1 { contact += 1 }
             }
+            // A component that is the object alone reaches the frame by the object, however its
+            // wide part narrows there (a thumb's base is narrower than its tip); one with strokes
+            // of its own may reach the frame by a stroke, and its wide part must itself touch it.
+            let c = components[index]
+            if !ownStrokes { contact = max(contact, c.topBorder + c.bottomBorder + c.leftBorder + c.rightBorder) }
             guard 2 * outside >= wide.count, 3 * contact >= Int(half) else { continue }
             for i in wide { mask[i] = 0 }
             erased = true
