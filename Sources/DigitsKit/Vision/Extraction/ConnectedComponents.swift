@@ -11,8 +11,10 @@ struct Component {
     var width: Int { maxX - minX + 1 }
     var height: Int { maxY - minY + 1 }
     var box: PixelBox { PixelBox(x: minX, y: minY, width: width, height: height) }
+    /// Its pixels on the image's borders (a corner pixel counts on both of its borders).
+    var borderPixels: Int { topBorder + bottomBorder + leftBorder + rightBorder }
     /// Whether the frame cuts it.
-    var touchesBorder: Bool { topBorder + bottomBorder + leftBorder + rightBorder > 0 }
+    var touchesBorder: Bool { borderPixels > 0 }
 }
 
 /// Two-pass labelling with union-find over provisional labels.

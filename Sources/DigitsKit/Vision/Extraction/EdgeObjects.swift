@@ -76,8 +76,7 @@ enum EdgeObjects {
             // A component that is the object alone reaches the frame by the object, however its
             // wide part narrows there (a thumb's base is narrower than its tip); one with strokes
             // of its own may reach the frame by a stroke, and its wide part must itself touch it.
-            let c = components[index]
-            if !ownStrokes { contact = max(contact, c.topBorder + c.bottomBorder + c.leftBorder + c.rightBorder) }
+            if !ownStrokes { contact = max(contact, components[index].borderPixels) }
             guard 2 * outside >= wide.count, 3 * contact >= Int(half) else { continue }
             for i in wide { mask[i] = 0 }
             erased = true

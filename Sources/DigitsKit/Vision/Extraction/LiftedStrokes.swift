@@ -35,9 +35,9 @@ extension DigitGroup {
             let distances = ChamferDistances(box: area, imageWidth: width, outsideOnlyWithin: true) { !members.contains(labels[$0]) }
             let limit = Int32(reach) * ChamferDistances.straightStep
             if let k = rest.firstIndex(where: { g in
-                var joined = digit
-                joined.absorb(g)
-                guard Float(joined.width) <= liftedAspect * Float(joined.height), !g.standsBeside(digit) else { return false }
+                let joinedWidth = max(digit.maxX, g.maxX) - min(digit.minX, g.minX) + 1
+                let joinedHeight = max(digit.maxY, g.maxY) - min(digit.minY, g.minY) + 1
+                guard Float(joinedWidth) <= liftedAspect * Float(joinedHeight), !g.standsBeside(digit) else { return false }
                 let (x0, x1) = (max(g.minX, area.x), min(g.maxX + 1, area.maxX))
                 let (y0, y1) = (max(g.minY, area.y), min(g.maxY + 1, area.maxY))
                 guard x0 < x1, y0 < y1 else { return false }
