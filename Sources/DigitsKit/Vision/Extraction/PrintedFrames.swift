@@ -6,12 +6,14 @@
 /// fourth may have gone with the ruled lines, which erase a long enough one, or be crossed by
 /// the digit) around other ink standing at least `contentShare` of the height inside the lines.
 /// A line is a run of ink, thinner than `bandShare` of the box's short side, at the same depth
-/// from the edge along at least `coverage` of the side. The lines are erased, except where a
-/// stroke runs on through them: a digit touching its box keeps its stroke. A 0 drawn boxy holds
-/// no other ink; an 8 drawn as a rectangle holds only its short middle bar; a boxy 0 drawn with
-/// a marker has sides thicker than the band.
+/// from the edge along at least `bareShare` of the side, and along at least `coverage` of it
+/// counting where a stroke runs along or across it and hides it. The lines are erased, except
+/// where a stroke runs on through them: a digit touching its box keeps its stroke. A 0 drawn
+/// boxy holds no other ink; an 8 drawn as a rectangle holds only its short middle bar; a boxy 0
+/// drawn with a marker has sides thicker than the band.
 enum PrintedFrames {
     static let coverage: Float = 0.7
+    static let bareShare: Float = 0.35
     static let bandShare: Float = 0.08
     static let contentShare: Float = 0.3
     static let wallSpan: Float = 0.95
@@ -79,7 +81,19 @@ enum PrintedFrames {
             // against a large frame's band is thicker than the line.
             let thickness = median(atLine.map { Float($0.end - $0.start) })
             let line = atLine.filter { Float($0.end - $0.start) <= 1.5 * thickness + 1 }
-            guard Float(line.count) >= coverage * Float(side.length) else { continue }
+            // Where the digit runs along the line or crosses it, the line is hidden under the
+            // stroke: the band is still inked there, only thicker or from farther out. Not for
+            // ink that the picture's edge cuts: the dark margin round a tight crop of a light
+            // digit on black also runs along every side, and is no form.
+            var bare = [Bool](repeating: false, count: side.length)
+            for run in line { bare[run.along] = true }
+            let hidden = c.touchesBorder ? 0 : (0..<side.length).count { along in
+                !bare[along] && (max(0, middle - band / 2)...min(reach - 1, middle + band / 2)).contains {
+                    labelling.labels[side.pixel(along, $0)] == label
+                }
+            }
+            guard Float(line.count) >= bareShare * Float(side.length),
+                  Float(line.count + hidden) >= coverage * Float(side.length) else { continue }
             sidesFound += 1
             for run in line { for depth in run.start..<run.end { lines.pixels.append(side.pixel(run.along, depth)) } }
             let depth = middle + band
