@@ -104,6 +104,13 @@ import Testing
         #expect(box.height > 150, "the top half alone is 103 px tall: \(box)")
     }
 
+    /// "65531": the second 5, faint, came apart in three short pieces, together taller than 1.7
+    /// times the tallest piece (the two-lines limit), and was read as two digits ("622531").
+    /// Beside whole digits, the limit is measured on the digits' height.
+    @Test func aFaintDigitBrokenInShortPiecesInAStringIsOneDigit() throws {
+        #expect(try Self.read("broken-five-string.jpg", mode: .multi).text == "65531")
+    }
+
     /// "80185503": the second 5's flat hat, drawn quickly, is wider than the 5's round body is
     /// tall and was not taken for a hat; it became a digit of its own (a 2) on a line above.
     @Test func aFivesWideFlatHatStaysWithItsBody() throws {

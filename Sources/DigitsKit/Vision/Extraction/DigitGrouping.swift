@@ -19,13 +19,15 @@ struct DigitGroup {
 
     /// Stacked pieces of one digit: they share most of the narrower one's columns, the gap
     /// between them is small next to the taller, and together they are at most `stackLimit`
-    /// times the taller's height (less than two digits on two lines would be).
+    /// times the taller's height, or the height of the digits around them, whichever is more
+    /// (less than two digits on two lines would be: a faint 5 broken in three short pieces is
+    /// taller than 1.7 of its tallest piece).
     ///
     /// A short piece (at most 2/5 of the taller's height, at most twice as wide as the taller is
     /// tall — a 5's hat) needs only to share some columns: a hat lifted off the page often drifts
     /// to the right of the body, over the gap before the next digit, and a quick flat hat can be
     /// wider than the 5's round body and a third of its height.
-    func belongs(with other: DigitGroup, stackLimit: Float) -> Bool {
+    func belongs(with other: DigitGroup, stackLimit: Float, digitHeight: Int) -> Bool {
         let overlap = min(maxX, other.maxX) - max(minX, other.minX) + 1
         let taller = max(height, other.height)
         let short = height <= other.height ? self : other
@@ -33,7 +35,7 @@ struct DigitGroup {
         guard 2 * overlap >= min(width, other.width) || isHat else { return false }
         let gap = max(minY, other.minY) - min(maxY, other.maxY) - 1
         let merged = max(maxY, other.maxY) - min(minY, other.minY) + 1
-        return Float(gap) <= 0.35 * Float(taller) && Float(merged) <= stackLimit * Float(taller)
+        return Float(gap) <= 0.35 * Float(taller) && Float(merged) <= stackLimit * Float(max(taller, digitHeight))
     }
 
     /// Whether `other`'s box comes within `reach` pixels of this one's on both axes (boxes that
@@ -55,14 +57,16 @@ struct DigitGroup {
     static let lineStack: Float = 1.7
     static let brokenDigitStack: Float = 2.2
 
-    /// Merges groups that belong together (see `belongs`) until nothing changes.
-    static func merge(_ groups: [DigitGroup], stackLimit: Float) -> [DigitGroup] {
+    /// Merges groups that belong together (see `belongs`) until nothing changes. In lines of
+    /// digits, the digits' height is the median height of the groups: most are whole digits.
+    static func merge(_ groups: [DigitGroup], stackLimit: Float, inLines: Bool) -> [DigitGroup] {
         var groups = groups
+        let digitHeight = inLines ? Int(median(groups.map { Float($0.height) })) : 0
         var merged = true
         while merged {
             merged = false
             outer: for i in groups.indices {
-                for j in groups.indices where j > i && groups[i].belongs(with: groups[j], stackLimit: stackLimit) {
+                for j in groups.indices where j > i && groups[i].belongs(with: groups[j], stackLimit: stackLimit, digitHeight: digitHeight) {
                     groups[i].absorb(groups[j])
                     groups.remove(at: j)
                     merged = true
