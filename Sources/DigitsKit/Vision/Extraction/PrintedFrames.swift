@@ -85,6 +85,7 @@ enum PrintedFrames {
             // stroke: the band is still inked there, only thicker or from farther out. Not for
             // ink that the picture's edge cuts: the dark margin round a tight crop of a light
             // digit on black also runs along every side, and is no form.
+            guard Float(line.count) >= bareShare * Float(side.length) else { continue }
             var bare = [Bool](repeating: false, count: side.length)
             for run in line { bare[run.along] = true }
             let hidden = c.touchesBorder ? 0 : (0..<side.length).count { along in
@@ -92,8 +93,7 @@ enum PrintedFrames {
                     labelling.labels[side.pixel(along, $0)] == label
                 }
             }
-            guard Float(line.count) >= bareShare * Float(side.length),
-                  Float(line.count + hidden) >= coverage * Float(side.length) else { continue }
+            guard Float(line.count + hidden) >= coverage * Float(side.length) else { continue }
             sidesFound += 1
             for run in line { for depth in run.start..<run.end { lines.pixels.append(side.pixel(run.along, depth)) } }
             let depth = middle + band
