@@ -64,6 +64,12 @@ import Testing
         #expect(try RealPictureFailureTests.read("comb-code.jpg", mode: .multi).text == "68083")
     }
 
+    /// "322" in a comb: the faint 3 came apart in four pieces inside its box and was read as
+    /// four digits ("721122"). Each box of a comb holds one digit.
+    @Test func aDigitBrokenInPiecesInItsCombBoxIsOneDigit() throws {
+        #expect(try RealPictureFailureTests.read("comb-broken-three.jpg", mode: .multi).text == "322")
+    }
+
     /// Squared paper is one large frame-like grid around the digit (development set 2,
     /// squared-073). Against so large a frame the 9's loop passed for a thin line beside a grid
     /// line and lost its left side (read as 3): a line is as thick all along, and the loop is
@@ -85,7 +91,12 @@ import Testing
         fill(76...77, 10...89); fill(152...153, 10...89)                          // inner walls
         fill(110...117, 25...75)                                                  // the 1
         let labelling = ComponentLabels(mask: mask, ink: GrayImage(width: width, height: height))
-        #expect(PrintedFrames.erase(from: &mask, labelling: labelling, width: width, height: height))
+        let erasure = PrintedFrames.erase(from: &mask, labelling: labelling, width: width, height: height)
+        #expect(erasure.erasedAny)
+        // The cut-off first box, the 1's and the last: each holds one digit.
+        #expect(erasure.combCells.count == 3, "\(erasure.combCells)")
+        #expect(erasure.combCells.contains { $0.x > 77 && $0.x <= 110 && $0.x + $0.width > 117 && $0.x + $0.width <= 153 },
+                "the 1's box: \(erasure.combCells)")
         #expect((10...89).allSatisfy { mask[$0 * width + 76] == 0 && mask[$0 * width + 153] == 0 }, "inner walls")
         #expect((0...229).allSatisfy { mask[10 * width + $0] == 0 || $0 >= 228 }, "top line")
         #expect((25...75).allSatisfy { y in (110...117).allSatisfy { mask[y * width + $0] == 2 } }, "the 1")

@@ -195,9 +195,9 @@ public struct DigitExtractor: Sendable {
         // Frames first: the ruled-line eraser would take a long box's top and bottom lines and
         // leave its walls, which are then separate strokes like 1s.
         var labelling = ComponentLabels(mask: mask, ink: ink)
-        let framed = PrintedFrames.erase(from: &mask, labelling: labelling, width: ink.width, height: ink.height)
+        let frames = PrintedFrames.erase(from: &mask, labelling: labelling, width: ink.width, height: ink.height)
         let ruled = MaskMorphology.removeRuledLines(&mask, evidence: thresholded.faint, width: ink.width, height: ink.height)
-        if framed || ruled > 0 { labelling = ComponentLabels(mask: mask, ink: ink) }
+        if frames.erasedAny || ruled > 0 { labelling = ComponentLabels(mask: mask, ink: ink) }
         func classified(_ labelling: ComponentLabels) -> [Rejection?] {
             let oneSided = ShadowEdge.oneSidedFractions(labelling, page: page)
             var verdicts = ComponentFilter.classify(labelling.components, oneSided: oneSided, width: ink.width, height: ink.height)
@@ -226,7 +226,7 @@ public struct DigitExtractor: Sendable {
         let foundClearDigit: Bool
         switch options.mode {
         case .multi:
-            groups = DigitGroup.plausibleDigits(groups)
+            groups = DigitGroup.plausibleDigits(DigitGroup.merged(groups, byCell: frames.combCells))
             lines = DigitGroup.readingOrder(groups)
             foundClearDigit = !lines.isEmpty
         case .single:

@@ -77,6 +77,22 @@ struct DigitGroup {
         return groups
     }
 
+    /// Groups whose centres lie in the same box of a comb made one piece each of that box's
+    /// digit: a faint 3 broken in four pieces was read as four digits.
+    static func merged(_ groups: [DigitGroup], byCell cells: [PixelBox]) -> [DigitGroup] {
+        var groups = groups
+        for cell in cells {
+            let inside = groups.indices.filter { i in
+                let (x, y) = ((groups[i].minX + groups[i].maxX) / 2, (groups[i].minY + groups[i].maxY) / 2)
+                return x >= cell.x && x < cell.x + cell.width && y >= cell.y && y < cell.y + cell.height
+            }
+            guard let first = inside.first, inside.count > 1 else { continue }
+            for i in inside.dropFirst() { groups[first].absorb(groups[i]) }
+            for i in inside.dropFirst().reversed() { groups.remove(at: i) }
+        }
+        return groups
+    }
+
     /// For several digits: drops pieces of neighbouring digits cut by the frame (touching a
     /// border and much shorter than the digits that do not) and stray marks much smaller than
     /// the typical digit.

@@ -18,13 +18,20 @@ enum PrintedFrames {
     static let contentShare: Float = 0.3
     static let wallSpan: Float = 0.95
 
+    /// What erasing found: whether any frame went, and the boxes of the combs between their
+    /// walls, each made to hold one digit.
+    struct Erasure {
+        var erasedAny = false
+        var combCells: [PixelBox] = []
+    }
+
     /// Erases from `mask` the lines of every printed frame among `labelling`'s components that
-    /// holds other ink; returns whether there was one.
-    static func erase(from mask: inout [UInt8], labelling: ComponentLabels, width: Int, height: Int) -> Bool {
+    /// holds other ink.
+    static func erase(from mask: inout [UInt8], labelling: ComponentLabels, width: Int, height: Int) -> Erasure {
         let components = labelling.components
         // A frame that can hold a legible digit is not tiny against the picture.
         let smallest = max(16, max(width, height) / 12)
-        var erased = false
+        var erasure = Erasure()
         for index in components.indices {
             let frame = components[index]
             guard frame.width >= smallest, frame.height >= smallest,
@@ -32,11 +39,24 @@ enum PrintedFrames {
                   holdsContent(index, lines: lines, labelling: labelling, width: width) else { continue }
             for pixel in lines.pixels { mask[pixel] = 0 }
             if 2 * frame.width >= 3 * frame.height {
-                for pixel in walls(of: index, inside: lines.inner, labelling: labelling, width: width) { mask[pixel] = 0 }
+                let walls = walls(of: index, inside: lines.inner, labelling: labelling, width: width)
+                for pixel in walls.pixels { mask[pixel] = 0 }
+                erasure.combCells += cells(between: walls.columns, inside: lines.inner)
             }
-            erased = true
+            erasure.erasedAny = true
         }
-        return erased
+        return erasure
+    }
+
+    /// The boxes of a comb: from one wall (or the frame's inner edge) to the next, as tall as the
+    /// inside of its lines; none for a frame without walls, which may hold a whole number.
+    private static func cells(between walls: [ClosedRange<Int>], inside inner: Lines.Box) -> [PixelBox] {
+        guard !walls.isEmpty else { return [] }
+        let lefts = [inner.minX] + walls.map { $0.upperBound + 1 }
+        let rights = walls.map { $0.lowerBound - 1 } + [inner.maxX]
+        return zip(lefts, rights).filter { $0.0 < $0.1 }.map { left, right in
+            PixelBox(x: left, y: inner.minY, width: right - left + 1, height: inner.maxY - inner.minY + 1)
+        }
     }
 
     /// A frame's thin lines: the pixels to erase, and the box inside them.
@@ -119,7 +139,8 @@ enum PrintedFrames {
     /// written in a box has sides as straight, but leaves a gap to one line or the other).
     /// Looked for only in a frame half as wide again as tall: in a box for one digit, a 1
     /// touching both lines is no wall.
-    private static func walls(of index: Int, inside inner: Lines.Box, labelling: ComponentLabels, width: Int) -> [Int] {
+    private static func walls(of index: Int, inside inner: Lines.Box, labelling: ComponentLabels,
+                              width: Int) -> (pixels: [Int], columns: [ClosedRange<Int>]) {
         let frame = labelling.components[index]
         let label = Int32(index + 1)
         let rows = frame.minY...frame.maxY
@@ -131,18 +152,19 @@ enum PrintedFrames {
         // A wall is a printed line: no wider than the band the frame's lines were found in,
         // plus the column either side that the test above lets in.
         let widest = max(3, Int((bandShare * Float(inner.maxY - inner.minY + 1)).rounded())) + 2
-        var pixels: [Int] = []
+        var pixels: [Int] = [], columns: [ClosedRange<Int>] = []
         var x = 0
         while x < spanning.count {
             guard spanning[x] else { x += 1; continue }
             let start = x
             while x < spanning.count, spanning[x] { x += 1 }
             guard x - start <= widest else { continue }
-            for column in (start..<x).map({ $0 + inner.minX }) {
+            columns.append((start + inner.minX)...(x - 1 + inner.minX))
+            for column in columns.last! {
                 for y in rows where labelling.labels[y * width + column] == label { pixels.append(y * width + column) }
             }
         }
-        return pixels
+        return (pixels, columns)
     }
 
     /// Whether ink inside the frame's lines — the frame's own in the middle of its box (a digit
