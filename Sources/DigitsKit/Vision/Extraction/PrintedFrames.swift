@@ -138,7 +138,7 @@ enum PrintedFrames {
     /// joins its top line to its bottom line (`wallSpan` of the frame's height: a narrow 0
     /// written in a box has sides as straight, but leaves a gap to one line or the other).
     /// Looked for only in a frame half as wide again as tall: in a box for one digit, a 1
-    /// touching both lines is no wall.
+    /// touching both lines is no wall. Their pixels, to erase, and the columns each stands in.
     private static func walls(of index: Int, inside inner: Lines.Box, labelling: ComponentLabels,
                               width: Int) -> (pixels: [Int], columns: [ClosedRange<Int>]) {
         let frame = labelling.components[index]
