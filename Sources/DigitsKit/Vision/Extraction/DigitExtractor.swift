@@ -219,9 +219,7 @@ public struct DigitExtractor: Sendable {
         }
         // In a picture of one digit, stacked pieces are that digit's, even two of nearly its
         // height (a 3 or 6 the pen broke in the middle); in a text they may be two lines.
-        var groups = DigitGroup.merge(accepted.map { DigitGroup(components[$0], index: $0) },
-                                      stackLimit: options.mode == .single ? DigitGroup.brokenDigitStack : DigitGroup.lineStack,
-                                      inLines: options.mode == .multi)
+        var groups = DigitGroup.merge(accepted.map { DigitGroup(components[$0], index: $0) }, inLines: options.mode == .multi)
         let lines: [[DigitGroup]]
         let foundClearDigit: Bool
         switch options.mode {

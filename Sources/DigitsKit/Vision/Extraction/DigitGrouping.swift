@@ -57,10 +57,12 @@ struct DigitGroup {
     static let lineStack: Float = 1.7
     static let brokenDigitStack: Float = 2.2
 
-    /// Merges groups that belong together (see `belongs`) until nothing changes. In lines of
-    /// digits, the digits' height is the median height of the groups: most are whole digits.
-    static func merge(_ groups: [DigitGroup], stackLimit: Float, inLines: Bool) -> [DigitGroup] {
+    /// Merges groups that belong together (see `belongs`) until nothing changes: in lines of
+    /// digits (`inLines`) under `lineStack`, with the digits' height the median height of the
+    /// groups (most are whole digits); in a picture of one digit under `brokenDigitStack`.
+    static func merge(_ groups: [DigitGroup], inLines: Bool) -> [DigitGroup] {
         var groups = groups
+        let stackLimit = inLines ? lineStack : brokenDigitStack
         let digitHeight = inLines ? Int(median(groups.map { Float($0.height) })) : 0
         var merged = true
         while merged {
@@ -82,10 +84,7 @@ struct DigitGroup {
     static func merged(_ groups: [DigitGroup], byCell cells: [PixelBox]) -> [DigitGroup] {
         var groups = groups
         for cell in cells {
-            let inside = groups.indices.filter { i in
-                let (x, y) = ((groups[i].minX + groups[i].maxX) / 2, (groups[i].minY + groups[i].maxY) / 2)
-                return x >= cell.x && x < cell.x + cell.width && y >= cell.y && y < cell.y + cell.height
-            }
+            let inside = groups.indices.filter { cell.contains(x: (groups[$0].minX + groups[$0].maxX) / 2, y: (groups[$0].minY + groups[$0].maxY) / 2) }
             guard let first = inside.first, inside.count > 1 else { continue }
             for i in inside.dropFirst() { groups[first].absorb(groups[i]) }
             for i in inside.dropFirst().reversed() { groups.remove(at: i) }
