@@ -27,13 +27,24 @@ let cTargets: [Target] = [
         pkgConfig: "libjpeg",
         providers: [.apt(["libjpeg-dev"])]
     ),
+    // libwebp and libtiff for what browsers save and scanners write.
+    .systemLibrary(
+        name: "CWebP",
+        pkgConfig: "libwebp",
+        providers: [.apt(["libwebp-dev"])]
+    ),
+    .systemLibrary(
+        name: "CTIFF",
+        pkgConfig: "libtiff-4",
+        providers: [.apt(["libtiff-dev"])]
+    ),
     // glibc's mallopt (the heap tuning of the `digits` process), which the Glibc module lacks.
     .systemLibrary(name: "CMalloc"),
-    // C shims over both codecs: libjpeg reports errors by longjmp, which Swift cannot catch,
-    // so the setjmp lives here and Swift sees plain status codes.
+    // C shims over the codecs: libjpeg reports errors by longjmp, which Swift cannot catch, and
+    // libtiff reads through callbacks, so that code lives here and Swift sees plain status codes.
     .target(
         name: "CImageCodecs",
-        dependencies: ["CPNG", "CJPEG"]
+        dependencies: ["CPNG", "CJPEG", "CWebP", "CTIFF"]
     ),
     // Matrix products in bfloat16 with float32 accumulation (AVX512-BF16), for training in
     // `precision=bfloat16`. The AVX-512 code is selected by function attributes and a runtime

@@ -1,4 +1,5 @@
 #include "image_codecs.h"
+#include "alpha_ground.h"
 #include <png.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,57 +10,6 @@
 static void copy_message(char *target, const char *source) {
     strncpy(target, source, 199);
     target[199] = '\0';
-}
-
-/* Decoded samples before they become 8-bit grey or RGB: 8-bit sRGB with straight alpha, or
-   16-bit with premultiplied alpha (the simplified API's linear format, here holding the file's
-   own sRGB values); alpha, when there is one, follows the colour samples. */
-typedef struct {
-    const void *data;
-    int wide;
-    int channels;
-    int alpha;
-} samples;
-
-/* Pixel i's coverage and its channel k premultiplied by it, both on 0...65535. */
-static unsigned int coverage(const samples *s, size_t i) {
-    if (!s->alpha) return 65535u;
-    size_t at = i * (size_t)(s->channels + 1) + (size_t)s->channels;
-    return s->wide ? ((const png_uint_16 *)s->data)[at] : ((const png_byte *)s->data)[at] * 257u;
-}
-
-static unsigned int premultiplied(const samples *s, size_t i, int k) {
-    size_t at = i * (size_t)(s->channels + s->alpha) + (size_t)k;
-    if (s->wide) return ((const png_uint_16 *)s->data)[at];
-    return ((const png_byte *)s->data)[at] * coverage(s, i) / 255u;
-}
-
-/* The ground behind transparent pixels: white, as on a page, except where most of the picture
-   is transparent and what is painted is light — white strokes drawn on a transparent canvas,
-   which the app that made them showed on a dark ground. White there would erase the drawing. */
-static unsigned int transparent_ground(const samples *s, size_t count) {
-    if (!s->alpha) return 65535u;
-    size_t transparent = 0;
-    double painted = 0, light = 0;
-    for (size_t i = 0; i < count; i++) {
-        unsigned int cover = coverage(s, i);
-        if (cover < 32768u) transparent++;
-        painted += cover;
-        for (int k = 0; k < s->channels; k++) light += (double)premultiplied(s, i, k) / s->channels;
-    }
-    return 2 * transparent > count && light > 0.5 * painted ? 0u : 65535u;
-}
-
-/* Composites the samples on their ground into 8-bit grey or RGB. */
-static void flatten(const samples *s, size_t count, unsigned char *out) {
-    unsigned int ground = transparent_ground(s, count);
-    for (size_t i = 0; i < count; i++) {
-        unsigned int behind = (unsigned int)((unsigned long long)ground * (65535u - coverage(s, i)) / 65535u);
-        for (int k = 0; k < s->channels; k++) {
-            unsigned int value = premultiplied(s, i, k) + behind;
-            out[i * (size_t)s->channels + (size_t)k] = (unsigned char)((value > 65535u ? 65535u : value) >> 8);
-        }
-    }
 }
 
 int digits_png_decode(const unsigned char *data, size_t size, unsigned long long max_pixels,
@@ -111,8 +61,9 @@ int digits_png_decode(const unsigned char *data, size_t size, unsigned long long
         return DIGITS_CODEC_ERROR;
     }
     if (decoded != buffer) {
-        samples source = {decoded, wide, channels, alpha};
-        flatten(&source, count, buffer);
+        /* The 16-bit samples come premultiplied, the 8-bit ones straight. */
+        digits_samples source = {decoded, wide, wide, channels, alpha};
+        digits_flatten(&source, count, buffer);
         free(decoded);
     }
     *pixels = buffer;

@@ -49,6 +49,16 @@ import Testing
         #expect(strip.channels == 3 && strip.height == 240)
     }
 
+    @Test func aFolderGivesItsImagesOfEveryReadableKindAndNothingElse() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("digits-files-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let names = ["a.png", "b.JPG", "c.jpeg", "d.webp", "e.tif", "f.TIFF", "g.pgm", "h.bmp", "labels.csv", "notes.txt"]
+        for name in names { try Data().write(to: folder.appendingPathComponent(name)) }
+        let found = try Predict.imageFiles([folder.path]).map { URL(fileURLWithPath: $0).lastPathComponent }
+        #expect(found == Array(names.prefix(8)))
+    }
+
     @Test func aMissingDefaultModelAsksForOne() {
         let nowhere = URL(fileURLWithPath: "/nonexistent-digits-folder")
         #expect(throws: DefaultModelError.self) {

@@ -11,9 +11,11 @@ import Testing
         try decoder.decode(contentsOf: folder.appendingPathComponent(name))
     }
 
-    static let greyFiles = ["grey.png", "grey-alpha.png", "grey16.png", "grey.jpg", "grey.pgm", "ascii.pgm"]
+    static let greyFiles = ["grey.png", "grey-alpha.png", "grey16.png", "grey.jpg", "grey.pgm", "ascii.pgm",
+                            "grey.tif", "grey16.tif", "multipage.tif"]
     static let colourFiles = ["rgb.png", "palette.png", "rgba.png", "rgb.jpg", "progressive.jpg",
-                              "rgb24.bmp", "palette8.bmp", "rgba32.bmp"] + (2...8).map { "exif-\($0).jpg" }
+                              "rgb24.bmp", "palette8.bmp", "rgba32.bmp", "lossless.webp", "lossy.webp", "rgba.webp",
+                              "rgb-lzw.tif", "jpeg.tif", "palette.tif", "rgba.tif"] + (2...8).map { "exif-\($0).jpg" }
 
     @Test(arguments: greyFiles + colourFiles)
     func decodesTheCanonicalPicture(name: String) throws {
@@ -28,6 +30,12 @@ import Testing
             #expect(left[2] > 160 && left[0] < 70, "blue block in \(name): \(left)")
         }
         #expect(right.allSatisfy { $0 >= 235 }, "white (or transparent composited on white) in \(name): \(right)")
+    }
+
+    @Test func aBilevelFaxScanReadsBlackOnWhite() throws {
+        let image = try Self.decode("bilevel-g4.tif")
+        #expect(image.width == 16 && image.height == 8 && image.channels == 1)
+        #expect(image.sample(x: 2, y: 4) == [0] && image.sample(x: 13, y: 4) == [255])
     }
 
     @Test func exifOrientationIsReadFromTheApp1Segment() throws {
@@ -52,6 +60,8 @@ import Testing
         ("truncated.png", "corrupt"), ("corrupt.png", "corrupt"), ("truncated.jpg", "corrupt"),
         ("not-an-image.png", "unrecognised"), ("empty.png", "empty"),
         ("giant.png", "pixels"), ("giant.jpg", "pixels"), ("giant.pgm", "pixels"),
+        ("truncated.webp", "corrupt"), ("giant.webp", "pixels"), ("animated.webp", "unsupported"),
+        ("truncated.tif", "corrupt"), ("giant.tif", "pixels"),
     ])
     func hostileFilesAreTypedErrors(name: String, kind: String) throws {
         do {
@@ -59,14 +69,16 @@ import Testing
             Issue.record("\(name) decoded")
         } catch let error as ImageDecodingError {
             switch (error, kind) {
-            case (.corrupt, "corrupt"), (.unrecognisedFormat, "unrecognised"), (.empty, "empty"), (.tooManyPixels, "pixels"): break
+            case (.corrupt, "corrupt"), (.unrecognisedFormat, "unrecognised"), (.empty, "empty"), (.tooManyPixels, "pixels"),
+                 (.unsupported, "unsupported"): break
             default: Issue.record("\(name): \(error)")
             }
         }
     }
 
     // Not ascii.pgm: a P2 file cut inside its last number is still a valid, shorter number.
-    @Test(arguments: ["rgb.png", "progressive.jpg", "exif-6.jpg", "grey.pgm", "rgb24.bmp", "palette8.bmp"])
+    @Test(arguments: ["rgb.png", "progressive.jpg", "exif-6.jpg", "grey.pgm", "rgb24.bmp", "palette8.bmp",
+                      "lossy.webp", "rgba.webp", "rgb-lzw.tif", "jpeg.tif"])
     func everyTruncationIsAnErrorNotACrash(name: String) throws {
         let bytes = [UInt8](try Data(contentsOf: Self.folder.appendingPathComponent(name)))
         // The last 12 bytes may hold only an end marker (PNG's IEND) that decoders do not need.
@@ -80,7 +92,8 @@ import Testing
     /// White strokes drawn on a transparent canvas vanish on a white ground: a mostly transparent
     /// picture with light paint is composited on black, one with dark paint on white.
     @Test(arguments: [("light-on-transparent.png", 220, 0), ("light-on-transparent16.png", 220, 0),
-                      ("dark-on-transparent.png", 30, 255)])
+                      ("dark-on-transparent.png", 30, 255), ("light-on-transparent.webp", 220, 0),
+                      ("light-on-transparent.tif", 220, 0)])
     func transparencyTakesTheGroundThatContrastsWithThePaint(name: String, paint: Int, ground: Int) throws {
         let image = try Self.decode(name)
         #expect(image.width == 16 && image.height == 8 && image.channels == 3)

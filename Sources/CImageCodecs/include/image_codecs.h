@@ -6,7 +6,8 @@
 enum {
     DIGITS_CODEC_OK = 0,
     DIGITS_CODEC_ERROR = 1,     /* corrupt, truncated or unsupported data: see message */
-    DIGITS_CODEC_TOO_LARGE = 2  /* the header declares more pixels than max_pixels */
+    DIGITS_CODEC_TOO_LARGE = 2,  /* the header declares more pixels than max_pixels */
+    DIGITS_CODEC_UNSUPPORTED = 3 /* a valid file of a kind not decoded (an animation): see message */
 };
 
 typedef struct {
@@ -18,8 +19,8 @@ typedef struct {
     char message[200];  /* the codec's own error text when the status is DIGITS_CODEC_ERROR */
 } digits_image_info;
 
-/* Decode a PNG or JPEG held in memory into 8-bit grey or RGB rows (alpha composited on white,
-   or on black when most of a PNG is transparent and what is painted on it is light).
+/* Decode a PNG, JPEG, WebP or TIFF held in memory into 8-bit grey or RGB rows (alpha composited
+   on white, or on black when most of the picture is transparent and what is painted on it is light).
    The size is read from the header and checked against max_pixels before any pixel is decoded.
    On success *pixels is a malloc'd buffer of scaled_width*scaled_height*channels bytes: release
    it with digits_codec_free. A JPEG is decoded at 1/2, 1/4 or 1/8 of its size when its longest
@@ -28,6 +29,13 @@ int digits_png_decode(const unsigned char *data, size_t size, unsigned long long
                       unsigned char **pixels, digits_image_info *info);
 int digits_jpeg_decode(const unsigned char *data, size_t size, unsigned long long max_pixels,
                        int min_longest_side, unsigned char **pixels, digits_image_info *info);
+/* A still WebP (lossy or lossless, with or without alpha); an animation is DIGITS_CODEC_UNSUPPORTED. */
+int digits_webp_decode(const unsigned char *data, size_t size, unsigned long long max_pixels,
+                       unsigned char **pixels, digits_image_info *info);
+/* A TIFF's first page, of any kind libtiff's RGBA interface reads (bilevel, grey, palette, RGB,
+   YCbCr, CMYK; 8- or 16-bit; compressed or not). */
+int digits_tiff_decode(const unsigned char *data, size_t size, unsigned long long max_pixels,
+                       unsigned char **pixels, digits_image_info *info);
 
 /* Encode 8-bit grey (channels 1) or RGB (channels 3) rows as PNG, or as JPEG at quality 1–100,
    into a malloc'd buffer. */

@@ -10,7 +10,7 @@
   let results = [];           // {name, text, card}
   let queue = Promise.resolve();
 
-  const isImage = (file) => /^image\//.test(file.type) || /\.(png|jpe?g|bmp|pgm)$/i.test(file.name);
+  const isImage = (file) => /^image\//.test(file.type) || /\.(png|jpe?g|webp|tiff?|bmp|pgm)$/i.test(file.name);
 
   // Folders dropped on the page: walk them with the entries API where the browser has it.
   async function filesFromEntry(entry) {
@@ -63,6 +63,8 @@
     const original = card.querySelector(".original");
     original.src = URL.createObjectURL(file);
     original.onload = () => URL.revokeObjectURL(original.src);
+    // A browser shows no TIFF; the steps strip below starts with the picture anyway.
+    original.onerror = () => { URL.revokeObjectURL(original.src); original.hidden = true; };
     cards.appendChild(card);
     return card;
   }

@@ -1,6 +1,7 @@
+import CImageCodecs
 import Foundation
 
-/// Turns image files (PNG, JPEG, PGM, BMP — recognised by their first bytes, not their names)
+/// Turns image files (PNG, JPEG, WebP, TIFF, PGM, BMP — recognised by their first bytes, not their names)
 /// into `RasterImage`s, within limits that protect the process from hostile files.
 public struct ImageDecoder: Sendable {
     /// Images above this many pixels are refused from their header: 40 megapixels is more than
@@ -21,9 +22,13 @@ public struct ImageDecoder: Sendable {
     }
 
     public static func format(of bytes: some Collection<UInt8>) -> ImageFormat? {
-        let head = Array(bytes.prefix(8))
+        let head = Array(bytes.prefix(12))
         if head.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return .png }
         if head.starts(with: [0xFF, 0xD8, 0xFF]) { return .jpeg }
+        if head.count == 12, head.starts(with: Array("RIFF".utf8)), head[8...] == Array("WEBP".utf8)[...] { return .webp }
+        // Little- and big-endian TIFF, classic (42) and BigTIFF (43).
+        if [[0x49, 0x49, 0x2A, 0x00], [0x4D, 0x4D, 0x00, 0x2A], [0x49, 0x49, 0x2B, 0x00], [0x4D, 0x4D, 0x00, 0x2B]]
+            .contains(where: head.starts(with:)) { return .tiff }
         if head.starts(with: [0x42, 0x4D]) { return .bmp }
         if head.count >= 2, head[0] == 0x50, head[1] == 0x32 || head[1] == 0x35 { return .pgm }
         return nil
@@ -53,6 +58,8 @@ public struct ImageDecoder: Sendable {
         switch Self.format(of: bytes) {
         case .png: return try PNGCodec.decode(bytes, maxPixels: maxPixels)
         case .jpeg: return try JPEGCodec.decode(bytes, maxPixels: maxPixels, reduceToLongestSide: reduceToLongestSide)
+        case .webp: return try CodecCall.decode(bytes, format: .webp, maxPixels: maxPixels, digits_webp_decode)
+        case .tiff: return try CodecCall.decode(bytes, format: .tiff, maxPixels: maxPixels, digits_tiff_decode)
         case .pgm: return try PGMDecoder.decode(bytes, maxPixels: maxPixels)
         case .bmp: return try BMPDecoder.decode(bytes, maxPixels: maxPixels)
         case nil: throw .unrecognisedFormat

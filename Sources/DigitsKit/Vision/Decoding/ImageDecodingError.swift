@@ -20,7 +20,7 @@ public enum ImageDecodingError: Error, Equatable, CustomStringConvertible {
         case let .tooManyPixels(width, height, limit):
             return "the image declares \(width)×\(height) pixels, more than the limit of \(limit) pixels; scale it down first"
         case .unrecognisedFormat:
-            return "not a PNG, JPEG, PGM or BMP image"
+            return "not a PNG, JPEG, WebP, TIFF, PGM or BMP image"
         case let .corrupt(format, reason):
             return "damaged \(format.rawValue) file: \(reason)"
         case let .unsupported(format, reason):
@@ -30,5 +30,5 @@ public enum ImageDecodingError: Error, Equatable, CustomStringConvertible {
 }
 
 public enum ImageFormat: String, Sendable, CaseIterable {
-    case png = "PNG", jpeg = "JPEG", pgm = "PGM", bmp = "BMP"
+    case png = "PNG", jpeg = "JPEG", webp = "WebP", tiff = "TIFF", pgm = "PGM", bmp = "BMP"
 }
