@@ -75,6 +75,29 @@ import Testing
         #expect(abs(digit.box.x - 129) <= 4 && abs(digit.box.height - 80) <= 6, "\(digit.box)")
     }
 
+    /// A desk need not be one grey: where a lighter part of it (a strip of sunlight, a paler
+    /// board) meets a darker part along a line, the darker side is darker than the desk beside
+    /// it, but on one side only, as no pen lying there is. The sheet is found and read alone.
+    @Test func aDarkerStripAlongTheDeskIsNoMarkOnIt() throws {
+        let paperShare = Self.turnedSheet(side: 0.55), ink = Self.seven()
+        var photo = GrayImage(width: 320, height: 240)
+        for y in 0..<240 {
+            for x in 0..<320 {
+                let share = max(0, min(1, paperShare(Float(x) + 0.5, Float(y) + 0.5)))
+                // Dark beyond a slanted line across the top left corner, light elsewhere.
+                let dark = max(0, min(1, (150 - Float(x) - 0.8 * Float(y)) / 3 + 0.5))
+                let desk = 0.45 - 0.27 * dark
+                photo[x, y] = (0.88 * share + desk * (1 - share)) * (1 - 0.85 * ink[x, y])
+            }
+        }
+        // A local, so that a failure prints nil rather than the whole picture.
+        let sheet = Sheet.find(in: photo)
+        let found = try #require(sheet)
+        #expect(found.desk[5 * 320 + 5] && found.desk[235 * 320 + 315] && !found.desk[120 * 320 + 160])
+        let digit = try #require(DigitExtractor(options: .init(mode: .single)).extract(photo).digits.first)
+        #expect(abs(digit.box.x - 129) <= 4 && abs(digit.box.height - 80) <= 6, "\(digit.box)")
+    }
+
     /// The lit part of a page beside a shadow is bright next to dark too, but the shadow's edge
     /// is soft; with the digit in the shade, reading the lit part alone would lose it.
     @Test func aSoftShadowIsNoDesk() {

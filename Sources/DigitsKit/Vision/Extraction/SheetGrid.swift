@@ -91,19 +91,24 @@ struct SheetGrid {
         Float(zip(sheet, bright).filter { $0.0 && !$0.1 }.count) / Float(max(1, sheet.filter { $0 }.count))
     }
 
-    /// The share of desk cells clearly darker than the brightest desk within four cells (below
-    /// 0.6 of it and by 0.1 at least, so sensor noise on a black desk is no mark), and darker
-    /// than the desk's median (so a black desk beside a grey pen is no mark either): a pen lying
-    /// there, or writing in a shade taken for desk. Against the desk nearby, not the whole
-    /// desk's, so a soft shadow across the desk is no mark; the two cells next to the sheet are
-    /// left out, as they take in some of the paper's light.
+    /// The share of desk cells clearly darker than the desk around them on both sides: below 0.6
+    /// of the desk's closing (its brightest within four cells, then the darkest of those within
+    /// four cells) and by 0.1 at least, so sensor noise on a black desk is no mark, and darker
+    /// than the desk's median, so a black desk beside a grey pen is no mark either. A pen lying
+    /// there, or writing in a shade taken for desk, is a dark line the closing fills; a soft
+    /// shadow across the desk, or the line where a lighter part of it begins, is darker on one
+    /// side only, which the closing leaves as it is. The two cells next to the sheet are left
+    /// out, as they take in some of the paper's light.
     var markedDeskShare: Float {
-        // Cells left out count as black, which never raises a maximum over the cell itself.
         let counted = distanceFromSheet.map { $0 > 2 }
+        // Cells left out count as black for the maximum, which they then never raise, and as
+        // white for the minimum, which they never lower.
         let desk = GrayImage(checkedWidth: width, height: height, pixels: zip(grey, counted).map { $0.1 ? $0.0 : 0 })
-        let brightest = desk.filtered(radius: 4, maximum: true).pixels
+        var brightest = desk.filtered(radius: 4, maximum: true)
+        for i in brightest.pixels.indices where !counted[i] { brightest.pixels[i] = 1 }
+        let closed = brightest.filtered(radius: 4, maximum: false).pixels
         let marked = grey.indices.filter { i in
-            counted[i] && grey[i] < min(0.6 * brightest[i], brightest[i] - 0.1) && grey[i] < deskGrey
+            counted[i] && grey[i] < min(0.6 * closed[i], closed[i] - 0.1) && grey[i] < deskGrey
         }
         return Float(marked.count) / Float(max(1, counted.filter { $0 }.count))
     }
