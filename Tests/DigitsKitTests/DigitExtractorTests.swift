@@ -179,6 +179,23 @@ import Testing
         #expect(digits.first.map { $0.box.y < 100 } == true)
     }
 
+    /// A phone number's dash is a stroke, not a digit: in a line of digits it was read as a 1 or
+    /// a 2 of its own ("70-17" read "70217"). A line under the number (erased as a ruled line)
+    /// stays out as well.
+    @Test func dashesAndUnderlinesInALineOfDigitsAreNoDigits() {
+        var ink = GrayImage(width: 760, height: 260)
+        let digits = [Self.seven, Self.zero, Self.one, Self.seven]
+        for (k, shape) in digits.enumerated() {
+            Self.draw(shape, size: 120, pen: 6, into: &ink, at: (40 + 140 * k + (k >= 2 ? 120 : 0), 50))
+        }
+        // A fat dash at mid-height between the groups, and a thin line under the whole number.
+        Self.draw([[(0.15, 0.5), (0.85, 0.52)]], size: 100, pen: 9, into: &ink, at: (320, 60))
+        Self.draw([[(0.02, 0.5), (0.98, 0.5)]], size: 700, pen: 3, into: &ink, at: (30, -160))
+        let extraction = DigitExtractor().extract(Self.page(ink))
+        #expect(extraction.digits.count == 4, "\(extraction.digits.map(\.box))")
+        #expect(extraction.digits.allSatisfy { $0.box.height > 80 }, "\(extraction.digits.map(\.box))")
+    }
+
     @Test func aBlankPageHasNoDigitsAndSaysSo() {
         var rng = SplitMix64(seed: 2)
         var page = GrayImage(width: 300, height: 200, repeating: 0.9)

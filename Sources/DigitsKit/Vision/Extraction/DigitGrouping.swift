@@ -93,8 +93,10 @@ struct DigitGroup {
     }
 
     /// For several digits: drops pieces of neighbouring digits cut by the frame (touching a
-    /// border and much shorter than the digits that do not) and stray marks much smaller than
-    /// the typical digit.
+    /// border and much shorter than the digits that do not), stray marks much smaller than the
+    /// typical digit, and flat strokes — the dashes between the groups of a phone number, an
+    /// underline: under 0.35 of the typical digit's height and twice as wide as tall or more,
+    /// which no digit is, however much ink the pen left.
     static func plausibleDigits(_ groups: [DigitGroup]) -> [DigitGroup] {
         guard groups.count > 1 else { return groups }
         let inside = groups.filter { !$0.touchesBorder }
@@ -102,7 +104,8 @@ struct DigitGroup {
         let typicalMass = median(groups.map(\.mass))
         return groups.filter { g in
             if g.touchesBorder && !inside.isEmpty && Float(g.height) < 0.6 * typicalHeight { return false }
-            return !(Float(g.height) < 0.35 * typicalHeight && g.mass < 0.15 * typicalMass)
+            let short = Float(g.height) < 0.35 * typicalHeight
+            return !(short && (g.mass < 0.15 * typicalMass || g.width >= 2 * g.height))
         }
     }
 
