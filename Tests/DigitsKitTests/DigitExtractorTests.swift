@@ -179,6 +179,23 @@ import Testing
         #expect(digits.first.map { $0.box.y < 100 } == true)
     }
 
+    /// A 5 whose hat lifted off and rose to the right: without the hat its body is short, so the
+    /// hat was more than 2/5 of the body's height and, beside the body rather than over it, was
+    /// read as a digit on a line of its own. Beside whole digits it is short all the same.
+    @Test func aRisingHatBesideAShortFiveBodyStaysWithIt() throws {
+        var ink = GrayImage(width: 700, height: 260)
+        for (k, shape) in [Self.seven, Self.zero, Self.one].enumerated() {
+            Self.draw(shape, size: 120, pen: 6, into: &ink, at: (40 + 140 * k, 50))
+        }
+        Self.draw([Self.five[0]], size: 80, pen: 6, into: &ink, at: (470, 90))
+        Self.draw([[(0.05, 0.95), (0.95, 0.05)]], size: 30, pen: 5, into: &ink, at: (528, 68))
+        let digits = DigitExtractor().extract(Self.page(ink)).digits
+        #expect(digits.count == 4, "\(digits.map(\.box))")
+        #expect(digits.allSatisfy { $0.line == 0 })
+        let five = try #require(digits.last?.box)
+        #expect(five.x >= 480 && five.y <= 75 && five.maxY >= 160, "\(five)")
+    }
+
     /// A phone number's dash is a stroke, not a digit: in a line of digits it was read as a 1 or
     /// a 2 of its own ("70-17" read "70217"). A line under the number (erased as a ruled line)
     /// stays out as well.

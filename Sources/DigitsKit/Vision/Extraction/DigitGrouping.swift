@@ -23,15 +23,16 @@ struct DigitGroup {
     /// (less than two digits on two lines would be: a faint 5 broken in three short pieces is
     /// taller than 1.7 of its tallest piece).
     ///
-    /// A short piece (at most 2/5 of the taller's height, at most twice as wide as the taller is
-    /// tall — a 5's hat) needs only to share some columns: a hat lifted off the page often drifts
-    /// to the right of the body, over the gap before the next digit, and a quick flat hat can be
-    /// wider than the 5's round body and a third of its height.
+    /// A short piece (at most 2/5 of the taller's height or of the digits', at most twice as
+    /// wide as the taller is tall — a 5's hat) needs only to share some columns: a hat lifted off
+    /// the page often drifts to the right of the body, over the gap before the next digit, and a
+    /// quick flat hat can be wider than the 5's round body and a third of its height. Beside
+    /// whole digits the hat is measured on them too: without its hat a 5's body is short.
     func belongs(with other: DigitGroup, stackLimit: Float, digitHeight: Int) -> Bool {
         let overlap = min(maxX, other.maxX) - max(minX, other.minX) + 1
         let taller = max(height, other.height)
         let short = height <= other.height ? self : other
-        let isHat = 5 * short.height <= 2 * taller && short.width <= 2 * taller && overlap > 0
+        let isHat = 5 * short.height <= 2 * max(taller, digitHeight) && short.width <= 2 * taller && overlap > 0
         guard 2 * overlap >= min(width, other.width) || isHat else { return false }
         let gap = max(minY, other.minY) - min(maxY, other.maxY) - 1
         let merged = max(maxY, other.maxY) - min(minY, other.minY) + 1
