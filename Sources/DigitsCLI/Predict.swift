@@ -5,7 +5,7 @@ import Foundation
 /// `digits predict IMAGE|FOLDER...`: read the digits in photos, scans and drawings.
 struct Predict: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Read the handwritten digits in images (PNG, JPEG, WebP, TIFF, PGM, BMP).",
+        abstract: "Read the handwritten digits in images (\(ImageFormat.allCases.map(\.rawValue).joined(separator: ", "))).",
         discussion: """
             Each image goes through the digit extractor (lighting, threshold, components, MNIST-style \
             28×28 crops) and the model. --json prints one JSON object per image and per line (JSON Lines): \
@@ -88,7 +88,7 @@ struct Predict: AsyncParsableCommand {
         Double(to.uptimeNanoseconds - from.uptimeNanoseconds) / 1e6
     }
 
-    static let imageExtensions: Set<String> = ["png", "jpg", "jpeg", "webp", "tif", "tiff", "pgm", "bmp"]
+    static let imageExtensions = Set(ImageFormat.allCases.flatMap(\.fileExtensions))
 
     /// The files named, with each folder replaced by its image files in name order.
     static func imageFiles(_ inputs: [String]) throws -> [String] {

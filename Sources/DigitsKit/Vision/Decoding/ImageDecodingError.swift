@@ -20,7 +20,7 @@ public enum ImageDecodingError: Error, Equatable, CustomStringConvertible {
         case let .tooManyPixels(width, height, limit):
             return "the image declares \(width)×\(height) pixels, more than the limit of \(limit) pixels; scale it down first"
         case .unrecognisedFormat:
-            return "not a PNG, JPEG, WebP, TIFF, PGM or BMP image"
+            return "not a \(ImageFormat.named) image"
         case let .corrupt(format, reason):
             return "damaged \(format.rawValue) file: \(reason)"
         case let .unsupported(format, reason):
@@ -31,4 +31,22 @@ public enum ImageDecodingError: Error, Equatable, CustomStringConvertible {
 
 public enum ImageFormat: String, Sendable, CaseIterable {
     case png = "PNG", jpeg = "JPEG", webp = "WebP", tiff = "TIFF", pgm = "PGM", bmp = "BMP"
+
+    /// The file name extensions the format goes by, lower case: what a folder's images end in.
+    public var fileExtensions: [String] {
+        switch self {
+        case .png: ["png"]
+        case .jpeg: ["jpg", "jpeg"]
+        case .webp: ["webp"]
+        case .tiff: ["tif", "tiff"]
+        case .pgm: ["pgm"]
+        case .bmp: ["bmp"]
+        }
+    }
+
+    /// "PNG, JPEG, …, PGM or BMP": every format read, for messages.
+    public static var named: String {
+        let names = allCases.map(\.rawValue)
+        return names.dropLast().joined(separator: ", ") + " or " + names.last!
+    }
 }
