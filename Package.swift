@@ -27,7 +27,7 @@ let cTargets: [Target] = [
         pkgConfig: "libjpeg",
         providers: [.apt(["libjpeg-dev"])]
     ),
-    // libwebp and libtiff for what browsers save and scanners write.
+    // libwebp, libtiff and libheif for what browsers save, scanners write and phones shoot (HEIC).
     .systemLibrary(
         name: "CWebP",
         pkgConfig: "libwebp",
@@ -38,13 +38,18 @@ let cTargets: [Target] = [
         pkgConfig: "libtiff-4",
         providers: [.apt(["libtiff-dev"])]
     ),
+    .systemLibrary(
+        name: "CHEIF",
+        pkgConfig: "libheif",
+        providers: [.apt(["libheif-dev"])]
+    ),
     // glibc's mallopt (the heap tuning of the `digits` process), which the Glibc module lacks.
     .systemLibrary(name: "CMalloc"),
     // C shims over the codecs: libjpeg reports errors by longjmp, which Swift cannot catch, and
     // libtiff reads through callbacks, so that code lives here and Swift sees plain status codes.
     .target(
         name: "CImageCodecs",
-        dependencies: ["CPNG", "CJPEG", "CWebP", "CTIFF"]
+        dependencies: ["CPNG", "CJPEG", "CWebP", "CTIFF", "CHEIF"]
     ),
     // Matrix products in bfloat16 with float32 accumulation (AVX512-BF16), for training in
     // `precision=bfloat16`. The AVX-512 code is selected by function attributes and a runtime

@@ -4,7 +4,7 @@
 # prints the command for you to run. Set DIGITS_NO_INSTALL=1 to only check.
 set -euo pipefail
 
-packages=(pkg-config libopenblas-dev zlib1g-dev libcurl4 libpng-dev libjpeg-dev libwebp-dev libtiff-dev libsqlite3-dev)
+packages=(pkg-config libopenblas-dev zlib1g-dev libcurl4 libpng-dev libjpeg-dev libwebp-dev libtiff-dev libheif-dev libsqlite3-dev)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -13,9 +13,10 @@ struct BenchVision: AsyncParsableCommand {
         decode, extraction, classification. The canvas (280×280) is timed from its pixels: extraction \
         and classification, as a drawing page sends them. Wall times are medians and 99th percentiles; \
         user CPU time per run is shown too, since it does not grow when other processes load the machine. \
-        With --devset DIR (from `digits devset generate`) every picture is read, single digits as \
-        `predict --single` does and strings as `--multi`, and the per-digit accuracy is shown per kind \
-        and per digit.
+        --photo FILE times that file instead of the generated JPEG, in any format `predict` reads (a \
+        phone's HEIC, say). With --devset DIR (from `digits devset generate`) every picture is read, single \
+        digits as `predict --single` does and strings as `--multi`, and the per-digit accuracy is shown per \
+        kind and per digit.
         """)
 
     @Option(help: ArgumentHelp("The model file; default \(DefaultModel.relativePath).", valueName: "FILE"))
@@ -23,6 +24,9 @@ struct BenchVision: AsyncParsableCommand {
 
     @Option(help: ArgumentHelp("A development set folder to score.", valueName: "DIR"))
     var devset: String?
+
+    @Option(help: ArgumentHelp("Time this photo file instead of the generated 12 MP JPEG.", valueName: "FILE"))
+    var photo: String?
 
     @Option(help: "Timed runs of the photo.")
     var photoRuns = 20
@@ -43,7 +47,17 @@ struct BenchVision: AsyncParsableCommand {
         if Digits.ownsProcess { BLASThreads.useCallingThreadOnly() }
         // Any digits will do for timing; MNIST is not needed for that.
         let generator = DevSetGenerator(testDigits: Dataset.empty, seed: 1)
-        let photo = try Self.timePhoto(generator.photo(), pipeline: pipeline, runs: max(1, photoRuns))
+        var photoTiming: VisionBenchReport.Timing
+        if let photo {
+            let url = URL(fileURLWithPath: photo)
+            photoTiming = try Self.timePhoto(bytes: [UInt8](Data(contentsOf: url)), name: "\(url.lastPathComponent) → digits",
+                                             pipeline: pipeline, runs: max(1, photoRuns))
+        } else {
+            let generated = generator.photo()
+            photoTiming = try Self.timePhoto(bytes: generated.image.jpegData(quality: 90), name: "12 MP photo → digits",
+                                             pipeline: pipeline, runs: max(1, photoRuns))
+            photoTiming.expected = generated.value
+        }
         let canvas = try Self.timeCanvas(generator.sample(.cleanCanvas, index: 0).image, pipeline: pipeline, runs: max(1, canvasRuns))
         var score: DevSetScore?
         if let devset {
@@ -53,15 +67,15 @@ struct BenchVision: AsyncParsableCommand {
                 FileHandle.standardError.write(Data("miss \(entry.file) \(entry.kind) drawn \(entry.value) read \(read)\n".utf8))
             }
         }
-        let report = VisionBenchReport(model: modelURL.lastPathComponent, photo: photo, canvas: canvas, devset: score)
+        let report = VisionBenchReport(model: modelURL.lastPathComponent, photo: photoTiming, canvas: canvas, devset: score)
         if json { try printJSON(report) } else { print(report.formatted()) }
     }
 
-    static func timePhoto(_ photo: (image: RasterImage, value: String), pipeline: Pipeline, runs: Int) throws -> VisionBenchReport.Timing {
-        let bytes = try photo.image.jpegData(quality: 90)
+    /// A photo file's bytes to digits, as `predict` reads them (a JPEG decoded reduced).
+    static func timePhoto(bytes: [UInt8], name: String, pipeline: Pipeline, runs: Int) throws -> VisionBenchReport.Timing {
         let extractor = DigitExtractor(options: .init(mode: .multi))
         let decoder = ImageDecoder(reduceToLongestSide: extractor.options.workingSize)
-        var timing = VisionBenchReport.Timing(name: "12 MP photo → digits", stages: ["decode", "extract", "classify"])
+        var timing = VisionBenchReport.Timing(name: name, stages: ["decode", "extract", "classify"])
         try timing.measure(runs: runs) { mark in
             let image = try decoder.decode(bytes)
             mark()
@@ -69,7 +83,6 @@ struct BenchVision: AsyncParsableCommand {
             mark()
             return try pipeline.classify(extraction).text
         }
-        timing.expected = photo.value
         return timing
     }
 

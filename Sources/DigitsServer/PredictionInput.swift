@@ -3,7 +3,7 @@ import DigitsKit
 
 /// The three ways a client sends a picture to `POST /api/predict`, recognised by `Content-Type`.
 enum PredictionInput {
-    /// A PNG, JPEG, WebP, TIFF, PGM or BMP file: the raw body, or the file of a multipart form.
+    /// A PNG, JPEG, WebP, TIFF, HEIF (HEIC, AVIF), PGM or BMP file: the raw body, or the file of a multipart form.
     case file([UInt8], name: String?)
     /// A picture as pixels (e.g. a canvas's `ImageData`), read by the digit extractor.
     case picture(RasterImage)

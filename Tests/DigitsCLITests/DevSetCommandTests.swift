@@ -22,6 +22,16 @@ import Testing
         let bench = try #require(try Digits.parseAsRoot(
             ["bench", "vision", "--model", model.path, "--devset", devset.path, "--photo-runs", "1", "--canvas-runs", "2", "--json"]) as? BenchVision)
         try await bench.run()
+        // A photo of one's own, in a phone's format; one that is no image fails.
+        let images = SelectionCommandTests.devSetFixtures.deletingLastPathComponent().appendingPathComponent("images")
+        let phone = images.appendingPathComponent("phone-photo-two.heic")
+        let ownPhoto = try #require(try Digits.parseAsRoot(
+            ["bench", "vision", "--model", model.path, "--photo", phone.path, "--photo-runs", "1", "--canvas-runs", "1", "--json"]) as? BenchVision)
+        try await ownPhoto.run()
+        let text = images.appendingPathComponent("not-an-image.png")
+        let notPhoto = try #require(try Digits.parseAsRoot(
+            ["bench", "vision", "--model", model.path, "--photo", text.path, "--photo-runs", "1", "--canvas-runs", "1"]) as? BenchVision)
+        await #expect(throws: ImageDecodingError.self) { try await notPhoto.run() }
 
         #expect(throws: (any Error).self) { try Digits.parseAsRoot(["devset", "generate", "--out", "x", "--kinds", "pencil,crayon"]) }
         #expect(throws: (any Error).self) { try Digits.parseAsRoot(["devset", "generate", "--out", "x", "--count", "0"]) }

@@ -53,10 +53,11 @@ import Testing
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("digits-files-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let names = ["a.png", "b.JPG", "c.jpeg", "d.webp", "e.tif", "f.TIFF", "g.pgm", "h.bmp", "labels.csv", "notes.txt"]
+        let names = ["a.png", "b.JPG", "c.jpeg", "d.webp", "e.tif", "f.TIFF", "g.HEIC", "h.heif", "i.hif", "j.avif",
+                     "k.pgm", "l.bmp", "labels.csv", "movie.mp4", "notes.txt"]
         for name in names { try Data().write(to: folder.appendingPathComponent(name)) }
         let found = try Predict.imageFiles([folder.path]).map { URL(fileURLWithPath: $0).lastPathComponent }
-        #expect(found == Array(names.prefix(8)))
+        #expect(found == Array(names.prefix(12)))
     }
 
     @Test func aMissingDefaultModelAsksForOne() {

@@ -15,7 +15,8 @@ import Testing
                             "grey.tif", "grey16.tif", "multipage.tif"]
     static let colourFiles = ["rgb.png", "palette.png", "rgba.png", "rgb.jpg", "progressive.jpg",
                               "rgb24.bmp", "palette8.bmp", "rgba32.bmp", "lossless.webp", "lossy.webp", "rgba.webp",
-                              "rgb-lzw.tif", "jpeg.tif", "palette.tif", "rgba.tif"] + (2...8).map { "exif-\($0).jpg" }
+                              "rgb-lzw.tif", "jpeg.tif", "palette.tif", "rgba.tif", "rgb.heic", "rgba.heic",
+                              "rotated.heic", "rgb.avif"] + (2...8).map { "exif-\($0).jpg" }
 
     @Test(arguments: greyFiles + colourFiles)
     func decodesTheCanonicalPicture(name: String) throws {
@@ -36,6 +37,14 @@ import Testing
         let image = try Self.decode("bilevel-g4.tif")
         #expect(image.width == 16 && image.height == 8 && image.channels == 1)
         #expect(image.sample(x: 2, y: 4) == [0] && image.sample(x: 13, y: 4) == [255])
+    }
+
+    /// A phone's HEIC holds 10 bits per sample when it shoots HDR; it comes out as 8-bit RGB.
+    @Test func aTenBitHEICReadsAsEightBits() throws {
+        let image = try Self.decode("grey10.heic")
+        #expect(image.width == 16 && image.height == 8 && image.channels == 3)
+        #expect(image.sample(x: 2, y: 4).allSatisfy { abs(Int($0) - 30) <= 12 }, "\(image.sample(x: 2, y: 4))")
+        #expect(image.sample(x: 13, y: 4).allSatisfy { $0 >= 235 }, "\(image.sample(x: 13, y: 4))")
     }
 
     @Test func exifOrientationIsReadFromTheApp1Segment() throws {
@@ -62,6 +71,7 @@ import Testing
         ("giant.png", "pixels"), ("giant.jpg", "pixels"), ("giant.pgm", "pixels"),
         ("truncated.webp", "corrupt"), ("giant.webp", "pixels"), ("animated.webp", "unsupported"),
         ("truncated.tif", "corrupt"), ("giant.tif", "pixels"),
+        ("truncated.heic", "corrupt"), ("giant.heic", "pixels"), ("video.mp4", "unrecognised"),
     ])
     func hostileFilesAreTypedErrors(name: String, kind: String) throws {
         do {
@@ -78,7 +88,7 @@ import Testing
 
     // Not ascii.pgm: a P2 file cut inside its last number is still a valid, shorter number.
     @Test(arguments: ["rgb.png", "progressive.jpg", "exif-6.jpg", "grey.pgm", "rgb24.bmp", "palette8.bmp",
-                      "lossy.webp", "rgba.webp", "rgb-lzw.tif", "jpeg.tif"])
+                      "lossy.webp", "rgba.webp", "rgb-lzw.tif", "jpeg.tif", "rgb.heic", "rgba.heic", "rgb.avif"])
     func everyTruncationIsAnErrorNotACrash(name: String) throws {
         let bytes = [UInt8](try Data(contentsOf: Self.folder.appendingPathComponent(name)))
         // The last 12 bytes may hold only an end marker (PNG's IEND) that decoders do not need.

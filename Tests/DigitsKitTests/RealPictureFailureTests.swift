@@ -28,6 +28,16 @@ import Testing
         #expect(box.maxY <= 385, "\(box)")
     }
 
+    /// A phone photo as the phone saves it (HEIC: the sensor's landscape picture stored with the
+    /// quarter turn that makes it upright) was refused as not an image. Read, it must find the 2
+    /// where the same photo as a JPEG has it.
+    @Test func aPhonesHEICPhotoIsReadUpright() throws {
+        let heic = try Self.singleDigitBox("phone-photo-two.heic", reading: "2")
+        let jpeg = try Self.singleDigitBox("thumb-below-two.jpg", reading: "2")
+        #expect(abs(heic.x - jpeg.x) <= 8 && abs(heic.y - jpeg.y) <= 8 && abs(heic.height - jpeg.height) <= 8,
+                "HEIC \(heic), JPEG \(jpeg)")
+    }
+
     /// A 9 whose stem the pencil drew apart from the loop: only the loop was read, as a 0.
     @Test func aStrokeLiftedOffBesideTheDigitIsPartOfIt() throws {
         let box = try Self.singleDigitBox("lifted-stem-nine.jpg", reading: "9")

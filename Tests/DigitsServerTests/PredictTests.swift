@@ -32,6 +32,21 @@ import Testing
         }
     }
 
+    /// What a phone uploads: HEIC, stored turned a quarter with the turn back in the file.
+    @Test func aPhonesHEICPhotoIsReadUpright() async throws {
+        let fixture = try ServerFixture()
+        let heic = try ServerFixture.fixture("phone-photo-two.heic")
+        try await fixture.test { client in
+            try await client.execute(uri: "/api/predict?mode=single", method: .post,
+                                     headers: [.contentType: "image/heic"], body: heic) { response in
+                #expect(response.status == .ok)
+                let digit = try #require(try response.decoded(PredictionBody.self).digits.first)
+                // Where the upright photo has its 2 (262, 350, 104 × 195).
+                #expect(abs(digit.box[0] - 262) <= 8 && abs(digit.box[1] - 350) <= 8 && abs(digit.box[3] - 195) <= 8, "\(digit.box)")
+            }
+        }
+    }
+
     @Test func aMultipartUploadIsRead() async throws {
         let fixture = try ServerFixture()
         var body = ByteBuffer(string: "--XyZ\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nhello\r\n"
@@ -98,6 +113,8 @@ import Testing
         ("truncated.jpg", "image/jpeg", .unprocessableContent),
         ("corrupt.png", "image/png", .unprocessableContent),
         ("giant.png", "image/png", .unprocessableContent),
+        ("truncated.heic", "image/heic", .unprocessableContent),
+        ("giant.heic", "image/heic", .unprocessableContent),
         ("empty.png", "image/png", .badRequest),
     ])
     func badImagesAreJSONClientErrors(file: String, contentType: String, status: HTTPResponse.Status) async throws {

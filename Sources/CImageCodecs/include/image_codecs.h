@@ -19,7 +19,7 @@ typedef struct {
     char message[200];  /* the codec's own error text when the status is DIGITS_CODEC_ERROR */
 } digits_image_info;
 
-/* Decode a PNG, JPEG, WebP or TIFF held in memory into 8-bit grey or RGB rows (alpha composited
+/* Decode a PNG, JPEG, WebP, TIFF or HEIF held in memory into 8-bit grey or RGB rows (alpha composited
    on white, or on black when most of the picture is transparent and what is painted on it is light).
    The size is read from the header and checked against max_pixels before any pixel is decoded.
    On success *pixels is a malloc'd buffer of scaled_width*scaled_height*channels bytes: release
@@ -35,6 +35,11 @@ int digits_webp_decode(const unsigned char *data, size_t size, unsigned long lon
 /* A TIFF's first page, of any kind libtiff's RGBA interface reads (bilevel, grey, palette, RGB,
    YCbCr, CMYK; 8- or 16-bit; compressed or not). */
 int digits_tiff_decode(const unsigned char *data, size_t size, unsigned long long max_pixels,
+                       unsigned char **pixels, digits_image_info *info);
+/* A HEIF file's primary still image (HEIC from a phone, AVIF), its rotation and mirroring applied;
+   a file libheif cannot decode (an image sequence only, a codec without a plugin) is
+   DIGITS_CODEC_UNSUPPORTED. */
+int digits_heif_decode(const unsigned char *data, size_t size, unsigned long long max_pixels,
                        unsigned char **pixels, digits_image_info *info);
 
 /* Encode 8-bit grey (channels 1) or RGB (channels 3) rows as PNG, or as JPEG at quality 1–100,

@@ -10,7 +10,7 @@
   let results = [];           // {name, text, card}
   let queue = Promise.resolve();
 
-  const isImage = (file) => /^image\//.test(file.type) || /\.(png|jpe?g|webp|tiff?|bmp|pgm)$/i.test(file.name);
+  const isImage = (file) => /^image\//.test(file.type) || /\.(png|jpe?g|webp|tiff?|heic|heif|hif|avif|bmp|pgm)$/i.test(file.name);
 
   // Folders dropped on the page: walk them with the entries API where the browser has it.
   async function filesFromEntry(entry) {

@@ -1,7 +1,7 @@
 import CImageCodecs
 import Foundation
 
-/// Turns image files (PNG, JPEG, WebP, TIFF, PGM, BMP — recognised by their first bytes, not their names)
+/// Turns image files (PNG, JPEG, WebP, TIFF, HEIF, PGM, BMP — recognised by their first bytes, not their names)
 /// into `RasterImage`s, within limits that protect the process from hostile files.
 public struct ImageDecoder: Sendable {
     /// Images above this many pixels are refused from their header: 40 megapixels is more than
@@ -21,6 +21,12 @@ public struct ImageDecoder: Sendable {
         self.reduceToLongestSide = reduceToLongestSide
     }
 
+    /// The major brands of an ISO media file's `ftyp` box that mark a HEIF still image or sequence:
+    /// HEVC-coded (a phone's HEIC), AV1-coded (AVIF) or any codec (`mif1`, `msf1`). A video's brands
+    /// (`isom`, `mp42`, `qt  `) are not among them.
+    static let heifBrands: Set<String> = ["heic", "heix", "heim", "heis", "hevc", "hevx", "hevm", "hevs",
+                                          "mif1", "mif2", "msf1", "avif", "avis"]
+
     public static func format(of bytes: some Collection<UInt8>) -> ImageFormat? {
         let head = Array(bytes.prefix(12))
         if head.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return .png }
@@ -29,6 +35,9 @@ public struct ImageDecoder: Sendable {
         // Little- and big-endian TIFF, classic (42) and BigTIFF (43).
         if [[0x49, 0x49, 0x2A, 0x00], [0x4D, 0x4D, 0x00, 0x2A], [0x49, 0x49, 0x2B, 0x00], [0x4D, 0x4D, 0x00, 0x2B]]
             .contains(where: head.starts(with:)) { return .tiff }
+        if head.count == 12, head[4..<8] == Array("ftyp".utf8)[...], heifBrands.contains(String(decoding: head[8...], as: UTF8.self)) {
+            return .heif
+        }
         if head.starts(with: [0x42, 0x4D]) { return .bmp }
         if head.count >= 2, head[0] == 0x50, head[1] == 0x32 || head[1] == 0x35 { return .pgm }
         return nil
@@ -60,6 +69,7 @@ public struct ImageDecoder: Sendable {
         case .jpeg: return try JPEGCodec.decode(bytes, maxPixels: maxPixels, reduceToLongestSide: reduceToLongestSide)
         case .webp: return try CodecCall.decode(bytes, format: .webp, maxPixels: maxPixels, digits_webp_decode)
         case .tiff: return try CodecCall.decode(bytes, format: .tiff, maxPixels: maxPixels, digits_tiff_decode)
+        case .heif: return try CodecCall.decode(bytes, format: .heif, maxPixels: maxPixels, digits_heif_decode)
         case .pgm: return try PGMDecoder.decode(bytes, maxPixels: maxPixels)
         case .bmp: return try BMPDecoder.decode(bytes, maxPixels: maxPixels)
         case nil: throw .unrecognisedFormat

@@ -30,7 +30,7 @@ public enum ImageDecodingError: Error, Equatable, CustomStringConvertible {
 }
 
 public enum ImageFormat: String, Sendable, CaseIterable {
-    case png = "PNG", jpeg = "JPEG", webp = "WebP", tiff = "TIFF", pgm = "PGM", bmp = "BMP"
+    case png = "PNG", jpeg = "JPEG", webp = "WebP", tiff = "TIFF", heif = "HEIF", pgm = "PGM", bmp = "BMP"
 
     /// The file name extensions the format goes by, lower case: what a folder's images end in.
     public var fileExtensions: [String] {
@@ -39,6 +39,7 @@ public enum ImageFormat: String, Sendable, CaseIterable {
         case .jpeg: ["jpg", "jpeg"]
         case .webp: ["webp"]
         case .tiff: ["tif", "tiff"]
+        case .heif: ["heic", "heif", "hif", "avif"]
         case .pgm: ["pgm"]
         case .bmp: ["bmp"]
         }

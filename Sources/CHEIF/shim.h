@@ -1,0 +1,4 @@
+#ifndef DIGITS_CHEIF_SHIM_H
+#define DIGITS_CHEIF_SHIM_H
+#include <libheif/heif.h>
+#endif
