@@ -153,6 +153,24 @@ import Testing
         #expect(box.x > 200 && box.maxX < 260, "read the mark at \(box), not the 1 at x≈230")
     }
 
+    /// A scanned page: a thin 7, and a punch hole in the margin that the scanner's dark lid
+    /// fills with more ink than the 7 has. The hole is a round blot: the 7 is the digit, and the
+    /// only one of the page. Alone on the page, a blot is still read (a fat 0 whose hole closed up).
+    @Test func strokesBeatAHeavierRoundBlot() throws {
+        let hole: [[(Float, Float)]] = [[(0.5, 0.5), (0.501, 0.5)]]
+        var ink = GrayImage(width: 800, height: 600)
+        Self.draw(hole, size: 100, pen: 25, into: &ink, at: (20, 250))
+        let blotOnly = ink
+        Self.draw(Self.seven, size: 160, pen: 3, into: &ink, at: (400, 200))
+        let extractor = DigitExtractor(options: .init(mode: .single))
+        let box = try #require(extractor.extract(Self.page(ink)).digits.first?.box)
+        #expect(box.x > 420 && box.maxX < 540, "read the mark at \(box), not the 7 at x≈432…528")
+        let blot = try #require(extractor.extract(Self.page(blotOnly)).digits.first?.box)
+        #expect(blot.x >= 40 && blot.maxX <= 100, "\(blot)")
+        let all = DigitExtractor(options: .init(mode: .multi)).extract(Self.page(ink)).digits.map(\.box)
+        #expect(all.count == 1 && all.allSatisfy { $0.x > 420 }, "\(all)")
+    }
+
     @Test func aRowOfDigitsComesBackLeftToRight() throws {
         var ink = GrayImage(width: 800, height: 240)
         let shapes = [Self.four, Self.one, Self.seven, Self.zero]

@@ -222,9 +222,16 @@ public struct DigitExtractor: Sendable {
         var groups = DigitGroup.merge(accepted.map { DigitGroup(components[$0], index: $0) }, inLines: options.mode == .multi)
         let lines: [[DigitGroup]]
         let foundClearDigit: Bool
+        // A round blot, nearly a disc, is no digit beside writing: a scanned page's punch holes,
+        // a coin on the desk. Alone it is still read (a fat 0 whose hole closed up).
+        let isBlot = { (group: DigitGroup) in
+            group.isSolidRegion(labels: labelling.labels, width: ink.width, share: DigitGroup.blotRadiusShare)
+        }
         switch options.mode {
         case .multi:
             groups = DigitGroup.plausibleDigits(DigitGroup.merged(groups, byCell: frames.combCells))
+            let writing = groups.filter { !isBlot($0) }
+            if !writing.isEmpty { groups = writing }
             lines = DigitGroup.readingOrder(groups)
             foundClearDigit = !lines.isEmpty
         case .single:
@@ -236,7 +243,7 @@ public struct DigitExtractor: Sendable {
                 warnings.append("no clear digit; read the largest ink mark, which looked like a \(reason)")
                 groups = [DigitGroup(components[fallback], index: fallback)]
             }
-            lines = DigitGroup.singleDigit(groups).map { digit in
+            lines = DigitGroup.singleDigit(groups, isBlot: isBlot).map { digit in
                 let whole = DigitGroup.withCloseParts(digit, among: groups)
                 let assembled = DigitGroup.withSegments(whole, among: groups, labelling: labelling, width: ink.width)
                 // A canvas's dots are small against the picture: the filters call them specks.

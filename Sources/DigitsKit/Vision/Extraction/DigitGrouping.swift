@@ -113,9 +113,15 @@ struct DigitGroup {
     /// The one digit of a picture that shows one: the heaviest group, except that a group the
     /// frame cuts (touching the border) loses to a whole one inside it of at least a quarter
     /// of its ink — a photo centred on a 1 often catches more of the neighbouring 4 or 3 than
-    /// of the 1 itself, while a stray mark inside the frame stays too light to win.
-    static func singleDigit(_ groups: [DigitGroup]) -> DigitGroup? {
+    /// of the 1 itself, while a stray mark inside the frame stays too light to win. Before
+    /// that, a round blot (`isBlot`) loses to any other group: a scanned page's punch holes
+    /// are heavier than a thin digit.
+    static func singleDigit(_ groups: [DigitGroup], isBlot: (DigitGroup) -> Bool) -> DigitGroup? {
         guard let heaviest = groups.max(by: { $0.mass < $1.mass }) else { return nil }
+        if isBlot(heaviest) {
+            let others = groups.filter { !isBlot($0) }
+            if !others.isEmpty { return singleDigit(others, isBlot: { _ in false }) }
+        }
         guard heaviest.touchesBorder,
               let inside = groups.filter({ !$0.touchesBorder }).max(by: { $0.mass < $1.mass }),
               4 * inside.mass >= heaviest.mass else { return heaviest }

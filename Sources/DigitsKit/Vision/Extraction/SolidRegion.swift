@@ -9,9 +9,14 @@ extension DigitGroup {
     /// of its longer side.
     static let solidRadiusShare: Float = 0.25
 
+    /// Radius share at which the group is a round blot, nearly a disc: a punch hole in a scanned
+    /// page, a coin. A fat digit whose loops closed up stays under it: it is taller than wide, or
+    /// its tail or waist narrows it.
+    static let blotRadiusShare: Float = 0.4
+
     /// Whether the widest disc inside the group's pixels (`labels` of its members, an image
-    /// `width` wide) has a radius of at least `solidRadiusShare` of its longer side.
-    func isSolidRegion(labels: [Int32], width: Int) -> Bool {
+    /// `width` wide) has a radius of at least `share` of its longer side.
+    func isSolidRegion(labels: [Int32], width: Int, share: Float = solidRadiusShare) -> Bool {
         // Labels are 1 + the component's index; a flag per label is much cheaper than a set.
         var isMember = [Bool](repeating: false, count: (members.max() ?? 0) + 2)
         for index in members { isMember[index + 1] = true }
@@ -22,6 +27,6 @@ extension DigitGroup {
             }
         }
         return Float(distances.maximum) / Float(ChamferDistances.straightStep)
-            >= Self.solidRadiusShare * Float(max(self.width, self.height))
+            >= share * Float(max(self.width, self.height))
     }
 }
