@@ -1,4 +1,5 @@
 #include "alpha_ground.h"
+#include <stdlib.h>
 
 /* Pixel i's coverage and its channel k premultiplied by it, both on 0...65535. */
 static unsigned int coverage(const digits_samples *s, size_t i) {
@@ -35,4 +36,18 @@ void digits_flatten(const digits_samples *s, size_t count, unsigned char *out) {
             out[i * (size_t)s->channels + (size_t)k] = (unsigned char)((value > 65535u ? 65535u : value) >> 8);
         }
     }
+}
+
+int digits_rgb_buffers(size_t count, int alpha, unsigned char **rgb, unsigned char **decoded) {
+    *rgb = malloc(count * 3);
+    *decoded = alpha ? malloc(count * 4) : *rgb;
+    if (*rgb != NULL && *decoded != NULL) return 1;
+    digits_free_rgb_buffers(*rgb, *decoded);
+    *rgb = *decoded = NULL;
+    return 0;
+}
+
+void digits_free_rgb_buffers(unsigned char *rgb, unsigned char *decoded) {
+    if (decoded != rgb) free(decoded);
+    free(rgb);
 }

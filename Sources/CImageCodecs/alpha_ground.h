@@ -19,4 +19,10 @@ typedef struct {
    dark ground — where white would erase the drawing and black is used instead. */
 void digits_flatten(const digits_samples *samples, size_t count, unsigned char *out);
 
+/* The RGB output of `count` pixels and where a decoder writes them first: with `alpha`, a
+   separate buffer of 8-bit RGBA for digits_flatten to read; without, the output itself. Returns
+   0, with both NULL, when memory runs out; release with digits_free_rgb_buffers. */
+int digits_rgb_buffers(size_t count, int alpha, unsigned char **rgb, unsigned char **decoded);
+void digits_free_rgb_buffers(unsigned char *rgb, unsigned char *decoded);
+
 #endif

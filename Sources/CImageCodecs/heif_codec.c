@@ -34,11 +34,8 @@ static unsigned char *rgb_rows(const struct heif_image *image, int width, int he
         return NULL;
     }
     size_t count = (size_t)width * (size_t)height;
-    unsigned char *rgb = malloc(count * 3);
-    unsigned char *packed = alpha ? malloc(count * 4) : rgb;
-    if (rgb == NULL || packed == NULL) {
-        if (packed != rgb) free(packed);
-        free(rgb);
+    unsigned char *rgb, *packed;
+    if (!digits_rgb_buffers(count, alpha, &rgb, &packed)) {
         snprintf(info->message, sizeof info->message, "out of memory");
         return NULL;
     }

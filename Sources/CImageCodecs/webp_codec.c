@@ -37,11 +37,8 @@ int digits_webp_decode(const unsigned char *data, size_t size, unsigned long lon
     info->scaled_height = features.height;
     size_t count = (size_t)features.width * (size_t)features.height;
     int alpha = features.has_alpha != 0;
-    unsigned char *buffer = malloc(count * 3);
-    unsigned char *decoded = alpha ? malloc(count * 4) : buffer;
-    if (buffer == NULL || decoded == NULL) {
-        if (decoded != buffer) free(decoded);
-        free(buffer);
+    unsigned char *buffer, *decoded;
+    if (!digits_rgb_buffers(count, alpha, &buffer, &decoded)) {
         snprintf(info->message, sizeof info->message, "out of memory");
         return DIGITS_CODEC_ERROR;
     }
@@ -49,8 +46,7 @@ int digits_webp_decode(const unsigned char *data, size_t size, unsigned long lon
     uint8_t *done = alpha ? WebPDecodeRGBAInto(data, size, decoded, count * 4, stride)
                           : WebPDecodeRGBInto(data, size, decoded, count * 3, stride);
     if (done == NULL) {
-        if (decoded != buffer) free(decoded);
-        free(buffer);
+        digits_free_rgb_buffers(buffer, decoded);
         snprintf(info->message, sizeof info->message, "the image data is damaged or truncated");
         return DIGITS_CODEC_ERROR;
     }
