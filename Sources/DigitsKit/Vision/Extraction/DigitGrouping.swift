@@ -117,10 +117,11 @@ struct DigitGroup {
     /// that, a round blot (`isBlot`) loses to any other group: a scanned page's punch holes
     /// are heavier than a thin digit.
     static func singleDigit(_ groups: [DigitGroup], isBlot: (DigitGroup) -> Bool) -> DigitGroup? {
-        guard let heaviest = groups.max(by: { $0.mass < $1.mass }) else { return nil }
+        guard var heaviest = groups.max(by: { $0.mass < $1.mass }) else { return nil }
+        var groups = groups
         if isBlot(heaviest) {
-            let others = groups.filter { !isBlot($0) }
-            if !others.isEmpty { return singleDigit(others, isBlot: { _ in false }) }
+            let others = groups.filter { $0.members != heaviest.members && !isBlot($0) }
+            if let next = others.max(by: { $0.mass < $1.mass }) { (groups, heaviest) = (others, next) }
         }
         guard heaviest.touchesBorder,
               let inside = groups.filter({ !$0.touchesBorder }).max(by: { $0.mass < $1.mass }),

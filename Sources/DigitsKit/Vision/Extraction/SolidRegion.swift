@@ -17,6 +17,10 @@ extension DigitGroup {
     /// Whether the widest disc inside the group's pixels (`labels` of its members, an image
     /// `width` wide) has a radius of at least `share` of its longer side.
     func isSolidRegion(labels: [Int32], width: Int, share: Float = solidRadiusShare) -> Bool {
+        // The disc fits in the group's box, so its radius is at most half the shorter side and
+        // half a pixel: a group too elongated for the share is no region, without a transform.
+        let longer = Float(max(self.width, self.height))
+        guard Float(min(self.width, self.height) + 1) >= 2 * share * longer else { return false }
         // Labels are 1 + the component's index; a flag per label is much cheaper than a set.
         var isMember = [Bool](repeating: false, count: (members.max() ?? 0) + 2)
         for index in members { isMember[index + 1] = true }
@@ -27,6 +31,6 @@ extension DigitGroup {
             }
         }
         return Float(distances.maximum) / Float(ChamferDistances.straightStep)
-            >= share * Float(max(self.width, self.height))
+            >= share * longer
     }
 }
