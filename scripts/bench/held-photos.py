@@ -11,7 +11,7 @@ Needs numpy and Pillow.
 import os
 
 import numpy as np
-from mnist_test_digits import arguments
+from mnist_test_digits import arguments, trimmed_ink
 from PIL import Image, ImageDraw, ImageFilter
 
 out, count, seed, images, labels = arguments(150, 3)
@@ -23,11 +23,7 @@ rows, columns = np.mgrid[0:height, 0:width]
 
 def photo(digit):
     page = np.ones((height, width, 3), np.float32) * np.array([238, 236, 230], np.float32)
-    ys, xs = np.nonzero(digit > 30)
-    box = digit[ys.min():ys.max() + 1, xs.min():xs.max() + 1]
-    scale = rng.uniform(8, 14)
-    ink = np.asarray(Image.fromarray(box).resize((int(box.shape[1] * scale), int(box.shape[0] * scale)),
-                                                Image.BICUBIC)).astype(np.float32) / 255
+    ink = trimmed_ink(digit, rng.uniform(8, 14))
     x = width // 2 - ink.shape[1] // 2 + int(rng.integers(-40, 41))
     y = height // 2 - ink.shape[0] // 2 + int(rng.integers(-60, 61))
     region = page[y:y + ink.shape[0], x:x + ink.shape[1]]

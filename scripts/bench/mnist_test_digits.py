@@ -38,3 +38,11 @@ def place_on_canvas(rng, scale, slack):
     side = 28 * scale + int(rng.integers(0, slack + 1))
     left, top = (int(rng.integers(0, side - 28 * scale + 1)) for _ in range(2))
     return side, left, top
+
+
+def trimmed_ink(image, scale):
+    """A 28×28 digit trimmed to its ink and enlarged `scale` times (bicubic), as ink cover 0…1."""
+    ys, xs = np.nonzero(image > 30)
+    box = image[ys.min():ys.max() + 1, xs.min():xs.max() + 1]
+    size = (int(box.shape[1] * scale), int(box.shape[0] * scale))
+    return np.asarray(Image.fromarray(box).resize(size, Image.BICUBIC)).astype(np.float32) / 255
