@@ -62,6 +62,15 @@ import Testing
         #expect(box.y > 200 && box.height > 180, "\(box)")
     }
 
+    /// An 8 in the strip of light a shadow leaves over most of a photo (`shaded-photos.py`): the
+    /// lit paper was the bright tail and the shade the border, so the page was read as light ink
+    /// on a dark ground first, and the lit paper inside the 8's lower loop became a 1.
+    @Test func litPaperBesideAShadowIsNoLightGround() throws {
+        // The 8 is 43 × 86 px; the inside of its lower loop was read as a box of 1 × 24.
+        let box = try Self.singleDigitBox("shadow-lit-strip-eight.jpg", reading: "8")
+        #expect(box.height > 70, "\(box)")
+    }
+
     /// A fat 0 cropped to its own box, as drawings and scans often are: its ink is most of the
     /// picture, so the median grey was the ink's, the paper looked like the bright tail, and the
     /// page was read inverted — the paper inside the 0 became a 1.

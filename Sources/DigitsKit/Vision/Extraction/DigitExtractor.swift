@@ -120,7 +120,10 @@ public struct DigitExtractor: Sendable {
     /// as dark digits that are not solid (the narrow loop of a 9, the slit of a thin 0): the
     /// other way round is read too, and its digit wins when it encloses the upright one. A
     /// dark digit on a light sheet lying on a dark desk keeps its reading: read inverted, the
-    /// sheet is a solid region, not a digit.
+    /// sheet is a solid region, not a digit. Read inverted first, a photo that a shadow mostly
+    /// covers shows the paper left lit as wide light ground beside its "digits"
+    /// (`Lighting.wideLightShare`): it is read upright too, and that reading wins when its
+    /// digits are ink beside that paper (`PageReading.isInk(besideLitPaper:)`).
     private func readEitherWay(_ working: GrayImage) -> PageReading {
         // The inverted page is made only when it is read: mostly it is not.
         let inversions = Lighting.inversions(working)
@@ -134,7 +137,9 @@ public struct DigitExtractor: Sendable {
         guard inversions.count > 1 else { return reading }
         let solid = reading.foundClearDigit && isSolid(reading)
         let mayBeAHole = options.mode == .single && inversions[1]
-        guard !reading.foundClearDigit || solid || mayBeAHole else { return reading }
+        let mayBeLitPaper = inversions[0] && reading.foundClearDigit
+            && Lighting.wideLightShare(of: working, outside: reading.lines.joined().map(\.box)) > Lighting.litPaperShare
+        guard !reading.foundClearDigit || solid || mayBeAHole || mayBeLitPaper else { return reading }
         let other = readAnySize(page: page(inverted: inversions[1]))
         guard other.foundClearDigit, !isSolid(other) else { return reading }
         let held: String
@@ -142,7 +147,9 @@ public struct DigitExtractor: Sendable {
             held = "no clear digit"
         } else if solid {
             held = "only a solid region, not strokes"
-        } else if let outer = other.firstDigit?.box, let inner = reading.firstDigit?.box, outer.encloses(inner) {
+        } else if mayBeLitPaper, other.isInk(besideLitPaper: reading) {
+            held = "only paper that a shadow left lit"
+        } else if mayBeAHole, let outer = other.firstDigit?.box, let inner = reading.firstDigit?.box, outer.encloses(inner) {
             held = "only a hole of a light digit"
         } else {
             return reading
@@ -169,6 +176,36 @@ public struct DigitExtractor: Sendable {
 
         /// The digit read first; in `--single`, the one digit.
         var firstDigit: DigitGroup? { lines.first?.first }
+
+        /// Whether this upright reading's digits are dark ink on paper and the light "digits"
+        /// of `inverted` (the same picture read inverted) the paper a shadow left lit inside
+        /// and beside them: as tall at least as those, and darker than the ground around them.
+        /// The holes of a chalk digit read upright are shorter than it and are the board, and a
+        /// sliver of board between chalk and the frame is shorter still.
+        func isInk(besideLitPaper inverted: PageReading) -> Bool {
+            let tallest = lines.joined().map(\.height).max() ?? 0
+            let tallestLight = inverted.lines.joined().map(\.height).max() ?? 0
+            return Float(tallest) >= Lighting.litPaperHeightShare * Float(tallestLight)
+                && lines.joined().allSatisfy { darkness(of: $0) < Lighting.darkInkShare }
+        }
+
+        /// The median grey under the group's ink against the median grey of the rest of the
+        /// region around it (its box grown by its longer side each way): below 1 for ink,
+        /// about 1 for a hole of a light digit, which is the ground.
+        private func darkness(of group: DigitGroup) -> Float {
+            var isMember = [Bool](repeating: false, count: (group.members.max() ?? 0) + 2)
+            for index in group.members { isMember[index + 1] = true }
+            let reach = max(group.width, group.height)
+            var inkLevels = GreyLevels(), groundLevels = GreyLevels()
+            for y in max(0, group.minY - reach)...min(page.height - 1, group.maxY + reach) {
+                for x in max(0, group.minX - reach)...min(page.width - 1, group.maxX + reach) {
+                    let i = y * page.width + x, label = Int(labelling.labels[i])
+                    let level = UInt8(max(0, min(255, page.pixels[i] * 255 + 0.5)))
+                    if label < isMember.count && isMember[label] { inkLevels.add(level) } else { groundLevels.add(level) }
+                }
+            }
+            return Float(inkLevels.percentile(0.5)) / Float(max(1, groundLevels.percentile(0.5)))
+        }
     }
 
     /// `read(page:paperRadius:)`, again with a larger paper element when it finds a digit tall
