@@ -71,6 +71,15 @@ import Testing
         #expect(box.height > 70, "\(box)")
     }
 
+    /// A chalk 9 on a blackboard beside a light wall (`chalkboard-photos.py`): the wall passed
+    /// for a sheet on a dark desk, read alone, and the blurred rim along its edge, left on it
+    /// as a line one pixel wide, was the "digit", a 1.
+    @Test func aWallBesideABlackboardLeavesNoLineOfInk() throws {
+        // The 9 is 90 × 180 px; the rim was read as a box of 1 × 592.
+        let box = try Self.singleDigitBox("chalkboard-nine-beside-a-wall.jpg", reading: "9")
+        #expect(box.width > 60, "\(box)")
+    }
+
     /// A fat 0 cropped to its own box, as drawings and scans often are: its ink is most of the
     /// picture, so the median grey was the ink's, the paper looked like the bright tail, and the
     /// page was read inverted — the paper inside the 0 became a 1.
