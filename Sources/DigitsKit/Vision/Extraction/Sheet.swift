@@ -56,7 +56,8 @@ struct Sheet {
         let lower = Thresholding.otsu(small.pixels.filter { $0 <= upper })
         for threshold in [upper, lower] {
             if let grid = SheetGrid(small, threshold: threshold), looksLikePaperOnADesk(grid) {
-                return Sheet(desk: grid.deskMask(for: grey), paper: grid.paperFill(for: grey))
+                let paper = grid.paperFill(for: grey)
+                return Sheet(desk: grid.deskMask(for: grey, paper: paper), paper: paper)
             }
         }
         return nil

@@ -214,22 +214,24 @@ struct SheetGrid {
 
     /// Per pixel of `picture` (the one the grid was made from): true on the desk. Cells well
     /// inside either region keep their side; along the edge a pixel is desk unless it is within
-    /// a tenth of the step from desk to paper of the paper's grey, so the sheet's blurred rim
-    /// goes with the desk and leaves no dark line behind. (With a quarter, a rim pixel a fifth
-    /// of the step darker than the paper stayed: along a long straight edge, a line of ink one
-    /// pixel wide, read as a 1 where the "sheet" held nothing else.)
-    func deskMask(for picture: GrayImage) -> [Bool] {
+    /// a tenth of the step from desk to paper of the paper's grey there (`paper`, from
+    /// `paperFill`), so the sheet's blurred rim goes with the desk and leaves no dark line
+    /// behind. (Within a quarter of the step from the sheet's median grey, a rim a fifth of the
+    /// step darker than the paper, or darker than paper lit brighter than the median, stayed:
+    /// along a long straight edge, a line of ink one pixel wide, read as a 1 where the "sheet"
+    /// held nothing else.)
+    func deskMask(for picture: GrayImage, paper: GrayImage) -> [Bool] {
         // Per cell: whether its 3×3 neighbourhood holds sheet, desk, or both.
         let sheetCells = GrayImage(checkedWidth: width, height: height, pixels: sheet.map { $0 ? 1 : 0 })
         let sheetNear = sheetCells.filtered(radius: 1, maximum: true).pixels.map { $0 > 0 }
         let deskNear = sheetCells.filtered(radius: 1, maximum: false).pixels.map { $0 < 1 }
-        let rim = paperGrey - 0.1 * (paperGrey - deskGrey)
         var desk = [Bool](repeating: false, count: picture.pixels.count)
         for y in 0..<picture.height {
             let row = min(height - 1, y * height / picture.height) * width
             for x in 0..<picture.width {
                 let cell = row + min(width - 1, x * width / picture.width)
-                desk[y * picture.width + x] = deskNear[cell] && (!sheetNear[cell] || picture.pixels[y * picture.width + x] < rim)
+                let i = y * picture.width + x
+                desk[i] = deskNear[cell] && (!sheetNear[cell] || picture.pixels[i] < paper.pixels[i] - 0.1 * (paper.pixels[i] - deskGrey))
             }
         }
         return desk
