@@ -40,9 +40,12 @@ def place_on_canvas(rng, scale, slack):
     return side, left, top
 
 
-def trimmed_ink(image, scale):
-    """A 28×28 digit trimmed to its ink and enlarged `scale` times (bicubic), as ink cover 0…1."""
+def trimmed_ink(image, scale=None, height=None):
+    """A 28×28 digit trimmed to its ink and enlarged `scale` times, or to `height` pixels tall
+    (bicubic), as ink cover 0…1."""
     ys, xs = np.nonzero(image > 30)
     box = image[ys.min():ys.max() + 1, xs.min():xs.max() + 1]
-    size = (int(box.shape[1] * scale), int(box.shape[0] * scale))
+    if height is not None:
+        scale = height / box.shape[0]
+    size = (max(1, int(box.shape[1] * scale)), int(box.shape[0] * scale))
     return np.asarray(Image.fromarray(box).resize(size, Image.BICUBIC)).astype(np.float32) / 255

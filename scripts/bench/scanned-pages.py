@@ -17,7 +17,7 @@ Needs numpy and Pillow.
 import os
 
 import numpy as np
-from mnist_test_digits import arguments, labelled_folders
+from mnist_test_digits import arguments, labelled_folders, trimmed_ink
 from PIL import Image, ImageDraw, ImageFilter
 
 out, count, seed, images, labels = arguments(100, 1)
@@ -31,12 +31,7 @@ def page_with_digit(index, dpi):
     mm = dpi / 25.4
     width, height = int(210 * mm), int(297 * mm)
     page = np.full((height, width), 245, np.float32) + rng.normal(0, 2, (height, width)).astype(np.float32)
-    digit = images[index]
-    ys, xs = np.nonzero(digit > 30)
-    box = digit[ys.min():ys.max() + 1, xs.min():xs.max() + 1]
-    scale = rng.uniform(5, 10) * mm / box.shape[0]
-    ink = np.asarray(Image.fromarray(box).resize((max(1, int(box.shape[1] * scale)), int(box.shape[0] * scale)),
-                                                Image.BICUBIC)).astype(np.float32) / 255
+    ink = trimmed_ink(images[index], height=rng.uniform(5, 10) * mm)
     x = int(rng.uniform(40 * mm, width - 40 * mm - ink.shape[1]))
     y = int(rng.uniform(60 * mm, height - 60 * mm - ink.shape[0]))
     region = page[y:y + ink.shape[0], x:x + ink.shape[1]]

@@ -193,15 +193,14 @@ public struct DigitExtractor: Sendable {
         /// region around it (its box grown by its longer side each way): below 1 for ink,
         /// about 1 for a hole of a light digit, which is the ground.
         private func darkness(of group: DigitGroup) -> Float {
-            var isMember = [Bool](repeating: false, count: (group.members.max() ?? 0) + 2)
-            for index in group.members { isMember[index + 1] = true }
+            let isMember = group.memberLabels()
             let reach = max(group.width, group.height)
             var inkLevels = GreyLevels(), groundLevels = GreyLevels()
             for y in max(0, group.minY - reach)...min(page.height - 1, group.maxY + reach) {
                 for x in max(0, group.minX - reach)...min(page.width - 1, group.maxX + reach) {
-                    let i = y * page.width + x, label = Int(labelling.labels[i])
+                    let i = y * page.width + x
                     let level = UInt8(max(0, min(255, page.pixels[i] * 255 + 0.5)))
-                    if label < isMember.count && isMember[label] { inkLevels.add(level) } else { groundLevels.add(level) }
+                    if isMember(labelling.labels[i]) { inkLevels.add(level) } else { groundLevels.add(level) }
                 }
             }
             return Float(inkLevels.percentile(0.5)) / Float(max(1, groundLevels.percentile(0.5)))

@@ -17,6 +17,14 @@ struct DigitGroup {
         touchesBorder = c.touchesBorder
     }
 
+    /// Whether a pixel's label (1 + a component's index; 0 for paper) is one of the group's
+    /// members: a flag per label, looked up per pixel much more cheaply than a set.
+    func memberLabels() -> (Int32) -> Bool {
+        var isMember = [Bool](repeating: false, count: (members.max() ?? 0) + 2)
+        for index in members { isMember[index + 1] = true }
+        return { label in Int(label) < isMember.count && isMember[Int(label)] }
+    }
+
     /// Stacked pieces of one digit: they share most of the narrower one's columns, the gap
     /// between them is small next to the taller, and together they are at most `stackLimit`
     /// times the taller's height, or the height of the digits around them, whichever is more

@@ -21,14 +21,9 @@ extension DigitGroup {
         // half a pixel: a group too elongated for the share is no region, without a transform.
         let longer = Float(max(self.width, self.height))
         guard Float(min(self.width, self.height) + 1) >= 2 * share * longer else { return false }
-        // Labels are 1 + the component's index; a flag per label is much cheaper than a set.
-        var isMember = [Bool](repeating: false, count: (members.max() ?? 0) + 2)
-        for index in members { isMember[index + 1] = true }
+        let isMember = memberLabels()
         let distances = labels.withUnsafeBufferPointer { l in
-            ChamferDistances(box: box, imageWidth: width) { i in
-                let label = Int(l[i])
-                return label < isMember.count && isMember[label]
-            }
+            ChamferDistances(box: box, imageWidth: width) { isMember(l[$0]) }
         }
         return Float(distances.maximum) / Float(ChamferDistances.straightStep)
             >= share * longer
