@@ -80,6 +80,18 @@ import Testing
         #expect(box.width > 60, "\(box)")
     }
 
+    /// A 1 photographed in dim light (`dim-photos.py`, heavy grain): the grain crossed the ink
+    /// thresholds at thousands of pixels, whose blobs beside the 1 were grouped with it, and the
+    /// crop of the whole picture was read as an 8.
+    @Test func grainOfADimPhotoIsNotInk() throws {
+        // The 1 is 56 × 160 px; with the grain the "digit" was the whole 348 × 261 picture.
+        let reading = try Self.read("dim-light-grain-one.jpg", mode: .single)
+        #expect(reading.text == "1")
+        let box = try #require(reading.digits.first?.crop.box)
+        #expect(box.width < 80 && box.height > 140, "\(box)")
+        #expect(reading.warnings.contains { $0.contains("grainy") }, "\(reading.warnings)")
+    }
+
     /// A fat 0 cropped to its own box, as drawings and scans often are: its ink is most of the
     /// picture, so the median grey was the ink's, the paper looked like the bright tail, and the
     /// page was read inverted — the paper inside the 0 became a 1.

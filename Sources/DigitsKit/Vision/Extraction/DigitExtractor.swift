@@ -4,15 +4,15 @@
 /// grey (darkest channel, or brightest for coloured light ink on a dark ground: `GreyChannel`) →
 /// working size → a sheet on a darker desk is read alone (`Sheet`) → polarity (ink is the
 /// minority, the border is the ground; the other way round is read too when the first holds no
-/// clear digit, or only a solid region: `SolidRegion`) → paper brightness (grey closing) and ink
-/// relative to it → Otsu and local-mean thresholds with hysteresis → shade that the paper
-/// estimate lagged, flooded from the paper beside it → 3×3 closing → connected components → the
-/// lines of a form's printed boxes around digits (`PrintedFrames`), ruled and squared-paper lines
-/// erased, components again → drop faint blobs, paper edges, ruled lines, specks and solid
-/// objects reaching in from the edge, and the wide part of a stroke-touching one (a thumb:
-/// `EdgeObjects`) → group stacked pieces into digits →
-/// reading order (lines, then left to right) or, in single mode, the digit with the most ink that
-/// the frame does not cut → MNIST normalisation.
+/// clear digit, or only a solid region: `SolidRegion`) → paper brightness (grey closing) → the
+/// grain of a dim photo averaged away (`SensorNoise`) → ink relative to the paper → Otsu and
+/// local-mean thresholds with hysteresis → shade that the paper estimate lagged, flooded from
+/// the paper beside it → 3×3 closing → connected components → the lines of a form's printed
+/// boxes around digits (`PrintedFrames`), ruled and squared-paper lines erased, components again
+/// → drop faint blobs, paper edges, ruled lines, specks and solid objects reaching in from the
+/// edge, and the wide part of a stroke-touching one (a thumb: `EdgeObjects`) → group stacked
+/// pieces into digits → reading order (lines, then left to right) or, in single mode, the digit
+/// with the most ink that the frame does not cut → MNIST normalisation.
 public struct DigitExtractor: Sendable {
     public enum Mode: String, Sendable, CaseIterable {
         /// The image is one digit: the largest plausible digit wins.
@@ -220,9 +220,14 @@ public struct DigitExtractor: Sendable {
     }
 
     /// `page` has dark ink on light paper.
-    private func read(page: GrayImage, paperRadius: Int) -> PageReading {
+    private func read(page original: GrayImage, paperRadius: Int) -> PageReading {
         var warnings: [String] = []
-        let paper = Lighting.paperBrightness(page, radius: paperRadius)
+        let paper = Lighting.paperBrightness(original, radius: paperRadius)
+        // Grain that would cross the thresholds is averaged away first.
+        let (page, square) = SensorNoise.quieted(original, paper: paper)
+        if square > 1 {
+            warnings.append("the picture is grainy (as in dim light): averaged over \(square) px squares before looking for ink")
+        }
         let ink = Lighting.inkImage(grey: page, paper: paper)
         var thresholded = Thresholding.mask(ink: ink)
         ShadowEdge.eraseShade(from: &thresholded.mask, ink: ink, page: page, paper: paper)
