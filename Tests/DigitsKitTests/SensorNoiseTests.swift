@@ -24,8 +24,8 @@ import Testing
         let level = SensorNoise.level(of: dim, paper: paper, scale: 1)
         #expect(abs(level - 0.1) < 0.01, "\(level)")
         // The 1's strokes are a minority of the pixels: a clean page measures no grain.
-        let (clean, _) = Self.page(paper: 0.9, grain: 0)
-        #expect(SensorNoise.level(of: clean, paper: GrayImage(width: 400, height: 300, repeating: 0.9), scale: 1) == 0)
+        let (clean, cleanPaper) = Self.page(paper: 0.9, grain: 0)
+        #expect(SensorNoise.level(of: clean, paper: cleanPaper, scale: 1) == 0)
     }
 
     @Test func aCleanPageIsLeftAsItIs() {
