@@ -1,8 +1,8 @@
 import Foundation
 
 /// Random distortions of 28×28 training images (pixels scaled to [0, 1]), drawn afresh for
-/// every image of every batch. In order of application: a handwriting style drawn onto some 1s
-/// and 7s (`HandwritingStyle`, when the labels are given) or else, for some digits, the digit
+/// every image of every batch. In order of application: a handwriting style drawn onto some 0s,
+/// 1s and 7s (`HandwritingStyle`, when the labels are given) or else, for some digits, the digit
 /// redrawn in seven-segment style (`SegmentStyle`, likewise), a stroke-thickness change (grey-level
 /// dilation or erosion, thin pencil to thick marker), gaps cut across strokes (`PenLift`), a
 /// random affine map (rotation, scale, shear, translation) plus an elastic displacement field
@@ -31,7 +31,7 @@ struct Augmentation: Sendable, Equatable {
     var thickness: ClosedRange<Float> = 0...0
     /// Gaussian blur σ, in pixels, drawn uniformly from this range.
     var blur: ClosedRange<Float> = 0...0
-    /// Probability that a 1 gets a flag and a 7 a crossbar (`HandwritingStyle`).
+    /// Probability that a 1 gets a flag, a 7 a crossbar and a 0 a slash (`HandwritingStyle`).
     var style: Float = 0
     /// Probability that a digit other than 1, not restyled, is redrawn in seven-segment style
     /// (`SegmentStyle`).

@@ -14,7 +14,7 @@ public enum TestDistortion: String, CaseIterable, Sendable {
     case affine
     /// All of the above at once (with thickness anywhere from thin to thick) and ±0.05 noise.
     case all
-    /// Every 1 flagged and every 7 crossed, the European way (`HandwritingStyle`); other digits unchanged.
+    /// Every 1 flagged, every 7 crossed and every 0 slashed (`HandwritingStyle`); other digits unchanged.
     case style
     /// Every digit but the 1s redrawn in seven-segment style (`SegmentStyle`).
     case segments

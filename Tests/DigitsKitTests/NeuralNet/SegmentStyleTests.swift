@@ -80,8 +80,8 @@ import Testing
         let with = StyleAugmentationTests.restyled(images, labels, everything, seed: 6)
         #expect(with == StyleAugmentationTests.restyled(images, labels, everything, seed: 6))
         #expect(with != StyleAugmentationTests.restyled(images, labels, everything, seed: 7))
-        // A flagged 1 or crossed 7 keeps its style: it is not redrawn on top.
-        for n in 0..<20 where labels[n] == 1 || labels[n] == 7 {
+        // A slashed 0, flagged 1 or crossed 7 keeps its style: it is not redrawn on top.
+        for n in 0..<20 where HandwritingStyle.applies(to: labels[n]) {
             #expect(AugmentationTests.image(with, n) == AugmentationTests.image(without, n), "image \(n)")
         }
     }

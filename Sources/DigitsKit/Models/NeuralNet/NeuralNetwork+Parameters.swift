@@ -33,7 +33,7 @@ extension NeuralNetwork {
             ParameterSpec("blur", .real(min: 0, max: 3),
                           help: "largest training-time Gaussian blur σ, in pixels (0 or unset: none)"),
             ParameterSpec("style", .real(min: 0, max: 1),
-                          help: "probability that a training 1 gets a flag and a 7 a crossbar drawn on (0 or unset: none)"),
+                          help: "probability that a training 1 gets a flag, a 7 a crossbar and a 0 a slash drawn on (0 or unset: none)"),
             ParameterSpec("segments", .real(min: 0, max: 1),
                           help: "probability that a training digit other than 1 is redrawn in seven-segment style (0 or unset: none)"),
             ParameterSpec("gaps", .real(min: 0, max: 1),
