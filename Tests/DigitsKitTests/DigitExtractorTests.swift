@@ -153,22 +153,43 @@ import Testing
         #expect(box.x > 200 && box.maxX < 260, "read the mark at \(box), not the 1 at x≈230")
     }
 
-    /// A scanned page: a thin 7, and a punch hole in the margin that the scanner's dark lid
-    /// fills with more ink than the 7 has. The hole is a round blot: the 7 is the digit, and the
-    /// only one of the page. Alone on the page, a blot is still read (a fat 0 whose hole closed up).
-    @Test func strokesBeatAHeavierRoundBlot() throws {
-        let hole: [[(Float, Float)]] = [[(0.5, 0.5), (0.501, 0.5)]]
-        var ink = GrayImage(width: 800, height: 600)
-        Self.draw(hole, size: 100, pen: 25, into: &ink, at: (20, 250))
-        let blotOnly = ink
-        Self.draw(Self.seven, size: 160, pen: 3, into: &ink, at: (400, 200))
+    /// Marks on a scanned page that are no writing, each with more ink than the thin 7 beside
+    /// it: a punch hole that the scanner's dark lid fills (a round blot), and a staple in the
+    /// corner, a straight line 35° above the horizontal (a flat bar: `scanned-pages.py`'s stapled
+    /// pages were read as 1). The 7 is the page's digit, and its only one; alone on the page, the
+    /// mark is still read (a fat 0 whose hole closed up, a 1 lying flat).
+    @Test(arguments: ["punch hole", "staple"])
+    func writingBeatsAHeavierMarkThatIsNoWriting(mark: String) throws {
+        var ink = GrayImage(width: 900, height: 700)
+        if mark == "staple" {
+            let staple: [[(Float, Float)]] = [[(0.05, 0.8), (0.95, 0.8 - 0.9 * tan(35 * Float.pi / 180))]]
+            Self.draw(staple, size: 300, pen: 4, into: &ink, at: (10, 10))
+        } else {
+            Self.draw([[(0.5, 0.5), (0.501, 0.5)]], size: 100, pen: 25, into: &ink, at: (20, 250))
+        }
+        let markOnly = ink
+        Self.draw(Self.seven, size: 100, pen: 2, into: &ink, at: (600, 450))
         let extractor = DigitExtractor(options: .init(mode: .single))
         let box = try #require(extractor.extract(Self.page(ink)).digits.first?.box)
-        #expect(box.x > 420 && box.maxX < 540, "read the mark at \(box), not the 7 at x≈432…528")
-        let blot = try #require(extractor.extract(Self.page(blotOnly)).digits.first?.box)
-        #expect(blot.x >= 40 && blot.maxX <= 100, "\(blot)")
+        #expect(box.x > 600 && box.maxX < 700, "read the mark at \(box), not the 7 at x≈620…680")
+        let alone = try #require(extractor.extract(Self.page(markOnly)).digits.first?.box)
+        #expect(alone.maxX < 320, "\(alone)")
         let all = DigitExtractor(options: .init(mode: .multi)).extract(Self.page(ink)).digits.map(\.box)
-        #expect(all.count == 1 && all.allSatisfy { $0.x > 420 }, "\(all)")
+        #expect(all.count == 1 && all.allSatisfy { $0.x > 600 }, "\(all)")
+    }
+
+    /// A 1 in hard italics, leaning 50° from the vertical, flatter than a staple may be, is
+    /// still a digit in a line of digits (fresh development set 94 has one): only a bar on a line
+    /// of its own is dropped.
+    @Test func aOneLeaningPastTheStaplesLimitIsADigitInALine() throws {
+        let run = 0.3 * tan(50 * Float.pi / 180)
+        let leaning: [[(Float, Float)]] = [[(0.5 + run, 0.2), (0.5 - run, 0.8)]]
+        var ink = GrayImage(width: 700, height: 260)
+        Self.draw(Self.seven, size: 160, pen: 5, into: &ink, at: (30, 50))
+        Self.draw(leaning, size: 200, pen: 5, into: &ink, at: (220, 30))
+        Self.draw(Self.seven, size: 160, pen: 5, into: &ink, at: (480, 50))
+        let boxes = DigitExtractor(options: .init(mode: .multi)).extract(Self.page(ink)).digits.map(\.box)
+        #expect(boxes.count == 3 && boxes.dropFirst().first.map { $0.x > 220 && $0.maxX < 420 } == true, "\(boxes)")
     }
 
     @Test func aRowOfDigitsComesBackLeftToRight() throws {

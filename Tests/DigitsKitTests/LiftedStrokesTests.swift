@@ -29,7 +29,7 @@ import Testing
         let ink = GrayImage(checkedWidth: size, height: size, pixels: mask.map { $0 == 0 ? 0 : 1 })
         let labelling = ComponentLabels(mask: mask, ink: ink)
         let groups = labelling.components.indices.map { DigitGroup(labelling.components[$0], index: $0) }
-        let digit = DigitGroup.singleDigit(groups, isBlot: { $0.isSolidRegion(labels: labelling.labels, width: size, share: DigitGroup.blotRadiusShare) })!
+        let digit = DigitGroup.singleDigit(groups, isNotWriting: { $0.isSolidRegion(labels: labelling.labels, width: size, share: DigitGroup.blotRadiusShare) })!
         return DigitGroup.withLiftedStrokes(digit, among: groups, labels: labelling.labels, width: size, height: size)
     }
 

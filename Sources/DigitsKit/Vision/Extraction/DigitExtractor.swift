@@ -264,16 +264,20 @@ public struct DigitExtractor: Sendable {
         let lines: [[DigitGroup]]
         let foundClearDigit: Bool
         // A round blot, nearly a disc, is no digit beside writing: a scanned page's punch holes,
-        // a coin on the desk. Alone it is still read (a fat 0 whose hole closed up).
+        // a coin on the desk. Alone it is still read (a fat 0 whose hole closed up). Nor is a
+        // flat straight bar, a staple (`isFlatBar`), unless it stands in a line of digits.
         let isBlot = { (group: DigitGroup) in
             group.isSolidRegion(labels: labelling.labels, width: ink.width, share: DigitGroup.blotRadiusShare)
         }
+        let isFlatBar = { (group: DigitGroup) in group.isFlatBar(labels: labelling.labels, width: ink.width) }
         switch options.mode {
         case .multi:
             groups = DigitGroup.plausibleDigits(DigitGroup.merged(groups, byCell: frames.combCells))
             let writing = groups.filter { !isBlot($0) }
             if !writing.isEmpty { groups = writing }
-            lines = DigitGroup.readingOrder(groups)
+            let found = DigitGroup.readingOrder(groups)
+            let written = found.filter { $0.count > 1 || !isFlatBar($0[0]) }
+            lines = written.isEmpty ? found : written
             foundClearDigit = !lines.isEmpty
         case .single:
             foundClearDigit = !groups.isEmpty
@@ -284,7 +288,7 @@ public struct DigitExtractor: Sendable {
                 warnings.append("no clear digit; read the largest ink mark, which looked like a \(reason)")
                 groups = [DigitGroup(components[fallback], index: fallback)]
             }
-            lines = DigitGroup.singleDigit(groups, isBlot: isBlot).map { digit in
+            lines = DigitGroup.singleDigit(groups, isNotWriting: { isBlot($0) || isFlatBar($0) }).map { digit in
                 let whole = DigitGroup.withCloseParts(digit, among: groups)
                 let assembled = DigitGroup.withSegments(whole, among: groups, labelling: labelling, width: ink.width)
                 // A canvas's dots are small against the picture: the filters call them specks.

@@ -122,13 +122,13 @@ struct DigitGroup {
     /// frame cuts (touching the border) loses to a whole one inside it of at least a quarter
     /// of its ink — a photo centred on a 1 often catches more of the neighbouring 4 or 3 than
     /// of the 1 itself, while a stray mark inside the frame stays too light to win. Before
-    /// that, a round blot (`isBlot`) loses to any other group: a scanned page's punch holes
-    /// are heavier than a thin digit.
-    static func singleDigit(_ groups: [DigitGroup], isBlot: (DigitGroup) -> Bool) -> DigitGroup? {
+    /// that, a mark that is no writing (`isNotWriting`: a round blot, a flat bar) loses to any
+    /// other group: a scanned page's punch holes and staple are heavier than a small thin digit.
+    static func singleDigit(_ groups: [DigitGroup], isNotWriting: (DigitGroup) -> Bool) -> DigitGroup? {
         guard var heaviest = groups.max(by: { $0.mass < $1.mass }) else { return nil }
         var groups = groups
-        if isBlot(heaviest) {
-            let others = groups.filter { $0.members != heaviest.members && !isBlot($0) }
+        if isNotWriting(heaviest) {
+            let others = groups.filter { $0.members != heaviest.members && !isNotWriting($0) }
             if let next = others.max(by: { $0.mass < $1.mass }) { (groups, heaviest) = (others, next) }
         }
         guard heaviest.touchesBorder,

@@ -1,0 +1,45 @@
+/// A straight stroke lying closer to the horizontal than to the vertical: a staple in a scanned
+/// page's corner, a long dash, a stroke through a word. The 1 is the only straight digit, and
+/// few writers' 1s lean past 45°; every other digit bends or has a second stroke. So in a picture
+/// of one digit such a bar loses to any other mark, as a round blot does, and among several
+/// digits it is dropped when it makes a line of its own (in a line of digits, it is a 1 in hard
+/// italics); alone it is still read.
+extension DigitGroup {
+    /// The most a bar's spread across its axis may be, as a share of its spread along it: a
+    /// staple or a pen's line is a few percent; a 1 with a flag or a base, or any bent stroke,
+    /// is well over this.
+    static let barThinness: Float = 0.15
+
+    /// Whether the group's pixels (`labels` of its members, an image `width` wide) form a thin
+    /// straight bar whose axis is nearer the horizontal than the vertical.
+    func isFlatBar(labels: [Int32], width: Int) -> Bool {
+        // A bar nearer the horizontal is at least as wide as tall: a cheap test first.
+        guard self.width >= self.height else { return false }
+        let isMember = memberLabels()
+        var count = 0.0, sumX = 0.0, sumY = 0.0, sumXX = 0.0, sumYY = 0.0, sumXY = 0.0
+        labels.withUnsafeBufferPointer { l in
+            for y in minY...maxY {
+                let row = y * width
+                for x in minX...maxX where isMember(l[row + x]) {
+                    let (u, v) = (Double(x - minX), Double(y - minY))
+                    count += 1
+                    sumX += u; sumY += v
+                    sumXX += u * u; sumYY += v * v; sumXY += u * v
+                }
+            }
+        }
+        guard count > 0 else { return false }
+        let (meanX, meanY) = (sumX / count, sumY / count)
+        let varianceX = sumXX / count - meanX * meanX
+        let varianceY = sumYY / count - meanY * meanY
+        let covariance = sumXY / count - meanX * meanY
+        // The second moments' principal spreads: along the axis and across it.
+        let half = (varianceX + varianceY) / 2
+        let root = ((varianceX - varianceY) * (varianceX - varianceY) / 4 + covariance * covariance).squareRoot()
+        let (along, across) = (half + root, max(0, half - root))
+        let thinness = Double(Self.barThinness)
+        // Along a line at angle θ to the horizontal the x spread is cos²θ of the whole and the
+        // y spread sin²θ: the axis is nearer the horizontal when the x spread is the larger.
+        return across <= thinness * thinness * along && varianceX > varianceY
+    }
+}
