@@ -1,9 +1,9 @@
 /// A straight stroke lying closer to the horizontal than to the vertical: a staple in a scanned
-/// page's corner, a long dash, a stroke through a word. The 1 is the only straight digit, and
-/// few writers' 1s lean past 45°; every other digit bends or has a second stroke. So in a picture
-/// of one digit such a bar loses to any other mark, as a round blot does, and among several
-/// digits it is dropped when it makes a line of its own (in a line of digits, it is a 1 in hard
-/// italics); alone it is still read.
+/// page's corner, a rule or a dash drawn apart from the writing. The 1 is the only straight
+/// digit, and few writers' 1s lean past 45°; every other digit bends or has a second stroke. So
+/// in a picture of one digit such a bar loses to any other mark, as a round blot does, and among
+/// several digits it is dropped when it makes a line of its own (in a line of digits, it is a 1
+/// in hard italics); alone it is still read.
 extension DigitGroup {
     /// The most a bar's spread across its axis may be, as a share of its spread along it: a
     /// staple or a pen's line is a few percent; a 1 with a flag or a base, or any bent stroke,
