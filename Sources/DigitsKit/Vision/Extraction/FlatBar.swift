@@ -15,31 +15,11 @@ extension DigitGroup {
     func isFlatBar(labels: [Int32], width: Int) -> Bool {
         // A bar nearer the horizontal is at least as wide as tall: a cheap test first.
         guard self.width >= self.height else { return false }
-        let isMember = memberLabels()
-        var count = 0.0, sumX = 0.0, sumY = 0.0, sumXX = 0.0, sumYY = 0.0, sumXY = 0.0
-        labels.withUnsafeBufferPointer { l in
-            for y in minY...maxY {
-                let row = y * width
-                for x in minX...maxX where isMember(l[row + x]) {
-                    let (u, v) = (Double(x - minX), Double(y - minY))
-                    count += 1
-                    sumX += u; sumY += v
-                    sumXX += u * u; sumYY += v * v; sumXY += u * v
-                }
-            }
-        }
-        guard count > 0 else { return false }
-        let (meanX, meanY) = (sumX / count, sumY / count)
-        let varianceX = sumXX / count - meanX * meanX
-        let varianceY = sumYY / count - meanY * meanY
-        let covariance = sumXY / count - meanX * meanY
-        // The second moments' principal spreads: along the axis and across it.
-        let half = (varianceX + varianceY) / 2
-        let root = ((varianceX - varianceY) * (varianceX - varianceY) / 4 + covariance * covariance).squareRoot()
-        let (along, across) = (half + root, max(0, half - root))
+        guard let moments = SecondMoments(labels: labels, width: width, columns: minX...maxX, rows: minY...maxY,
+                                          isMember: memberLabels()) else { return false }
         let thinness = Double(Self.barThinness)
         // Along a line at angle θ to the horizontal the x spread is cos²θ of the whole and the
         // y spread sin²θ: the axis is nearer the horizontal when the x spread is the larger.
-        return across <= thinness * thinness * along && varianceX > varianceY
+        return moments.across <= thinness * thinness * moments.along && moments.varianceX > moments.varianceY
     }
 }

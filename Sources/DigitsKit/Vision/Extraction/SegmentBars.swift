@@ -50,8 +50,7 @@ extension DigitGroup {
     }
 }
 
-/// A component's shape as a straight bar, from the second moments of its pixels: a bar `length`
-/// long and `thickness` thick has variances length²/12 and thickness²/12 along and across it.
+/// A component's shape as a straight bar, from the second moments of its pixels (`SecondMoments`).
 struct StraightBar {
     let length: Float
     let thickness: Float
@@ -59,20 +58,10 @@ struct StraightBar {
     /// Nil unless component `index` is at least `DigitGroup.barElongation` times longer than thick.
     init?(component index: Int, labelling: ComponentLabels, width: Int) {
         let c = labelling.components[index], label = Int32(index + 1)
-        var (n, sx, sy, sxx, syy, sxy) = (Float(0), Float(0), Float(0), Float(0), Float(0), Float(0))
-        for y in c.minY...c.maxY {
-            for x in c.minX...c.maxX where labelling.labels[y * width + x] == label {
-                let (fx, fy) = (Float(x - c.minX), Float(y - c.minY))
-                n += 1; sx += fx; sy += fy
-                sxx += fx * fx; syy += fy * fy; sxy += fx * fy
-            }
-        }
-        guard n > 0 else { return nil }
-        let (vx, vy, cov) = (sxx / n - sx * sx / (n * n), syy / n - sy * sy / (n * n), sxy / n - sx * sy / (n * n))
-        let spread = ((vx - vy) * (vx - vy) / 4 + cov * cov).squareRoot()
-        let (along, across) = ((vx + vy) / 2 + spread, max((vx + vy) / 2 - spread, 1.0 / 12))
-        length = (12 * along).squareRoot()
-        thickness = (12 * across).squareRoot()
+        guard let moments = SecondMoments(labels: labelling.labels, width: width, columns: c.minX...c.maxX,
+                                          rows: c.minY...c.maxY, isMember: { $0 == label }) else { return nil }
+        length = Float((12 * moments.along).squareRoot())
+        thickness = Float((12 * max(moments.across, 1.0 / 12)).squareRoot())
         guard length >= DigitGroup.barElongation * thickness else { return nil }
     }
 }
