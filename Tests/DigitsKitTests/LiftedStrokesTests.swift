@@ -9,7 +9,7 @@ import Testing
     /// 6, the 6's loop as a 0. The crop must span the pieces, and the 5 and 6 read right. The 1,
     /// cut in three with a foot to the right, is a toss-up for the classifier: the default model
     /// trained with slashed zeros (eighteenth session) reads it as 2, 0.51 against 0.46, and
-    /// reads `broken-strokes.py`'s pen lifts as well as the one before (2915 against 2912 of 3600).
+    /// reads `broken-strokes.py`'s pen lifts as well as the one before (2915 against 2912 of 3200).
     @Test(arguments: [("pen-lift-five.png", "5", 170), ("pen-lift-one.png", nil, 210), ("pen-lift-six.png", "6", 230)])
     func aDigitCutByPenLiftsIsReadWhole(file: String, digit: String?, wholeHeight: Int) throws {
         let reading = try RealPictureFailureTests.read(file, mode: .single)
