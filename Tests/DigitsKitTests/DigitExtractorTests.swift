@@ -153,6 +153,30 @@ import Testing
         #expect(box.x > 200 && box.maxX < 260, "read the mark at \(box), not the 1 at x≈230")
     }
 
+    /// A screenshot of a phone's drawing app: a status bar of small marks along the top, a row of
+    /// colour buttons along the bottom, the chosen one ringed (a disc in a ring is no round blot,
+    /// and has more ink than the thin 7), and the 7 drawn small on the canvas between them
+    /// (`phone-screenshots.py`'s small-light screenshots were read as the ringed button).
+    @Test func aDigitDrawnOnAScreenBeatsTheScreensRowsOfMarks() throws {
+        var ink = GrayImage(width: 720, height: 1600)
+        for k in 0..<5 {
+            Self.draw([[(0.5, 0.2), (0.5, 0.8)]], size: 30, pen: 4, into: &ink, at: (420 + 40 * k, 15))
+        }
+        let ring: [(Float, Float)] = (0...32).map { k in
+            let angle = Float(k) / 32 * 2 * .pi
+            return (0.5 + 0.45 * cos(angle), 0.5 + 0.45 * sin(angle))
+        }
+        for k in 0..<6 {
+            Self.draw([[(0.5, 0.5), (0.501, 0.5)]], size: 90, pen: k == 2 ? 24 : 34, into: &ink, at: (30 + 110 * k, 1480))
+        }
+        Self.draw([ring], size: 90, pen: 3, into: &ink, at: (250, 1480))
+        let ringed = try #require(DigitExtractor(options: .init(mode: .single)).extract(Self.page(ink)).digits.first?.box)
+        #expect(ringed.x >= 240 && ringed.maxX <= 345, "the screen alone reads its ringed button, not \(ringed)")
+        Self.draw(Self.seven, size: 100, pen: 2, into: &ink, at: (300, 700))
+        let box = try #require(DigitExtractor(options: .init(mode: .single)).extract(Self.page(ink)).digits.first?.box)
+        #expect(box.x > 300 && box.maxX < 400 && box.y > 700 && box.maxY < 800, "read the mark at \(box), not the 7 at x≈320…380")
+    }
+
     /// Marks on a scanned page that are no writing, each with more ink than the thin 7 beside
     /// it: a punch hole that the scanner's dark lid fills (a round blot), and a staple in the
     /// corner, a straight line 35° above the horizontal (a flat bar: `scanned-pages.py`'s stapled

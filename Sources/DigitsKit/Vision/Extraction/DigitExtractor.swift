@@ -289,6 +289,8 @@ public struct DigitExtractor: Sendable {
                 warnings.append("no clear digit; read the largest ink mark, which looked like a \(reason)")
                 groups = [DigitGroup(components[fallback], index: fallback)]
             }
+            // A screen's or a form's rows of marks are neither the digit nor parts of it.
+            groups = DigitGroup.apartFromRows(groups)
             lines = DigitGroup.singleDigit(groups, isNotWriting: { isBlot($0) || isFlatBar($0) }).map { digit in
                 let whole = DigitGroup.withCloseParts(digit, among: groups)
                 let assembled = DigitGroup.withSegments(whole, among: groups, labelling: labelling, width: ink.width)

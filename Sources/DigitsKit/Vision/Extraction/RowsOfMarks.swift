@@ -1,0 +1,44 @@
+/// A row of marks side by side is what a screen or a page prints, not what a person drew as the
+/// one digit of a picture: a screenshot of a phone's drawing app holds a status bar (the time,
+/// signal bars, a battery), an app bar (a title, icons) and a row of colour buttons around the
+/// digit drawn on its canvas, and a form holds lines of print around the digit written on it.
+/// Those marks stand in rows; the digit stands on a line of its own. `--single` reads the
+/// heaviest plausible mark, and a small digit drawn with a thin pen has less ink than a colour
+/// button: a screenshot of one was read as the button's 0 or 9. Nor is such a row part of the
+/// digit: a long 1 drawn up to the app bar took the letters of the app's title as its pieces.
+extension DigitGroup {
+    /// The fewest marks a line of the reading order holds to be a row of marks rather than
+    /// writing and a stray mark beside it.
+    static let rowLength = 3
+
+    /// The least height, as a share of the heaviest group's, of a group standing alone on its
+    /// line to be taken for the digit rather than a speck or a remnant of a ruled line.
+    static let loneDigitHeightShare: Float = 0.5
+
+    /// How far from every row, as a share of the height of the group standing alone, every mark
+    /// outside the rows must be for the rows to stand apart from the writing: a screen's bars and
+    /// buttons lie far from the digit on its canvas, while the strokes of a digit drawn in dots,
+    /// or broken by the pen, make rows that touch the rest of it.
+    static let rowClearance: Float = 0.5
+
+    /// The groups of a picture of one digit that may be that digit or its parts: where the
+    /// reading order holds rows of marks, a group stands alone on its line, whole (clear of the
+    /// frame) and at least `loneDigitHeightShare` as tall as the heaviest group, and every group
+    /// outside the rows keeps `rowClearance` of that one's height from them, every group but
+    /// those in rows; every group otherwise. A photo of one digit in a line of digits keeps its
+    /// line, since its digit stands in that line.
+    static func apartFromRows(_ groups: [DigitGroup]) -> [DigitGroup] {
+        guard let heaviest = groups.max(by: { $0.mass < $1.mass }) else { return groups }
+        let lines = readingOrder(groups)
+        let rowMarks = lines.filter { $0.count >= rowLength }.flatMap { $0 }
+        guard !rowMarks.isEmpty else { return groups }
+        let rest = lines.filter { $0.count < rowLength }.flatMap { $0 }
+        let standsApart = lines.contains { line in
+            guard line.count == 1, let lone = line.first, !lone.touchesBorder,
+                  Float(lone.height) >= loneDigitHeightShare * Float(heaviest.height) else { return false }
+            let clearance = Int((rowClearance * Float(lone.height)).rounded(.up))
+            return rest.allSatisfy { mark in !rowMarks.contains { $0.isWithin(clearance, of: mark) } }
+        }
+        return standsApart ? rest : groups
+    }
+}
