@@ -28,10 +28,12 @@ extension DigitGroup {
     /// those in rows; every group otherwise. A photo of one digit in a line of digits keeps its
     /// line, since its digit stands in that line.
     static func apartFromRows(_ groups: [DigitGroup]) -> [DigitGroup] {
-        guard let heaviest = groups.max(by: { $0.mass < $1.mass }) else { return groups }
+        // A row and a mark apart from it take more groups than a canvas drawing usually has:
+        // the reading order is not worth sorting for it.
+        guard groups.count > rowLength else { return groups }
         let lines = readingOrder(groups)
         let rowMarks = lines.filter { $0.count >= rowLength }.flatMap { $0 }
-        guard !rowMarks.isEmpty else { return groups }
+        guard !rowMarks.isEmpty, let heaviest = groups.max(by: { $0.mass < $1.mass }) else { return groups }
         let rest = lines.filter { $0.count < rowLength }.flatMap { $0 }
         let standsApart = lines.contains { line in
             guard line.count == 1, let lone = line.first, !lone.touchesBorder,
