@@ -38,6 +38,32 @@ import Testing
         #expect(GrayImage(photo)[100, 75] < 0.2)
     }
 
+    /// On a black desk too: the sheet stands out as far in both channels as its blue ink does
+    /// in the brightest, so the coloured marks are no third of what is light.
+    @Test func blueInkOnASheetOnABlackDeskStaysDark() throws {
+        let photo = try Self.picture(ground: [25, 25, 28], ink: [40, 50, 150], sheet: [235, 235, 230])
+        #expect(GreyChannel.choose(for: photo) == .darkest)
+    }
+
+    /// A dark-theme drawing app: white strokes (the brightest of the picture, as far out in
+    /// both channels) beside a row of red, green and blue buttons. In the darkest channel the
+    /// buttons sank into the black and only the white was left.
+    @Test func aDarkThemeAppsColourButtonsStayVisible() throws {
+        let width = 200, height = 150
+        var pixels = [UInt8](repeating: 18, count: width * height * 3)
+        func paint(_ xs: Range<Int>, _ ys: Range<Int>, _ colour: [UInt8]) {
+            for y in ys { for x in xs { for k in 0..<3 { pixels[3 * (y * width + x) + k] = colour[k] } } }
+        }
+        paint(90..<96, 20..<90, [250, 250, 250])
+        let buttons: [[UInt8]] = [[230, 50, 50], [60, 180, 70], [40, 110, 230]]
+        for (i, colour) in buttons.enumerated() {
+            paint((40 + 45 * i)..<(60 + 45 * i), 115..<135, colour)
+        }
+        let app = try #require(RasterImage(width: width, height: height, channels: 3, pixels: pixels))
+        #expect(GreyChannel.choose(for: app) == .brightest)
+        #expect(GrayImage(app)[50, 125] > 0.8)
+    }
+
     @Test func theGreyImageTakesTheChosenChannel() throws {
         let drawing = try Self.picture(ground: [10, 10, 10], ink: [255, 230, 0])
         #expect(GrayImage(drawing)[100, 75] == 1)

@@ -10,8 +10,10 @@
 ///
 /// The brightest channel is taken where the picture's border (its ground) is dark in every
 /// channel and the brightest 0.1 % stands out from it at least twice as far in the brightest
-/// channel as in the darkest. White ink, chalk and a white sheet on a dark desk stand out as far
-/// in both, and keep the darkest channel, so dark coloured ink on that sheet stays dark.
+/// channel as in the darkest, or where the ground is near black and coloured marks are a good
+/// part of what stands out on it (a dark-theme app's colour buttons). White ink, chalk and a
+/// white sheet on a dark desk stand out as far in both, and keep the darkest channel, so dark
+/// coloured ink on that sheet stays dark.
 enum GreyChannel {
     case darkest, brightest
 
@@ -32,7 +34,25 @@ enum GreyChannel {
         }
         let standOutDarkest = darkest.percentile(0.999) - groundDarkest
         let standOutBrightest = brightest.percentile(0.999) - groundBrightest
-        return standOutBrightest > 2 * max(standOutDarkest, 8) ? .brightest : .darkest
+        if standOutBrightest > 2 * max(standOutDarkest, 8) { return .brightest }
+        return groundBrightest < 64 && hasColouredMarks(darkest: darkest, brightest: brightest,
+                                                        groundDarkest: groundDarkest,
+                                                        groundBrightest: groundBrightest) ? .brightest : .darkest
+    }
+
+    /// Whether, on a near-black ground, coloured marks make a third or more of what stands out
+    /// light: the brightest channel finds at least 1.5 times the marks the darkest finds. A
+    /// dark-theme app draws white text and ink beside coloured buttons; with white the brightest
+    /// of the picture, the tail alone keeps the darkest channel, in which the buttons sink into
+    /// their bar and the ring around the chosen one stands alone, heavier than a small digit. A
+    /// white sheet on a black desk, by contrast, stands out in both channels alike, however
+    /// coloured its ink.
+    private static func hasColouredMarks(darkest: GreyLevels, brightest: GreyLevels,
+                                         groundDarkest: Int, groundBrightest: Int) -> Bool {
+        // A quarter of the range above the ground is a mark, not the ground's grain or glow.
+        let inDarkest = darkest.count(atOrAbove: groundDarkest + 64)
+        let inBrightest = brightest.count(atOrAbove: groundBrightest + 64)
+        return inBrightest * 1_000 >= brightest.count && 2 * inBrightest >= 3 * inDarkest
     }
 
     /// The darkest and brightest channel of about 250 000 pixels on a regular grid (plenty for

@@ -34,6 +34,11 @@ struct GreyLevels {
         count += 1
     }
 
+    /// How many counts lie at `level` or above (none above 255).
+    func count(atOrAbove level: Int) -> Int {
+        level > 255 ? 0 : histogram[max(0, level)...].reduce(0, +)
+    }
+
     /// The lowest level with more than `fraction` of the counts at or below it.
     func percentile(_ fraction: Double) -> Int {
         let target = Int(Double(count) * fraction)
