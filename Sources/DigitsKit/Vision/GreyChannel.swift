@@ -35,23 +35,30 @@ enum GreyChannel {
         let standOutDarkest = darkest.percentile(0.999) - groundDarkest
         let standOutBrightest = brightest.percentile(0.999) - groundBrightest
         if standOutBrightest > 2 * max(standOutDarkest, 8) { return .brightest }
-        return groundBrightest < 64 && hasColouredMarks(darkest: darkest, brightest: brightest,
-                                                        groundDarkest: groundDarkest,
-                                                        groundBrightest: groundBrightest) ? .brightest : .darkest
+        guard groundBrightest < nearBlack else { return .darkest }
+        return hasColouredMarks(darkest: darkest, brightest: brightest,
+                                groundDarkest: groundDarkest, groundBrightest: groundBrightest) ? .brightest : .darkest
     }
 
+    /// A ground darker than this in every channel is near black: a dark-theme app, a black
+    /// canvas, a blackboard, not dim paper (a dim photo of a sheet is 90–125 in its border).
+    private static let nearBlack = 64
+
+    /// How far above the ground a sample stands to count as a mark, not the ground's grain or
+    /// glow: a quarter of the range.
+    private static let markContrast = 64
+
     /// Whether, on a near-black ground, coloured marks make a third or more of what stands out
-    /// light: the brightest channel finds at least 1.5 times the marks the darkest finds. A
-    /// dark-theme app draws white text and ink beside coloured buttons; with white the brightest
-    /// of the picture, the tail alone keeps the darkest channel, in which the buttons sink into
-    /// their bar and the ring around the chosen one stands alone, heavier than a small digit. A
-    /// white sheet on a black desk, by contrast, stands out in both channels alike, however
-    /// coloured its ink.
+    /// light: the brightest channel finds at least 1.5 times the marks the darkest finds, and
+    /// at least 0.1 % of the picture (fewer are specks). A dark-theme app draws white text and
+    /// ink beside coloured buttons; with white the brightest of the picture, the tail alone keeps
+    /// the darkest channel, in which the buttons sink into their bar and the ring around the
+    /// chosen one stands alone, heavier than a small digit. A white sheet on a black desk, by
+    /// contrast, stands out in both channels alike, however coloured its ink.
     private static func hasColouredMarks(darkest: GreyLevels, brightest: GreyLevels,
                                          groundDarkest: Int, groundBrightest: Int) -> Bool {
-        // A quarter of the range above the ground is a mark, not the ground's grain or glow.
-        let inDarkest = darkest.count(atOrAbove: groundDarkest + 64)
-        let inBrightest = brightest.count(atOrAbove: groundBrightest + 64)
+        let inDarkest = darkest.count(atOrAbove: groundDarkest + markContrast)
+        let inBrightest = brightest.count(atOrAbove: groundBrightest + markContrast)
         return inBrightest * 1_000 >= brightest.count && 2 * inBrightest >= 3 * inDarkest
     }
 
