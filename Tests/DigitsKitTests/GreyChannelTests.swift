@@ -6,14 +6,18 @@ import Testing
     /// A 200 × 150 picture of `ground` with a 60 × 40 block of `ink`, and, when given, a
     /// 120 × 90 sheet of `sheet` under the block.
     static func picture(ground: [UInt8], ink: [UInt8], sheet: [UInt8]? = nil) throws -> RasterImage {
+        let sheetBlock = sheet.map { [(40..<160, 30..<120, $0)] } ?? []
+        return try picture(ground: ground, blocks: sheetBlock + [(70..<130, 55..<95, ink)])
+    }
+
+    /// A 200 × 150 picture of `ground` with blocks of colour (columns, rows, colour), each
+    /// painted over those before it.
+    static func picture(ground: [UInt8], blocks: [(Range<Int>, Range<Int>, [UInt8])]) throws -> RasterImage {
         let width = 200, height = 150
-        var pixels = [UInt8](repeating: 0, count: width * height * 3)
-        for y in 0..<height {
-            for x in 0..<width {
-                let onSheet = sheet != nil && (40..<160).contains(x) && (30..<120).contains(y)
-                let colour = (70..<130).contains(x) && (55..<95).contains(y) ? ink : onSheet ? sheet! : ground
-                for k in 0..<3 { pixels[3 * (y * width + x) + k] = colour[k] }
-            }
+        var pixels = [UInt8]()
+        for _ in 0..<(width * height) { pixels += ground }
+        for (xs, ys, colour) in blocks {
+            for y in ys { for x in xs { for k in 0..<3 { pixels[3 * (y * width + x) + k] = colour[k] } } }
         }
         return try #require(RasterImage(width: width, height: height, channels: 3, pixels: pixels))
     }
@@ -49,17 +53,9 @@ import Testing
     /// both channels) beside a row of red, green and blue buttons. In the darkest channel the
     /// buttons sank into the black and only the white was left.
     @Test func aDarkThemeAppsColourButtonsStayVisible() throws {
-        let width = 200, height = 150
-        var pixels = [UInt8](repeating: 18, count: width * height * 3)
-        func paint(_ xs: Range<Int>, _ ys: Range<Int>, _ colour: [UInt8]) {
-            for y in ys { for x in xs { for k in 0..<3 { pixels[3 * (y * width + x) + k] = colour[k] } } }
-        }
-        paint(90..<96, 20..<90, [250, 250, 250])
         let buttons: [[UInt8]] = [[230, 50, 50], [60, 180, 70], [40, 110, 230]]
-        for (i, colour) in buttons.enumerated() {
-            paint((40 + 45 * i)..<(60 + 45 * i), 115..<135, colour)
-        }
-        let app = try #require(RasterImage(width: width, height: height, channels: 3, pixels: pixels))
+        let app = try Self.picture(ground: [18, 18, 18], blocks: [(90..<96, 20..<90, [250, 250, 250])]
+            + buttons.enumerated().map { i, colour in ((40 + 45 * i)..<(60 + 45 * i), 115..<135, colour) })
         #expect(GreyChannel.choose(for: app) == .brightest)
         #expect(GrayImage(app)[50, 125] > 0.8)
     }

@@ -21,12 +21,12 @@ extension DigitGroup {
     /// or broken by the pen, make rows that touch the rest of it.
     static let rowClearance: Float = 0.5
 
-    /// The groups of a picture of one digit that may be that digit or its parts: where the
-    /// reading order holds rows of marks, a group stands alone on its line, whole (clear of the
-    /// frame) and at least `loneDigitHeightShare` as tall as the heaviest group, and every group
-    /// outside the rows keeps `rowClearance` of that one's height from them, every group but
-    /// those in rows; every group otherwise. A photo of one digit in a line of digits keeps its
-    /// line, since its digit stands in that line.
+    /// The groups of a picture of one digit that may be that digit or its parts: the groups
+    /// outside the rows when the reading order holds rows of marks (`rowLength` or more on a
+    /// line), a group stands alone on its line, whole (clear of the frame) and at least
+    /// `loneDigitHeightShare` as tall as the heaviest group, and every group outside the rows
+    /// keeps `rowClearance` of that one's height from them; every group otherwise. A photo of
+    /// one digit in a line of digits keeps its line, since its digit stands in that line.
     static func apartFromRows(_ groups: [DigitGroup]) -> [DigitGroup] {
         // A row and a mark apart from it take more groups than a canvas drawing usually has:
         // the reading order is not worth sorting for it.
