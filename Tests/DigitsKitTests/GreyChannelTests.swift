@@ -3,11 +3,11 @@ import Testing
 
 /// Which channel becomes grey: a colour picture's ink must keep its contrast with the ground.
 @Suite struct GreyChannelTests {
-    /// A 200 × 150 picture of `ground` with a 60 × 40 block of `ink`, and, when given, a
-    /// 120 × 90 sheet of `sheet` under the block.
+    /// A 200 × 150 picture of `ground` with a stroke of `ink` 6 px wide, a 7 of 60 × 40 whose
+    /// downstroke runs through (127, 75), and, when given, a 120 × 90 sheet of `sheet` under it.
     static func picture(ground: [UInt8], ink: [UInt8], sheet: [UInt8]? = nil) throws -> RasterImage {
         let sheetBlock = sheet.map { [(40..<160, 30..<120, $0)] } ?? []
-        return try picture(ground: ground, blocks: sheetBlock + [(70..<130, 55..<95, ink)])
+        return try picture(ground: ground, blocks: sheetBlock + [(70..<130, 55..<61, ink), (124..<130, 55..<95, ink)])
     }
 
     /// A 200 × 150 picture of `ground` with blocks of colour (columns, rows, colour), each
@@ -39,7 +39,16 @@ import Testing
     @Test func blueInkOnASheetOnADarkDeskStaysDark() throws {
         let photo = try Self.picture(ground: [120, 85, 55], ink: [40, 50, 150], sheet: [235, 235, 230])
         #expect(GreyChannel.choose(for: photo) == .darkest)
-        #expect(GrayImage(photo)[100, 75] < 0.2)
+        #expect(GrayImage(photo)[127, 75] < 0.2)
+    }
+
+    /// An orange sticky note on a dark desk stands out twice as far in the brightest channel as
+    /// in the darkest, as orange ink would, but it is a sheet: red ink on it keeps the darkest
+    /// channel, where it is dark (in the brightest it is 180, against the note's 250).
+    @Test func redInkOnAnOrangeNoteOnADarkDeskStaysDark() throws {
+        let photo = try Self.picture(ground: [45, 42, 40], ink: [180, 30, 35], sheet: [250, 190, 110])
+        #expect(GreyChannel.choose(for: photo) == .darkest)
+        #expect(GrayImage(photo)[127, 75] < 0.2)
     }
 
     /// On a black desk too: the sheet stands out as far in both channels as its blue ink does
@@ -62,7 +71,7 @@ import Testing
 
     @Test func theGreyImageTakesTheChosenChannel() throws {
         let drawing = try Self.picture(ground: [10, 10, 10], ink: [255, 230, 0])
-        #expect(GrayImage(drawing)[100, 75] == 1)
-        #expect(GrayImage(drawing, width: 100, height: 75)[50, 37] == 1)
+        #expect(GrayImage(drawing)[127, 75] == 1)
+        #expect(GrayImage(drawing, width: 100, height: 75)[63, 37] == 1)
     }
 }

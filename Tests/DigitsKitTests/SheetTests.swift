@@ -121,6 +121,37 @@ import Testing
         #expect(Sheet.find(in: photo) == nil)
     }
 
+    /// A sticky note lying in view is a sheet too, though it covers less of the picture (13 %)
+    /// than a page would: read alone, it gives its 7.
+    @Test func aSmallNoteLyingInViewIsASheet() throws {
+        var ink = GrayImage(width: 320, height: 240)
+        DigitExtractorTests.draw(DigitExtractorTests.seven, size: 50, pen: 3, into: &ink, at: (135, 95))
+        let photo = Self.picture(desk: 0.2, ink: ink, paperShare: Self.turnedSheet(side: 0.36))
+        #expect(Sheet.find(in: photo) != nil)
+        let digit = try #require(DigitExtractor(options: .init(mode: .single)).extract(photo).digits.first)
+        #expect(DigitExtractorTests.correlation(digit.pixels, DigitExtractorTests.mnistStyle(DigitExtractorTests.seven).pixels) > 0.85)
+    }
+
+    /// Faint ink that ends just inside the sheet's edge (red ink on an orange note, seen in the
+    /// brightest channel) darkens paper cells that still count as paper: the desk beyond is
+    /// painted in the paper's grey, not carried on as a streak of the stroke's grey that joins
+    /// the digit.
+    @Test func faintInkAtTheEdgeLeavesNoStreakOnTheDesk() throws {
+        var ink = GrayImage(width: 320, height: 240)
+        for y in 120..<198 { for x in 150..<158 { ink[x, y] = 0.35 } }
+        let photo = Self.picture(desk: 0.2, ink: ink) { x, y in min(min(x - 60, 260 - x), min(y - 40, 200 - y)) + 0.5 }
+        let page = try #require(Sheet.find(in: photo)).isolated(from: photo)
+        #expect(page[154, 160] < 0.7, "the stroke stays: \(page[154, 160])")
+        #expect(page[154, 215] > 0.8, "the desk below it is paper: \(page[154, 215])")
+    }
+
+    /// A lighter bar as small, cut by the frame on three sides (the top bar of a dark-theme
+    /// drawing app), is no sheet: a sheet that small lies in view.
+    @Test func aSmallBarCutByTheFrameIsNoSheet() {
+        let photo = Self.picture(desk: 0.2, ink: Self.seven(), paperShare: { _, y in 24.5 - y })
+        #expect(Sheet.find(in: photo) == nil)
+    }
+
     /// A fat light 0 on a dark canvas is a bright convex region with a sharp edge: the dark
     /// hole in it is far more than a sheet's ink, and the 0 is still read as a 0.
     @Test func aFatLightZeroOnADarkGroundIsNoSheet() throws {

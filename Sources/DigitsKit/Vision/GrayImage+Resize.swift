@@ -18,8 +18,13 @@ extension GrayImage {
     /// The grey levels of a decoded image (as `init(_:)` computes them) resampled straight to
     /// the given size, without a full-size grey copy: for 12-megapixel photos.
     public init(_ image: RasterImage, width newWidth: Int, height newHeight: Int) {
+        self.init(image, channel: GreyChannel.choose(for: image), width: newWidth, height: newHeight)
+    }
+
+    /// The given channel of a colour image (a grey one has only its own) resampled to the size.
+    init(_ image: RasterImage, channel: GreyChannel, width newWidth: Int, height newHeight: Int) {
         let channels = image.channels, width = image.width
-        let brightest = GreyChannel.choose(for: image) == .brightest
+        let brightest = channel == .brightest
         self = image.pixels.withUnsafeBufferPointer { source in
             Self.resample(width: width, height: image.height, to: max(1, newWidth), max(1, newHeight)) { y, row in
                 let line = source.baseAddress! + y * width * channels

@@ -13,7 +13,7 @@
 /// channel as in the darkest, or where the ground is near black and coloured marks are a good
 /// part of what stands out on it (a dark-theme app's colour buttons). White ink, chalk and a
 /// white sheet on a dark desk stand out as far in both, and keep the darkest channel, so dark
-/// coloured ink on that sheet stays dark.
+/// coloured ink on that sheet stays dark. A coloured sheet on a dark desk is paper too.
 enum GreyChannel {
     case darkest, brightest
 
@@ -34,10 +34,22 @@ enum GreyChannel {
         }
         let standOutDarkest = darkest.percentile(0.999) - groundDarkest
         let standOutBrightest = brightest.percentile(0.999) - groundBrightest
-        if standOutBrightest > 2 * max(standOutDarkest, 8) { return .brightest }
-        guard groundBrightest < nearBlack else { return .darkest }
-        return hasColouredMarks(darkest: darkest, brightest: brightest,
-                                groundDarkest: groundDarkest, groundBrightest: groundBrightest) ? .brightest : .darkest
+        let lightInk = standOutBrightest > 2 * max(standOutDarkest, 8)
+            || groundBrightest < nearBlack && hasColouredMarks(darkest: darkest, brightest: brightest,
+                                                               groundDarkest: groundDarkest, groundBrightest: groundBrightest)
+        return lightInk && !isColouredSheetOnADesk(image) ? .brightest : .darkest
+    }
+
+    /// Whether what stands out light is a sheet of coloured paper on a dark desk (`Sheet`), not
+    /// strokes: a yellow or orange sticky note stands out twice as far in the brightest channel
+    /// as in the darkest, as yellow ink does, but it is paper, and red or blue ink on it is
+    /// nearly as bright as the note in the brightest channel. In the darkest the note is still
+    /// lighter than the desk, and the ink on it dark.
+    private static func isColouredSheetOnADesk(_ image: RasterImage) -> Bool {
+        let factor = min(1, Double(Sheet.searchSize) / Double(max(image.width, image.height)))
+        let small = GrayImage(image, channel: .darkest, width: Int((Double(image.width) * factor).rounded()),
+                              height: Int((Double(image.height) * factor).rounded()))
+        return Sheet.find(in: small) != nil
     }
 
     /// A ground darker than this in every channel is near black: a dark-theme app, a black

@@ -8,7 +8,9 @@
 /// the next one down where a shadow lies across sheet and desk), with what it encloses (the
 /// ink on it). Many things are bright next to something dark without being a
 /// sheet on a desk, so it must also look like one (`SheetGrid`'s measures):
-/// - it is at least 15 % of the picture, and the desk at least 1 %, clearly darker;
+/// - it is at least 15 % of the picture, or 5 % when the frame does not cut it (a sticky note
+///   lying in view; the lighter bar across the top of a dark-theme app is cut), and the desk
+///   at least 1 %, clearly darker;
 /// - it is convex, as a sheet seen in perspective and cut by the frame is: nearly all of its
 ///   edge with the desk lies on its convex hull. Paper around pieces of digits that the frame
 ///   cuts is bitten into along curves;
@@ -32,6 +34,7 @@ struct Sheet {
     /// The longer side of the small copy the sheet is looked for in.
     static let searchSize = 160
     static let minimumSheetShare: Float = 0.15
+    static let minimumUncutSheetShare: Float = 0.05
     static let minimumDeskShare: Float = 0.01
     /// The desk's typical grey is below this share of the paper's.
     static let deskContrast: Float = 0.75
@@ -64,7 +67,8 @@ struct Sheet {
     }
 
     private static func looksLikePaperOnADesk(_ grid: SheetGrid) -> Bool {
-        grid.sheetShare >= minimumSheetShare && 1 - grid.sheetShare >= minimumDeskShare
+        grid.sheetShare >= (grid.isCutByFrame ? minimumSheetShare : minimumUncutSheetShare)
+            && 1 - grid.sheetShare >= minimumDeskShare
             && grid.deskGrey < deskContrast * grid.paperGrey
             && grid.enclosedDarkShare <= maximumEnclosedDark
             && grid.markedDeskShare <= maximumMarkedDesk

@@ -86,6 +86,12 @@ struct SheetGrid {
         }
     }
 
+    /// Whether the frame cuts the sheet: some sheet cell lies on the grid's border.
+    var isCutByFrame: Bool {
+        (0..<width).contains { sheet[$0] || sheet[(height - 1) * width + $0] }
+            || (0..<height).contains { sheet[$0 * width] || sheet[$0 * width + width - 1] }
+    }
+
     /// The share of the sheet that is not bright: the ink on a sheet; the hole of a light 0.
     var enclosedDarkShare: Float {
         Float(zip(sheet, bright).filter { $0.0 && !$0.1 }.count) / Float(max(1, sheet.filter { $0 }.count))
@@ -195,9 +201,12 @@ struct SheetGrid {
     /// takes the grey of the nearest paper cell inside the sheet (bright, and away from the
     /// edge, whose cells take in some desk), so that painting the desk with it continues the
     /// sheet's own lighting — a shadow across sheet and desk stays a shadow, not a dark patch
-    /// beside bright paint that the paper estimate would take for ink.
+    /// beside bright paint that the paper estimate would take for ink. A paper cell gives the
+    /// brightest grey within `inkReach` cells of it: a cell that a stroke near the edge darkens,
+    /// bright enough still to count as paper, carried its grey straight out across the desk,
+    /// and the streak joined the digit as one more stroke.
     func paperFill(for picture: GrayImage) -> GrayImage {
-        var fill = grey
+        var fill = GrayImage(checkedWidth: width, height: height, pixels: grey).filtered(radius: Self.inkReach, maximum: true).pixels
         var reached = (0..<grey.count).map { i in
             var inside = sheet[i] && bright[i]
             if inside { Self.forEachNeighbour(of: i, width: width, count: grey.count) { inside = inside && sheet[$0] } }
@@ -211,6 +220,10 @@ struct SheetGrid {
         }
         return GrayImage(checkedWidth: width, height: height, pixels: fill).resized(width: picture.width, height: picture.height)
     }
+
+    /// Strokes up to twice this many cells wide (a fortieth of the picture at `Sheet.searchSize`)
+    /// leave no trace in the paper's grey carried over the desk.
+    static let inkReach = 2
 
     /// Per pixel of `picture` (the one the grid was made from): true on the desk. Cells well
     /// inside either region keep their side; along the edge a pixel is desk unless it is within
