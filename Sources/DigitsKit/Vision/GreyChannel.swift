@@ -46,10 +46,9 @@ enum GreyChannel {
     /// nearly as bright as the note in the brightest channel. In the darkest the note is still
     /// lighter than the desk, and the ink on it dark.
     private static func isColouredSheetOnADesk(_ image: RasterImage) -> Bool {
-        let factor = min(1, Double(Sheet.searchSize) / Double(max(image.width, image.height)))
-        let small = GrayImage(image, channel: .darkest, width: Int((Double(image.width) * factor).rounded()),
-                              height: Int((Double(image.height) * factor).rounded()))
-        return Sheet.find(in: small) != nil
+        // Shrunk straight to the sheet search's size: no full-size copy of a large photo.
+        let size = Sheet.searchCopySize(width: image.width, height: image.height)
+        return Sheet.isPresent(in: GrayImage(image, channel: .darkest, width: size.width, height: size.height))
     }
 
     /// A ground darker than this in every channel is near black: a dark-theme app, a black

@@ -47,21 +47,33 @@ struct Sheet {
     static let maximumEnclosedDark: Float = 0.2
 
     static func find(in grey: GrayImage) -> Sheet? {
-        let longest = max(grey.width, grey.height)
-        guard longest >= 32 else { return nil }
-        let factor = min(1, Float(searchSize) / Float(longest))
-        let small = grey.resized(width: max(1, Int((Float(grey.width) * factor).rounded())),
-                                 height: max(1, Int((Float(grey.height) * factor).rounded())))
+        guard let grid = paperOnADesk(in: grey) else { return nil }
+        let paper = grid.paperFill(for: grey)
+        return Sheet(desk: grid.deskMask(for: grey, paper: paper), paper: paper)
+    }
+
+    /// Whether `grey` shows a sheet on a desk, without working out how to paint the desk over.
+    static func isPresent(in grey: GrayImage) -> Bool { paperOnADesk(in: grey) != nil }
+
+    /// The size of the copy of a `width × height` picture that the sheet is looked for in: its
+    /// longer side `searchSize`, or the picture's own size when that is smaller.
+    static func searchCopySize(width: Int, height: Int) -> (width: Int, height: Int) {
+        let factor = min(1, Float(searchSize) / Float(max(1, max(width, height))))
+        return (max(1, Int((Float(width) * factor).rounded())), max(1, Int((Float(height) * factor).rounded())))
+    }
+
+    /// The grid of the search copy split at the threshold where it looks like paper on a desk.
+    private static func paperOnADesk(in grey: GrayImage) -> SheetGrid? {
+        guard max(grey.width, grey.height) >= 32 else { return nil }
+        let size = searchCopySize(width: grey.width, height: grey.height)
+        let small = grey.resized(width: size.width, height: size.height)
         // Otsu's threshold splits the desk from the paper, unless a shadow lies across both:
         // then it splits the lit paper from the rest, and the next threshold down (Otsu's
         // among the darker cells) splits the desk from the paper, lit and shaded.
         let upper = Thresholding.otsu(small.pixels)
         let lower = Thresholding.otsu(small.pixels.filter { $0 <= upper })
         for threshold in [upper, lower] {
-            if let grid = SheetGrid(small, threshold: threshold), looksLikePaperOnADesk(grid) {
-                let paper = grid.paperFill(for: grey)
-                return Sheet(desk: grid.deskMask(for: grey, paper: paper), paper: paper)
-            }
+            if let grid = SheetGrid(small, threshold: threshold), looksLikePaperOnADesk(grid) { return grid }
         }
         return nil
     }

@@ -206,7 +206,8 @@ struct SheetGrid {
     /// bright enough still to count as paper, carried its grey straight out across the desk,
     /// and the streak joined the digit as one more stroke.
     func paperFill(for picture: GrayImage) -> GrayImage {
-        var fill = GrayImage(checkedWidth: width, height: height, pixels: grey).filtered(radius: Self.inkReach, maximum: true).pixels
+        var fill = GrayImage(checkedWidth: width, height: height, pixels: grey)
+            .filtered(radius: Self.inkReach, maximum: true).pixels
         var reached = (0..<grey.count).map { i in
             var inside = sheet[i] && bright[i]
             if inside { Self.forEachNeighbour(of: i, width: width, count: grey.count) { inside = inside && sheet[$0] } }
