@@ -258,4 +258,18 @@ import Testing
         let box = try Self.singleDigitBox("thumb-narrowing-to-the-frame-six.jpg", reading: "6")
         #expect(box.y > 200, "the 6 starts at y ≈ 241, the thumb at the top edge: \(box)")
     }
+
+    /// The tool that wrote the digit, lying on the page beside it (`scripts/bench/pen-photos.py`):
+    /// a straight bar longer than the digit, read as a 1 (a pencil beside a 3, a marker beside a
+    /// 3, a pen running out of the frame beside an 8) or joined to a 1 as a stacked piece (a pen
+    /// running out of the frame below it). Pencil-001 and pen-003 of an early version of the
+    /// script, marker-050 and pen-098 of seed 1. Each digit's box (x, y, maxX, maxY) was
+    /// measured on the picture.
+    @Test(arguments: [("pencil-beside-three.jpg", "3", [195, 264, 295, 413]), ("marker-beside-three.jpg", "3", [306, 262, 450, 502]),
+                      ("pen-beside-eight.jpg", "8", [131, 274, 314, 515]), ("pen-below-one.jpg", "1", [266, 268, 299, 415])])
+    func aPenLyingBesideTheDigitIsNoPartOfIt(file: String, digit: String, ink: [Int]) throws {
+        let box = try Self.singleDigitBox(file, reading: digit)
+        let found = [box.x, box.y, box.maxX, box.maxY]
+        #expect(zip(found, ink).allSatisfy { abs($0 - $1) <= 6 }, "the digit's ink spans \(ink): \(box)")
+    }
 }

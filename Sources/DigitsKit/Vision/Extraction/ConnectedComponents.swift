@@ -71,6 +71,16 @@ struct ComponentLabels {
         self.components = components
     }
 
+    /// Calls `body` with the x and y of every pixel of component `index`, in an image `width` wide.
+    func forEachPixel(of index: Int, width: Int, _ body: (Int, Int) -> Void) {
+        let c = components[index], label = Int32(index + 1)
+        labels.withUnsafeBufferPointer { l in
+            for y in c.minY...c.maxY {
+                for x in c.minX...c.maxX where l[y * width + x] == label { body(x, y) }
+            }
+        }
+    }
+
     /// Union-find with path compression. Plain functions over an `inout` array rather than
     /// nested functions capturing it, which Swift would check for exclusive access at run time
     /// on every step.

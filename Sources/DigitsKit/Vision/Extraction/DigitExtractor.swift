@@ -244,6 +244,7 @@ public struct DigitExtractor: Sendable {
             let oneSided = ShadowEdge.oneSidedFractions(labelling, page: page)
             var verdicts = ComponentFilter.classify(labelling.components, oneSided: oneSided, width: ink.width, height: ink.height)
             ComponentFilter.rejectObjectsAtTheEdge(&verdicts, labelling: labelling, width: ink.width)
+            StraightObjects.reject(&verdicts, labelling: labelling, width: ink.width, oneDigit: options.mode == .single)
             return verdicts
         }
         var verdicts = classified(labelling)

@@ -40,7 +40,7 @@ enum EdgeObjects {
             // it. Nearer, the frame and the wide part leave slivers in the corners between them.
             var strokes = BoxAndWidth()
             var wide: [Int] = []  // image indices of the wide part
-            forEachPixel(of: index, in: labelling, width: width) { x, y in
+            labelling.forEachPixel(of: index, width: width) { x, y in
                 let i = distances.index(x: x, y: y)
                 if depth[i] > 0 {
                     wide.append(y * width + x)
@@ -88,19 +88,10 @@ enum EdgeObjects {
     private static func pixels(of index: Int, labelling: ComponentLabels, width: Int) -> BoxAndWidth {
         let distances = distancesInside(index, labelling: labelling, width: width)
         var pixels = BoxAndWidth()
-        forEachPixel(of: index, in: labelling, width: width) { x, y in
+        labelling.forEachPixel(of: index, width: width) { x, y in
             pixels.add(x: x, y: y, distance: distances.values[distances.index(x: x, y: y)])
         }
         return pixels
-    }
-
-    private static func forEachPixel(of index: Int, in labelling: ComponentLabels, width: Int, _ body: (Int, Int) -> Void) {
-        let c = labelling.components[index], label = Int32(index + 1)
-        labelling.labels.withUnsafeBufferPointer { l in
-            for y in c.minY...c.maxY {
-                for x in c.minX...c.maxX where l[y * width + x] == label { body(x, y) }
-            }
-        }
     }
 
     private static func distancesInside(_ index: Int, labelling: ComponentLabels, width: Int) -> ChamferDistances {

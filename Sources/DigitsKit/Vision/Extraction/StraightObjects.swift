@@ -1,0 +1,136 @@
+import Foundation
+
+/// The pen or pencil that wrote the digit, lying on the page beside it. Thresholded it is a
+/// straight bar, a 1 to the classifier, longer and heavier than the digit, so a picture of one
+/// digit was read as "1", or as the digit stacked with it (`scripts/bench/pen-photos.py`: 45 %
+/// of pens and pencils read right). What gives it away is its body: straight, and several times
+/// wider than the line it draws (a ballpoint is 10 mm across and draws 1 mm; a pencil is 7 mm
+/// and draws under 1 mm). So ink whose strokes are `widthOverStroke` times as wide as those of
+/// the digit beside it, filling a straight band, longer than the digit and clear of it, is an
+/// object. The strokes of a digit are one pen's, however straight: a 4's stem beside its arm, a
+/// slanted 1, the bars of a seven-segment digit. A white or clear body shows only its shaded
+/// sides, two thin lines no wider than the ink's: it is not found.
+enum StraightObjects {
+    /// A tool's band is at least this many times longer than wide: a ballpoint is 14, a pencil
+    /// 22, a marker 7.
+    static let elongation: Float = 5
+    /// How much wider than the digit's strokes a tool's body is at least.
+    static let widthOverStroke: Float = 2.5
+    /// How much of its band's width a tool's body fills at least: a straight bar fills it (a
+    /// shadow or a highlight along one side takes a little); a bent stroke, far less.
+    static let bandFill: Float = 0.4
+    /// How much longer than the digit a tool lying whole in the picture is at least, and at
+    /// most: a pen is 2-4 times a written digit's height.
+    static let lengthOverDigit: ClosedRange<Float> = 1.5...5
+    /// How far from the digit, as a share of its size, a tool lies at least: a stroke the pen
+    /// lifted off for an instant comes within `DigitGroup.closePartReach` percent of it.
+    static let clearanceShare = Float(DigitGroup.closePartReach) / 100
+
+    /// Marks as `.straightObject` the kept components that are writing tools lying beside the
+    /// largest other kept mark, the digit. In a picture of one digit (`oneDigit`) a tool the
+    /// frame cuts may show a stub shorter than the digit: there it needs only to span a band
+    /// `DigitGroup.barElongation` times longer than wide, since the one digit is whole in the
+    /// frame. There too a mark in a row of marks (`DigitGroup.rowLength` or more on a line: a
+    /// screen's buttons, a form's print) is no digit for a tool to lie beside: a 1 drawn in a
+    /// phone's drawing app is a wide straight stroke beside thin buttons.
+    static func reject(_ verdicts: inout [Rejection?], labelling: ComponentLabels, width: Int, oneDigit: Bool) {
+        let components = labelling.components
+        let kept = components.indices.filter { verdicts[$0] == nil }
+        guard kept.count > 1 else { return }
+        var marks = kept.filter { !components[$0].touchesBorder }
+        if oneDigit {
+            let rows = DigitGroup.readingOrder(marks.map { DigitGroup(components[$0], index: $0) })
+                .filter { $0.count >= DigitGroup.rowLength }
+            let inRows = Set(rows.joined().flatMap(\.members))
+            marks.removeAll(where: inRows.contains)
+        }
+        marks.sort { size(of: components[$0]) > size(of: components[$1]) }
+        var digitStroke: [Int: Float] = [:]
+        for index in kept {
+            guard let digit = marks.first(where: { $0 != index }) else { continue }
+            let isCut = oneDigit && components[index].touchesBorder
+            let digitSize = Float(size(of: components[digit]))
+            guard let band = Band(component: index, labelling: labelling, width: width),
+                  band.length >= (isCut ? DigitGroup.barElongation : elongation) * band.width,
+                  band.length <= lengthOverDigit.upperBound * digitSize,
+                  isCut || band.length >= lengthOverDigit.lowerBound * digitSize else { continue }
+            let body = strokeWidth(of: index, labelling: labelling, width: width)
+            let stroke = digitStroke[digit] ?? strokeWidth(of: digit, labelling: labelling, width: width)
+            digitStroke[digit] = stroke
+            if body >= widthOverStroke * stroke, body >= bandFill * band.width,
+               clearance(of: digit, from: band, labelling: labelling, width: width) > clearanceShare * digitSize {
+                verdicts[index] = .straightObject
+            }
+        }
+    }
+
+    private static func size(of component: Component) -> Int { max(component.width, component.height) }
+
+    /// 2 × area / boundary length of component `index`: the width of its strokes, whatever their
+    /// length (`MNISTNormalizer.strokeWidth` measures a crop the same way).
+    private static func strokeWidth(of index: Int, labelling: ComponentLabels, width: Int) -> Float {
+        let c = labelling.components[index], label = Int32(index + 1)
+        var area = 0, edges = 0
+        labelling.labels.withUnsafeBufferPointer { labels in
+            func isOutside(_ x: Int, _ y: Int) -> Bool {
+                x < c.minX || x > c.maxX || y < c.minY || y > c.maxY || labels[y * width + x] != label
+            }
+            for y in c.minY...c.maxY {
+                for x in c.minX...c.maxX where labels[y * width + x] == label {
+                    area += 1
+                    edges += (isOutside(x - 1, y) ? 1 : 0) + (isOutside(x + 1, y) ? 1 : 0)
+                        + (isOutside(x, y - 1) ? 1 : 0) + (isOutside(x, y + 1) ? 1 : 0)
+                }
+            }
+        }
+        return edges == 0 ? 0 : 2 * Float(area) / Float(edges)
+    }
+
+    /// The least clearance of component `index`'s pixels from `band`.
+    private static func clearance(of index: Int, from band: Band, labelling: ComponentLabels, width: Int) -> Float {
+        var least = Float.infinity
+        labelling.forEachPixel(of: index, width: width) { x, y in
+            least = min(least, band.clearance(x: Float(x), y: Float(y)))
+        }
+        return least
+    }
+}
+
+/// The narrowest band along a component's principal axis (`SecondMoments`) that holds all its
+/// pixels.
+struct Band {
+    let length: Float, width: Float
+    /// The middle of its axis, and the axis's direction (a unit vector).
+    let centreX: Float, centreY: Float
+    let directionX: Float, directionY: Float
+
+    init?(component index: Int, labelling: ComponentLabels, width imageWidth: Int) {
+        let c = labelling.components[index], label = Int32(index + 1)
+        guard let moments = SecondMoments(labels: labelling.labels, width: imageWidth, columns: c.minX...c.maxX,
+                                          rows: c.minY...c.maxY, isMember: { $0 == label }) else { return nil }
+        let (cx, cy) = (Float(moments.centreX), Float(moments.centreY))
+        let (dx, dy) = (Float(cos(moments.axisAngle)), Float(sin(moments.axisAngle)))
+        var (lowest, highest, widest) = (Float.infinity, -Float.infinity, Float(0))
+        labelling.forEachPixel(of: index, width: imageWidth) { x, y in
+            let (u, v) = (Float(x) - cx, Float(y) - cy)
+            let along = u * dx + v * dy
+            lowest = min(lowest, along); highest = max(highest, along)
+            widest = max(widest, abs(v * dx - u * dy))
+        }
+        // A pixel is a unit square: the band reaches half a pixel past the outermost centres.
+        (length, width) = (highest - lowest + 1, 2 * widest + 1)
+        let middle = (lowest + highest) / 2
+        (centreX, centreY) = (cx + middle * dx, cy + middle * dy)
+        (directionX, directionY) = (dx, dy)
+    }
+
+    /// How far the point (x, y) lies outside the band: its distance from the axis segment less
+    /// half the band's width (negative inside).
+    func clearance(x: Float, y: Float) -> Float {
+        let (u, v) = (x - centreX, y - centreY)
+        let halfLength = (length - width) / 2
+        let along = max(-halfLength, min(halfLength, u * directionX + v * directionY))
+        let (offX, offY) = (u - along * directionX, v - along * directionY)
+        return (offX * offX + offY * offY).squareRoot() - width / 2
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+@testable import DigitsKit
+
+/// A pen lying on the page is no digit, while a digit's own long straight stroke stays with it.
+@Suite struct StraightObjectsTests {
+    typealias Page = DigitExtractorTests
+
+    /// "47" with a pen lying beside it, 2.8 times the digits' height and four times as wide as
+    /// their strokes: it was read as a third digit.
+    @Test func aPenBesideANumberIsNoDigit() throws {
+        var ink = GrayImage(width: 700, height: 480)
+        Page.draw(Page.four, size: 150, pen: 4, into: &ink, at: (40, 60))
+        Page.draw(Page.seven, size: 150, pen: 4, into: &ink, at: (220, 60))
+        Page.draw([[(0.05, 0.05), (0.45, 0.95)]], size: 440, pen: 16, into: &ink, at: (420, 20))
+        let boxes = DigitExtractor(options: .init(mode: .multi)).extract(Page.page(ink)).digits.map(\.box)
+        #expect(boxes.count == 2 && boxes.allSatisfy { $0.maxX < 400 }, "\(boxes)")
+    }
+
+    /// A 4 drawn in two strokes, its straight stem twice as long as its arm and apart from it:
+    /// drawn by the same pen, the stem is no wider than the arm's stroke, so it is no pen.
+    @Test func aFoursLongStemStaysWithItsArm() throws {
+        var ink = GrayImage(width: 400, height: 400)
+        let arm: [[(Float, Float)]] = [[(0.5, 0.3), (0.3, 0.62), (0.52, 0.62)]]
+        Page.draw(arm, size: 200, pen: 5, into: &ink, at: (100, 100))
+        Page.draw([[(0.65, 0.05), (0.65, 0.95)]], size: 200, pen: 5, into: &ink, at: (100, 100))
+        let digits = DigitExtractor(options: .init(mode: .single)).extract(Page.page(ink)).digits
+        let box = try #require(digits.first?.box)
+        #expect(digits.count == 1 && box.height > 170 && box.width > 60, "the 4 spans 200 × 180 px from (160, 110): \(box)")
+    }
+
+    /// A drawing app's screenshot: a 1 drawn with a wide round pen above a row of thin colour
+    /// rings. A ring is no digit for the 1 to lie beside as a pen: it stands in a row of marks.
+    @Test func aOneDrawnAboveARowOfButtonsIsTheDigit() throws {
+        var ink = GrayImage(width: 500, height: 700)
+        Page.draw([[(0.5, 0.05), (0.5, 0.95)]], size: 260, pen: 12, into: &ink, at: (120, 100))
+        let ring: [[(Float, Float)]] = [(0...24).map { k in
+            let angle = Float(k) / 24 * 2 * .pi
+            return (0.5 + 0.45 * cos(angle), 0.5 + 0.45 * sin(angle))
+        }]
+        for k in 0..<5 { Page.draw(ring, size: 64, pen: 1.5, into: &ink, at: (40 + 86 * k, 560)) }
+        let box = try #require(DigitExtractor(options: .init(mode: .single)).extract(Page.page(ink)).digits.first?.box)
+        #expect(box.y < 150 && box.maxY < 400, "the 1 spans y 110…350: \(box)")
+    }
+
+    /// A band holds all of a component's pixels: a solid bar fills it, a hollow one (two sides
+    /// joined at a tip, as a white pen's shaded sides) spans it as wide.
+    @Test func aBandSpansASolidAndAHollowBar() throws {
+        let side = 200
+        var mask = [UInt8](repeating: 0, count: side * side)
+        for y in 20...29 { for x in 10...109 { mask[y * side + x] = 2 } }
+        for x in 10...109 { mask[80 * side + x] = 2; mask[99 * side + x] = 2 }
+        for y in 80...99 { mask[y * side + 110] = 2 }
+        let labelling = ComponentLabels(mask: mask, ink: GrayImage(width: side, height: side))
+        let solid = try #require(Band(component: 0, labelling: labelling, width: side))
+        #expect(abs(solid.length - 100) < 1.5 && abs(solid.width - 10) < 1.5, "\(solid)")
+        #expect(abs(solid.clearance(x: 60, y: 40) - 10.5) < 1.5 && solid.clearance(x: 60, y: 25) < 0)
+        let hollow = try #require(Band(component: 1, labelling: labelling, width: side))
+        #expect(abs(hollow.length - 101) < 1.5 && abs(hollow.width - 20) < 1.5, "\(hollow)")
+    }
+}
