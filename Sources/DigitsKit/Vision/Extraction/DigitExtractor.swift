@@ -10,10 +10,10 @@
 /// the paper beside it → 3×3 closing → connected components → the lines of a form's printed
 /// boxes around digits (`PrintedFrames`), ruled and squared-paper lines erased, components again
 /// → drop faint blobs, paper edges, ruled lines, specks and solid objects reaching in from the
-/// edge, and the wide part of a stroke-touching one (a thumb: `EdgeObjects`) → group stacked
-/// pieces into digits → round blots and flat bars set aside beside writing → reading order
-/// (lines, then left to right) or, in single mode, the digit with the most ink that the frame
-/// does not cut → MNIST normalisation.
+/// edge, and the wide part of a stroke-touching one (a thumb: `EdgeObjects`), and the pen lying
+/// beside the digit (`StraightObjects`) → group stacked pieces into digits → round blots and
+/// flat bars set aside beside writing → reading order (lines, then left to right) or, in single
+/// mode, the digit with the most ink that the frame does not cut → MNIST normalisation.
 public struct DigitExtractor: Sendable {
     public enum Mode: String, Sendable, CaseIterable {
         /// The image is one digit: the largest plausible digit wins.

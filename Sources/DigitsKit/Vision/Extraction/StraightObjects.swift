@@ -2,7 +2,7 @@ import Foundation
 
 /// The pen or pencil that wrote the digit, lying on the page beside it. Thresholded it is a
 /// straight bar, a 1 to the classifier, longer and heavier than the digit, so a picture of one
-/// digit was read as "1", or as the digit stacked with it (`scripts/bench/pen-photos.py`: 45 %
+/// digit was read as "1", or as the digit stacked with it (`scripts/bench/pen-photos.py`: 35-56 %
 /// of pens and pencils read right). What gives it away is its body: straight, and several times
 /// wider than the line it draws (a ballpoint is 10 mm across and draws 1 mm; a pencil is 7 mm
 /// and draws under 1 mm). So ink whose strokes are `widthOverStroke` times as wide as those of
