@@ -263,10 +263,13 @@ import Testing
     /// a straight bar longer than the digit, read as a 1 (a pencil beside a 3, a marker beside a
     /// 3, a pen running out of the frame beside an 8) or joined to a 1 as a stacked piece (a pen
     /// running out of the frame below it). Pencil-001 and pen-003 of an early version of the
-    /// script, marker-050 and pen-098 of seed 1. Each digit's box (x, y, maxX, maxY) was
-    /// measured on the picture.
+    /// script, marker-050 and pen-098 of seed 1. A marker's barrel may measure under 2.5 times
+    /// a bold digit's strokes (beside a 0, read as 6): marker-009 of seed 1. Each digit's box
+    /// (x, y, maxX, maxY) was measured on the picture (the last, on the same photo without the
+    /// marker).
     @Test(arguments: [("pencil-beside-three.jpg", "3", [195, 264, 295, 413]), ("marker-beside-three.jpg", "3", [306, 262, 450, 502]),
-                      ("pen-beside-eight.jpg", "8", [131, 274, 314, 515]), ("pen-below-one.jpg", "1", [266, 268, 299, 415])])
+                      ("pen-beside-eight.jpg", "8", [131, 274, 314, 515]), ("pen-below-one.jpg", "1", [266, 268, 299, 415]),
+                      ("marker-beside-zero.jpg", "0", [233, 261, 362, 443])])
     func aPenLyingBesideTheDigitIsNoPartOfIt(file: String, digit: String, ink: [Int]) throws {
         let box = try Self.singleDigitBox(file, reading: digit)
         let found = [box.x, box.y, box.maxX, box.maxY]

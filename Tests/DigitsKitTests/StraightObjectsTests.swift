@@ -44,18 +44,28 @@ import Testing
     }
 
     /// A band holds all of a component's pixels: a solid bar fills it, a hollow one (two sides
-    /// joined at a tip, as a white pen's shaded sides) spans it as wide.
+    /// joined at a tip, as a white pen's shaded sides) spans it as wide, along all its length;
+    /// a bow (a 7's bent stem) reaches across its band only here and there.
     @Test func aBandSpansASolidAndAHollowBar() throws {
         let side = 200
         var mask = [UInt8](repeating: 0, count: side * side)
         for y in 20...29 { for x in 10...109 { mask[y * side + x] = 2 } }
         for x in 10...109 { mask[80 * side + x] = 2; mask[99 * side + x] = 2 }
         for y in 80...99 { mask[y * side + 110] = 2 }
+        for x in 10...109 {
+            let middle = 150 + Int((15 * sin(Float.pi * Float(x - 10) / 99)).rounded())
+            for y in middle...(middle + 3) { mask[y * side + x] = 2 }
+        }
         let labelling = ComponentLabels(mask: mask, ink: GrayImage(width: side, height: side))
         let solid = try #require(Band(component: 0, labelling: labelling, width: side))
         #expect(abs(solid.length - 100) < 1.5 && abs(solid.width - 10) < 1.5, "\(solid)")
         #expect(abs(solid.clearance(x: 60, y: 40) - 10.5) < 1.5 && solid.clearance(x: 60, y: 25) < 0)
         let hollow = try #require(Band(component: 1, labelling: labelling, width: side))
         #expect(abs(hollow.length - 101) < 1.5 && abs(hollow.width - 20) < 1.5, "\(hollow)")
+        let bow = try #require(Band(component: 2, labelling: labelling, width: side))
+        for (index, band, spans) in [(0, solid, true), (1, hollow, true), (2, bow, false)] {
+            let share = band.spannedShare(of: index, labelling: labelling, width: side)
+            #expect((share >= StraightObjects.spannedLength) == spans, "component \(index) spans \(share) of its band")
+        }
     }
 }

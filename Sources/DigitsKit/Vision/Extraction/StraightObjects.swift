@@ -5,11 +5,15 @@ import Foundation
 /// digit was read as "1", or as the digit stacked with it (`scripts/bench/pen-photos.py`: 35-56 %
 /// of pens and pencils read right). What gives it away is its body: straight, and several times
 /// wider than the line it draws (a ballpoint is 10 mm across and draws 1 mm; a pencil is 7 mm
-/// and draws under 1 mm). So ink whose strokes are `widthOverStroke` times as wide as those of
-/// the digit beside it, filling a straight band, longer than the digit and clear of it, is an
-/// object. The strokes of a digit are one pen's, however straight: a 4's stem beside its arm, a
-/// slanted 1, the bars of a seven-segment digit. A white or clear body shows only its shaded
-/// sides, two thin lines no wider than the ink's: it is not found.
+/// and draws under 1 mm). So ink longer than the digit and clear of it, filling a straight band,
+/// is an object when its strokes are `widthOverStroke` times as wide as the digit's, or when the
+/// band is that wide and the ink reaches across it along all its length: a marker's barrel
+/// measures under 2.5 times a bold digit's strokes (its tip and cap make the measure thin) but
+/// spans a band that wide. The strokes of a digit are one pen's, however straight: a 4's stem
+/// beside its arm, a slanted 1, the bars of a seven-segment digit; a stroke bent enough for its
+/// band to be that wide crosses it only here and there. A white or clear body shows only its
+/// shaded sides and its cap, which fill too little of the band to tell them from a chain of
+/// dots drawn by a paint program's dotted brush (`hairline-digits.py`): it is not found.
 enum StraightObjects {
     /// A tool's band is at least this many times longer than wide: a ballpoint is 14, a pencil
     /// 22, a marker 7.
@@ -19,6 +23,9 @@ enum StraightObjects {
     /// How much of its band's width a tool's body fills at least: a straight bar fills it (a
     /// shadow or a highlight along one side takes a little); a bent stroke, far less.
     static let bandFill: Float = 0.4
+    /// Along how much of its band's length a tool reaches across it: the whole body, solid or
+    /// hollow, spans it, all but its tip.
+    static let spannedLength: Float = 0.9
     /// How much longer than the digit a tool lying whole in the picture is at least, and at
     /// most: a pen is 2-4 times a written digit's height.
     static let lengthOverDigit: ClosedRange<Float> = 1.5...5
@@ -57,7 +64,9 @@ enum StraightObjects {
             let body = strokeWidth(of: index, labelling: labelling, width: width)
             let stroke = digitStroke[digit] ?? strokeWidth(of: digit, labelling: labelling, width: width)
             digitStroke[digit] = stroke
-            if body >= widthOverStroke * stroke, body >= bandFill * band.width,
+            let isWide = body >= widthOverStroke * stroke || band.width >= widthOverStroke * stroke
+                && band.spannedShare(of: index, labelling: labelling, width: width) >= spannedLength
+            if body >= bandFill * band.width, isWide,
                clearance(of: digit, from: band, labelling: labelling, width: width) > clearanceShare * digitSize {
                 verdicts[index] = .straightObject
             }
@@ -123,6 +132,25 @@ struct Band {
         (centreX, centreY) = (cx + middle * dx, cy + middle * dy)
         (directionX, directionY) = (dx, dy)
     }
+
+    /// The share of the band's length along which component `index` reaches across most of its
+    /// width: nearly all of it for a bar, solid or hollow (a white body's two shaded sides); a
+    /// bent or slanted stroke touches the band's sides only here and there.
+    func spannedShare(of index: Int, labelling: ComponentLabels, width imageWidth: Int) -> Float {
+        let slices = max(1, Int(length / width))
+        var nearest = [Float](repeating: .infinity, count: slices), farthest = [Float](repeating: -.infinity, count: slices)
+        labelling.forEachPixel(of: index, width: imageWidth) { x, y in
+            let (u, v) = (Float(x) - centreX, Float(y) - centreY)
+            let along = u * directionX + v * directionY, across = v * directionX - u * directionY
+            let slice = min(slices - 1, max(0, Int((along / length + 0.5) * Float(slices))))
+            nearest[slice] = min(nearest[slice], across); farthest[slice] = max(farthest[slice], across)
+        }
+        let spanned = (0..<slices).filter { farthest[$0] - nearest[$0] + 1 >= Band.spannedWidth * width }.count
+        return Float(spanned) / Float(slices)
+    }
+
+    /// How much of a band's width a slice of ink reaches across to span it.
+    static let spannedWidth: Float = 0.7
 
     /// How far the point (x, y) lies outside the band: its distance from the axis segment less
     /// half the band's width (negative inside).
