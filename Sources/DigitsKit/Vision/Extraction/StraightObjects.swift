@@ -64,8 +64,8 @@ enum StraightObjects {
             let body = strokeWidth(of: index, labelling: labelling, width: width)
             let stroke = digitStroke[digit] ?? strokeWidth(of: digit, labelling: labelling, width: width)
             digitStroke[digit] = stroke
-            let isWide = body >= widthOverStroke * stroke || band.width >= widthOverStroke * stroke
-                && band.spannedShare(of: index, labelling: labelling, width: width) >= spannedLength
+            let isWide = body >= widthOverStroke * stroke || (band.width >= widthOverStroke * stroke
+                && band.spannedShare(of: index, labelling: labelling, width: width) >= spannedLength)
             if body >= bandFill * band.width, isWide,
                clearance(of: digit, from: band, labelling: labelling, width: width) > clearanceShare * digitSize {
                 verdicts[index] = .straightObject
