@@ -134,8 +134,9 @@ struct Band {
     }
 
     /// The share of the band's length along which component `index` reaches across most of its
-    /// width: nearly all of it for a bar, solid or hollow (a white body's two shaded sides); a
-    /// bent or slanted stroke touches the band's sides only here and there.
+    /// width: nearly all of it for a bar, solid or hollow (a white body's two shaded sides), in
+    /// whatever direction it lies (the band follows its axis); a bent stroke touches the band's
+    /// sides only here and there.
     func spannedShare(of index: Int, labelling: ComponentLabels, width imageWidth: Int) -> Float {
         let slices = max(1, Int(length / width))
         var nearest = [Float](repeating: .infinity, count: slices), farthest = [Float](repeating: -.infinity, count: slices)
