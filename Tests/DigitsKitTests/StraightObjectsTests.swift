@@ -44,9 +44,11 @@ import Testing
     }
 
     /// A band holds all of a component's pixels: a solid bar fills it, a hollow one (two sides
-    /// joined at a tip, as a white pen's shaded sides) spans it as wide, along all its length;
-    /// a bow (a 7's bent stem) reaches across its band only here and there.
-    @Test func aBandSpansASolidAndAHollowBar() throws {
+    /// joined at a tip, as a white pen's shaded sides) spans it as wide, along all its length,
+    /// and leaves paper between its sides; so does a chain of touching dots (a paint program's
+    /// dotted brush), without that gap. A bow (a 7's bent stem) reaches across its band only
+    /// here and there.
+    @Test func aBandTellsSolidHollowDottedAndBentInkApart() throws {
         let side = 200
         var mask = [UInt8](repeating: 0, count: side * side)
         for y in 20...29 { for x in 10...109 { mask[y * side + x] = 2 } }
@@ -56,6 +58,11 @@ import Testing
             let middle = 150 + Int((15 * sin(Float.pi * Float(x - 10) / 99)).rounded())
             for y in middle...(middle + 3) { mask[y * side + x] = 2 }
         }
+        for centre in stride(from: 16, through: 106, by: 10) {
+            for y in 179...191 { for x in (centre - 6)...(centre + 6) where (x - centre) * (x - centre) + (y - 185) * (y - 185) <= 36 {
+                mask[y * side + x] = 2
+            } }
+        }
         let labelling = ComponentLabels(mask: mask, ink: GrayImage(width: side, height: side))
         let solid = try #require(Band(component: 0, labelling: labelling, width: side))
         #expect(abs(solid.length - 100) < 1.5 && abs(solid.width - 10) < 1.5, "\(solid)")
@@ -63,9 +70,11 @@ import Testing
         let hollow = try #require(Band(component: 1, labelling: labelling, width: side))
         #expect(abs(hollow.length - 101) < 1.5 && abs(hollow.width - 20) < 1.5, "\(hollow)")
         let bow = try #require(Band(component: 2, labelling: labelling, width: side))
-        for (index, band, spans) in [(0, solid, true), (1, hollow, true), (2, bow, false)] {
-            let share = band.spannedShare(of: index, labelling: labelling, width: side)
-            #expect((share >= StraightObjects.spannedLength) == spans, "component \(index) spans \(share) of its band")
+        let dots = try #require(Band(component: 3, labelling: labelling, width: side))
+        for (index, band, spans, isHollow) in [(0, solid, true, false), (1, hollow, true, true), (2, bow, false, false), (3, dots, true, false)] {
+            let slices = band.slices(of: index, labelling: labelling, width: side)
+            #expect((slices.spannedShare >= StraightObjects.spannedLength) == spans, "component \(index) spans \(slices.spannedShare) of its band")
+            #expect((slices.hollowShare >= StraightObjects.hollowLength) == isHollow, "component \(index) is hollow along \(slices.hollowShare)")
         }
     }
 }

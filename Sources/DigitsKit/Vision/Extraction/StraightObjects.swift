@@ -12,8 +12,8 @@ import Foundation
 /// spans a band that wide. The strokes of a digit are one pen's, however straight: a 4's stem
 /// beside its arm, a slanted 1, the bars of a seven-segment digit; a stroke bent enough for its
 /// band to be that wide crosses it only here and there. A white or clear body shows only its
-/// shaded sides and its cap, which fill too little of the band to tell them from a chain of
-/// dots drawn by a paint program's dotted brush (`hairline-digits.py`): it is not found.
+/// shaded sides and its cap: it fills little of its band, as a chain of dots drawn by a paint
+/// program's dotted brush does (`hairline-digits.py`), but leaves paper between its sides.
 enum StraightObjects {
     /// A tool's band is at least this many times longer than wide: a ballpoint is 14, a pencil
     /// 22, a marker 7.
@@ -26,6 +26,10 @@ enum StraightObjects {
     /// Along how much of its band's length a tool reaches across it: the whole body, solid or
     /// hollow, spans it, all but its tip.
     static let spannedLength: Float = 0.9
+    /// Along how much of its band's length a white or clear body leaves paper between its
+    /// shaded sides at least: its barrel, beside its cap and tip (a marker's barrel is 2/3 of
+    /// its length). A solid bar or a chain of dots leaves none.
+    static let hollowLength: Float = 0.25
     /// How much longer than the digit a tool lying whole in the picture is at least, and at
     /// most: a pen is 2-4 times a written digit's height.
     static let lengthOverDigit: ClosedRange<Float> = 1.5...5
@@ -64,10 +68,13 @@ enum StraightObjects {
             let body = strokeWidth(of: index, labelling: labelling, width: width)
             let stroke = digitStroke[digit] ?? strokeWidth(of: digit, labelling: labelling, width: width)
             digitStroke[digit] = stroke
-            let isWide = body >= widthOverStroke * stroke || (band.width >= widthOverStroke * stroke
-                && band.spannedShare(of: index, labelling: labelling, width: width) >= spannedLength)
-            if body >= bandFill * band.width, isWide,
-               clearance(of: digit, from: band, labelling: labelling, width: width) > clearanceShare * digitSize {
+            let fillsBand = body >= bandFill * band.width
+            var isTool = fillsBand && body >= widthOverStroke * stroke
+            if !isTool, band.width >= widthOverStroke * stroke {
+                let slices = band.slices(of: index, labelling: labelling, width: width)
+                isTool = slices.spannedShare >= spannedLength && (fillsBand || slices.hollowShare >= hollowLength)
+            }
+            if isTool, clearance(of: digit, from: band, labelling: labelling, width: width) > clearanceShare * digitSize {
                 verdicts[index] = .straightObject
             }
         }
@@ -133,25 +140,39 @@ struct Band {
         (directionX, directionY) = (dx, dy)
     }
 
-    /// The share of the band's length along which component `index` reaches across most of its
-    /// width: nearly all of it for a bar, solid or hollow (a white body's two shaded sides), in
-    /// whatever direction it lies (the band follows its axis); a bent stroke touches the band's
-    /// sides only here and there.
-    func spannedShare(of index: Int, labelling: ComponentLabels, width imageWidth: Int) -> Float {
-        let slices = max(1, Int(length / width))
-        var nearest = [Float](repeating: .infinity, count: slices), farthest = [Float](repeating: -.infinity, count: slices)
+    /// Component `index`'s ink across the band, slice by slice, each slice as long as the band is
+    /// wide, projected onto the band's width (the band follows the component's axis, whatever
+    /// its direction).
+    func slices(of index: Int, labelling: ComponentLabels, width imageWidth: Int) -> BandSlices {
+        let count = max(1, Int(length / width)), bins = Int(width) + 2
+        var nearest = [Float](repeating: .infinity, count: count), farthest = [Float](repeating: -.infinity, count: count)
+        var covered = [Bool](repeating: false, count: count * bins)
         labelling.forEachPixel(of: index, width: imageWidth) { x, y in
             let (u, v) = (Float(x) - centreX, Float(y) - centreY)
             let along = u * directionX + v * directionY, across = v * directionX - u * directionY
-            let slice = min(slices - 1, max(0, Int((along / length + 0.5) * Float(slices))))
+            let slice = min(count - 1, max(0, Int((along / length + 0.5) * Float(count))))
             nearest[slice] = min(nearest[slice], across); farthest[slice] = max(farthest[slice], across)
+            covered[slice * bins + min(bins - 1, max(0, Int((across + width / 2).rounded())))] = true
         }
-        let spanned = (0..<slices).filter { farthest[$0] - nearest[$0] + 1 >= Band.spannedWidth * width }.count
-        return Float(spanned) / Float(slices)
+        let leastGap = max(2, Int(Band.hollowGap * width))
+        var spanned = 0, hollow = 0
+        for slice in 0..<count where farthest[slice] - nearest[slice] + 1 >= Band.spannedWidth * width {
+            spanned += 1
+            // Only a gap that covered bins close on both sides lies between the sides.
+            var gap = 0, widestGap = 0
+            for isCovered in covered[(slice * bins)..<((slice + 1) * bins)].drop(while: { !$0 }) {
+                if isCovered { widestGap = max(widestGap, gap); gap = 0 } else { gap += 1 }
+            }
+            if widestGap >= leastGap { hollow += 1 }
+        }
+        return BandSlices(spannedShare: Float(spanned) / Float(count), hollowShare: Float(hollow) / Float(count))
     }
 
     /// How much of a band's width a slice of ink reaches across to span it.
     static let spannedWidth: Float = 0.7
+    /// How wide a gap, as a share of the band's width, a hollow slice leaves between its sides
+    /// at least (and 2 pixels): the bins of a solid slice's projection are all covered.
+    static let hollowGap: Float = 0.1
 
     /// How far the point (x, y) lies outside the band: its distance from the axis segment less
     /// half the band's width (negative inside).
@@ -162,4 +183,15 @@ struct Band {
         let (offX, offY) = (u - along * directionX, v - along * directionY)
         return (offX * offX + offY * offY).squareRoot() - width / 2
     }
+}
+
+/// How a component lies across its band (`Band.slices`).
+struct BandSlices {
+    /// The share of the band's length along which the ink reaches across most of its width:
+    /// nearly all of it for a bar, solid or hollow (a white body's two shaded sides), or a chain
+    /// of dots; a bent stroke touches the band's sides only here and there.
+    let spannedShare: Float
+    /// The share along which it spans the band and leaves paper between its sides: a white or
+    /// clear body's barrel; none of a solid bar or a chain of dots.
+    let hollowShare: Float
 }
