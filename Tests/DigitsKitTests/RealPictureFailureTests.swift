@@ -176,6 +176,18 @@ import Testing
         #expect(box.x > 80 && box.y > 130 && box.height < 130, "the 2 is ≈ 98 × 118 at (96, 144): \(box)")
     }
 
+    /// A hard shadow (a phone's, under a lamp) across a sheet and its desk: the desk it misses
+    /// is darker than the lit paper and lighter than the shaded desk, and the shaded paper lies
+    /// between. Neither the lit paper alone (the shadow's edge crossing the digit bites it) nor
+    /// all but the shaded desk looked like a sheet on a desk, so the lit desk was read as ink:
+    /// a wedge of it joined a 2 as a 5 (development set seed 97, desk-035), and its edges beside
+    /// an 8 were read as two 1s (`--kinds desk` seed 1, desk-073).
+    @Test func aHardShadowAcrossSheetAndDeskLeavesTheSheetWhole() throws {
+        let box = try Self.singleDigitBox("hard-shadow-desk-two.jpg", reading: "2")
+        #expect(box.y > 110 && box.height < 370, "the 2 spans 228 × 344 from (235, 128): \(box)")
+        #expect(try Self.read("hard-shadow-desk-eight.jpg", mode: .multi).text == "8")
+    }
+
     /// A canvas drawing saved with its transparency: white strokes (an MNIST 0 enlarged 10×)
     /// painted on a transparent ground. Composited on white, as a page would be, the strokes
     /// vanished and the picture read as blank.

@@ -5,9 +5,9 @@
 /// Found, the sheet is read alone, with the desk painted over in the grey of the paper nearest.
 ///
 /// The sheet is the largest bright region of a small copy of the picture (Otsu's threshold, or
-/// the next one down where a shadow lies across sheet and desk), with what it encloses (the
-/// ink on it). Many things are bright next to something dark without being a
-/// sheet on a desk, so it must also look like one (`SheetGrid`'s measures):
+/// where a shadow lies across sheet and desk the next one down, or one between the two), with
+/// what it encloses (the ink on it). Many things are bright next to something dark without
+/// being a sheet on a desk, so it must also look like one (`SheetGrid`'s measures):
 /// - it is at least 15 % of the picture, or 5 % when the frame does not cut it (a sticky note
 ///   lying in view; the lighter bar across the top of a dark-theme app is cut), and the desk
 ///   at least 1 %, clearly darker;
@@ -69,10 +69,14 @@ struct Sheet {
         let small = grey.resized(width: size.width, height: size.height)
         // Otsu's threshold splits the desk from the paper, unless a shadow lies across both:
         // then it splits the lit paper from the rest, and the next threshold down (Otsu's
-        // among the darker cells) splits the desk from the paper, lit and shaded.
+        // among the darker cells) splits the desk from the paper, lit and shaded. A hard,
+        // deep shadow leaves the desk it misses lighter than the shaded desk and darker than
+        // the shaded paper: the lower threshold splits off only the shaded desk, and Otsu's
+        // between the two splits the desk, lit and shaded, from the paper.
         let upper = Thresholding.otsu(small.pixels)
         let lower = Thresholding.otsu(small.pixels.filter { $0 <= upper })
-        for threshold in [upper, lower] {
+        let between = Thresholding.otsu(small.pixels.filter { $0 > lower && $0 <= upper })
+        for threshold in [upper, lower, between] {
             if let grid = SheetGrid(small, threshold: threshold), looksLikePaperOnADesk(grid) { return grid }
         }
         return nil
