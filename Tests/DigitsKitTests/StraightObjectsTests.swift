@@ -58,10 +58,13 @@ import Testing
             let middle = 150 + Int((15 * sin(Float.pi * Float(x - 10) / 99)).rounded())
             for y in middle...(middle + 3) { mask[y * side + x] = 2 }
         }
+        // Dots of radius 6, 10 px apart along y = 185.
         for centre in stride(from: 16, through: 106, by: 10) {
-            for y in 179...191 { for x in (centre - 6)...(centre + 6) where (x - centre) * (x - centre) + (y - 185) * (y - 185) <= 36 {
-                mask[y * side + x] = 2
-            } }
+            for y in 179...191 {
+                for x in (centre - 6)...(centre + 6) where (x - centre) * (x - centre) + (y - 185) * (y - 185) <= 36 {
+                    mask[y * side + x] = 2
+                }
+            }
         }
         let labelling = ComponentLabels(mask: mask, ink: GrayImage(width: side, height: side))
         let solid = try #require(Band(component: 0, labelling: labelling, width: side))
