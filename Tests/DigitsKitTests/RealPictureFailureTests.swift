@@ -231,6 +231,16 @@ import Testing
         #expect(box.width > 150 && box.height > 200, "the digit fills the 198 × 246 picture; its holes are < 85 px wide: \(box)")
     }
 
+    /// Photos taken with the flash in a dark room (`scripts/bench/flash-photos.py`, seed 1,
+    /// dark-room 001 and 015): the flash lit a patch of the page around the digit and the rest
+    /// fell off to dark. Read inverted, the lit patch was a light "digit" holding the real one as
+    /// its hole, and both read as 0. Its outline is a slope, not a light digit's edge.
+    @Test(arguments: [("flash-dark-room-six.jpg", "6"), ("flash-dark-room-five.jpg", "5")])
+    func paperLitByAFlashIsNoLightDigit(file: String, digit: String) throws {
+        let box = try Self.singleDigitBox(file, reading: digit)
+        #expect(box.width < 200 && box.height < 200, "the digit is ≈ 125 × 140 px; the lit patch ≈ 500 × 500: \(box)")
+    }
+
     /// Digits drawn with a paint program's one-pixel pencil on a canvas twice their size
     /// (`scripts/bench/hairline-digits.py`, seed 3, pencil 011 and 023): shrunk to the 20×20 box
     /// the line became too faint to measure or thicken, and both read as 1.

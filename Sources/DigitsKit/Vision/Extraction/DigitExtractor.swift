@@ -119,7 +119,9 @@ public struct DigitExtractor: Sendable {
     ///
     /// Read upright first on a dark ground, a fat light digit cropped close also shows its holes
     /// as dark digits that are not solid (the narrow loop of a 9, the slit of a thin 0): the
-    /// other way round is read too, and its digit wins when it encloses the upright one. A
+    /// other way round is read too, and its digit wins when it encloses the upright one and its
+    /// outline is an edge: a patch of paper a flash lit amid a dark picture also encloses the
+    /// digit, but its light falls off in a slope (`DigitGroup.outlineSteepness`). A
     /// dark digit on a light sheet lying on a dark desk keeps its reading: read inverted, the
     /// sheet is a solid region, not a digit. Read inverted first, a photo that a shadow mostly
     /// covers shows the paper left lit as wide light ground beside its "digits"
@@ -150,7 +152,8 @@ public struct DigitExtractor: Sendable {
             held = "only a solid region, not strokes"
         } else if mayBeLitPaper, other.isInk(besideLitPaper: reading) {
             held = "only paper that a shadow left lit"
-        } else if mayBeAHole, let outer = other.firstDigit?.box, let inner = reading.firstDigit?.box, outer.encloses(inner) {
+        } else if mayBeAHole, let outer = other.firstDigit, let inner = reading.firstDigit?.box, outer.box.encloses(inner),
+                  outer.outlineSteepness(labels: other.labelling.labels, page: other.page) >= DigitGroup.edgeSteepness {
             held = "only a hole of a light digit"
         } else {
             return reading
