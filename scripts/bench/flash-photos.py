@@ -1,0 +1,57 @@
+#!/usr/bin/env python3
+"""Phone photos of a digit taken with the flash in a dark room: MNIST test digits enlarged 6-12x
+in black or blue ink on white paper filling an 800x600 frame, lit by the flash from the middle
+outwards and falling off towards the corners, with the flash's bright reflection near the digit,
+sensor noise, a slight blur and JPEG compression. Two folders, each labelled for
+`digits predict --single DIR --labels DIR/labels.csv`:
+
+- `flash`: the light falls to 35-70 % of the middle's at the frame's corners (a room with some
+  light in it, or the phone held further away);
+- `dark-room`: the corners are dark, 20-40 % of the middle's, and so is much of the frame's edge:
+  the flash alone lights a patch of the page around the digit.
+
+    scripts/bench/flash-photos.py MNIST_DIR OUT [COUNT=100] [SEED=1]
+
+Needs numpy and Pillow.
+"""
+import os
+
+import numpy as np
+from mnist_test_digits import arguments, labelled_folders, trimmed_ink
+from PIL import Image, ImageFilter
+
+out, count, seed, images, labels = arguments(100, 1)
+rng = np.random.default_rng(seed)
+width, height = 800, 600
+rows, columns = np.mgrid[0:height, 0:width].astype(np.float32)
+# (falloff at the corners' squared distance from the middle, darkest share of the middle's light)
+falloffs = {"flash": ((0.3, 0.5), 0.35), "dark-room": ((0.5, 0.8), 0.2)}
+inks = [(25, 25, 35), (40, 50, 150)]
+
+
+def photo(digit, kind):
+    page = np.ones((height, width, 3), np.float32) * np.array([238, 238, 234], np.float32)
+    ink = trimmed_ink(digit, rng.uniform(6, 12))
+    h, w = ink.shape
+    cx, cy = rng.uniform(250, 550), rng.uniform(200, 400)
+    x, y = int(np.clip(cx - w / 2, 0, width - w)), int(np.clip(cy - h / 2, 0, height - h))
+    colour = np.array(inks[int(rng.integers(len(inks)))], np.float32)
+    region = page[y:y + h, x:x + w]
+    page[y:y + h, x:x + w] = region * (1 - ink[..., None]) + colour * ink[..., None]
+    (low, high), floor = falloffs[kind]
+    distance = ((columns - width / 2) ** 2 + (rows - height / 2) ** 2) / (width / 2) ** 2
+    light = np.clip(1.15 - rng.uniform(low, high) * distance, floor, 1.2)
+    hx, hy = cx + rng.uniform(-150, 150), cy + rng.uniform(-100, 100)
+    reflection = np.exp(-((columns - hx) ** 2 + (rows - hy) ** 2) / (2 * rng.uniform(30, 70) ** 2))
+    page = page * light[..., None] + reflection[..., None] * 90 + rng.normal(0, 3, (height, width, 3))
+    return Image.fromarray(np.clip(page, 0, 255).astype(np.uint8)).filter(ImageFilter.GaussianBlur(0.7))
+
+
+csv = labelled_folders(out, falloffs)
+for kind in falloffs:
+    for number in range(count):
+        index = int(rng.integers(len(images)))
+        file = f"{kind}-{number:03d}.jpg"
+        photo(images[index], kind).save(os.path.join(out, kind, file), quality=85)
+        csv[kind].write(f"{file},{labels[index]}\n")
+print(f"wrote {count} photos to each of {', '.join(falloffs)} in {out}")
