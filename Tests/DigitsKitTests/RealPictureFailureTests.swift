@@ -241,6 +241,14 @@ import Testing
         #expect(box.width < 200 && box.height < 200, "the digit is ≈ 125 × 140 px; the lit patch ≈ 500 × 500: \(box)")
     }
 
+    /// A photo lit by a desk lamp in a dark room (`scripts/bench/flash-photos.py`, seed 1,
+    /// desk-lamp 014): the pool of light is the light minority, so the picture was read as light
+    /// ink on a dark ground first, and the pool, holding the 3 as its hole, was the digit (read 2).
+    @Test func aPoolOfLampLightIsNoLightDigit() throws {
+        let box = try Self.singleDigitBox("desk-lamp-three.jpg", reading: "3")
+        #expect(box.width < 200 && box.height < 200, "the 3 is ≈ 130 × 130 px; the pool ≈ 455 × 320: \(box)")
+    }
+
     /// Digits drawn with a paint program's one-pixel pencil on a canvas twice their size
     /// (`scripts/bench/hairline-digits.py`, seed 3, pencil 011 and 023): shrunk to the 20×20 box
     /// the line became too faint to measure or thicken, and both read as 1.

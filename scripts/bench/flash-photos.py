@@ -1,14 +1,16 @@
 #!/usr/bin/env python3
-"""Phone photos of a digit taken with the flash in a dark room: MNIST test digits enlarged 6-12x
-in black or blue ink on white paper filling an 800x600 frame, lit by the flash from the middle
-outwards and falling off towards the corners, with the flash's bright reflection near the digit,
-sensor noise, a slight blur and JPEG compression. Two folders, each labelled for
+"""Phone photos of a digit in a dark room, lit by the phone's flash or a desk lamp: MNIST test
+digits enlarged 6-12x in black or blue ink on white paper filling an 800x600 frame, with sensor
+noise, a slight blur and JPEG compression. Three folders, each labelled for
 `digits predict --single DIR --labels DIR/labels.csv`:
 
-- `flash`: the light falls to 35-70 % of the middle's at the frame's corners (a room with some
+- `flash`: the flash lights the page from the middle outwards, with its bright reflection near
+  the digit, and the light falls to 35-70 % of the middle's at the corners (a room with some
   light in it, or the phone held further away);
 - `dark-room`: the corners are dark, 20-40 % of the middle's, and so is much of the frame's edge:
-  the flash alone lights a patch of the page around the digit.
+  the flash alone lights a patch of the page around the digit;
+- `desk-lamp`: a lamp's oval pool of light, 400-700 px wide, anywhere in the frame with the
+  digit in it, on a page otherwise lit only by the room (15-35 % of the pool's light).
 
     scripts/bench/flash-photos.py MNIST_DIR OUT [COUNT=100] [SEED=1]
 
@@ -30,6 +32,8 @@ inks = [(25, 25, 35), (40, 50, 150)]
 
 
 def photo(digit, kind):
+    if kind == "desk-lamp":
+        return lamp_photo(digit)
     page = np.ones((height, width, 3), np.float32) * np.array([238, 238, 234], np.float32)
     ink = trimmed_ink(digit, rng.uniform(6, 12))
     h, w = ink.shape
@@ -47,11 +51,28 @@ def photo(digit, kind):
     return Image.fromarray(np.clip(page, 0, 255).astype(np.uint8)).filter(ImageFilter.GaussianBlur(0.7))
 
 
-csv = labelled_folders(out, falloffs)
-for kind in falloffs:
+def lamp_photo(digit):
+    page = np.ones((height, width, 3), np.float32) * np.array([238, 236, 228], np.float32)
+    ink = trimmed_ink(digit, rng.uniform(6, 12))
+    h, w = ink.shape
+    lx, ly = rng.uniform(100, 700), rng.uniform(100, 500)
+    cx, cy = lx + rng.uniform(-120, 120), ly + rng.uniform(-90, 90)
+    x, y = int(np.clip(cx - w / 2, 0, width - w)), int(np.clip(cy - h / 2, 0, height - h))
+    colour = np.array(inks[int(rng.integers(len(inks)))], np.float32)
+    page[y:y + h, x:x + w] = page[y:y + h, x:x + w] * (1 - ink[..., None]) + colour * ink[..., None]
+    sx, sy = rng.uniform(200, 350), rng.uniform(150, 300)
+    distance = ((columns - lx) / sx) ** 2 + ((rows - ly) / sy) ** 2
+    light = np.clip(1.1 - rng.uniform(0.5, 0.9) * distance, rng.uniform(0.15, 0.35), 1.1)
+    page = page * light[..., None] + rng.normal(0, 3, (height, width, 3))
+    return Image.fromarray(np.clip(page, 0, 255).astype(np.uint8)).filter(ImageFilter.GaussianBlur(0.7))
+
+
+kinds = list(falloffs) + ["desk-lamp"]
+csv = labelled_folders(out, kinds)
+for kind in kinds:
     for number in range(count):
         index = int(rng.integers(len(images)))
         file = f"{kind}-{number:03d}.jpg"
         photo(images[index], kind).save(os.path.join(out, kind, file), quality=85)
         csv[kind].write(f"{file},{labels[index]}\n")
-print(f"wrote {count} photos to each of {', '.join(falloffs)} in {out}")
+print(f"wrote {count} photos to each of {', '.join(kinds)} in {out}")

@@ -121,7 +121,10 @@ public struct DigitExtractor: Sendable {
     /// as dark digits that are not solid (the narrow loop of a 9, the slit of a thin 0): the
     /// other way round is read too, and its digit wins when it encloses the upright one and its
     /// outline is an edge: a patch of paper a flash lit amid a dark picture also encloses the
-    /// digit, but its light falls off in a slope (`DigitGroup.outlineSteepness`). A
+    /// digit, but its light falls off in a slope (`DigitGroup.outlineSteepness`). Where such a
+    /// patch is the light minority (a desk lamp's pool of light), it is read first: a light
+    /// "digit" with a slope for an outline has the upright page read too, and the upright digit
+    /// wins when the patch encloses it. A
     /// dark digit on a light sheet lying on a dark desk keeps its reading: read inverted, the
     /// sheet is a solid region, not a digit. Read inverted first, a photo that a shadow mostly
     /// covers shows the paper left lit as wide light ground beside its "digits"
@@ -140,9 +143,13 @@ public struct DigitExtractor: Sendable {
         guard inversions.count > 1 else { return reading }
         let solid = reading.foundClearDigit && isSolid(reading)
         let mayBeAHole = options.mode == .single && inversions[1]
+        // Computed only for a light digit read first: a walk over its box.
+        let mayBeALitPatch = options.mode == .single && inversions[0] && reading.firstDigit.map {
+            $0.outlineSteepness(labels: reading.labelling.labels, page: reading.page) < DigitGroup.edgeSteepness
+        } == true
         let mayBeLitPaper = inversions[0] && reading.foundClearDigit
             && Lighting.wideLightShare(of: working, outside: reading.lines.joined().map(\.box)) > Lighting.litPaperShare
-        guard !reading.foundClearDigit || solid || mayBeAHole || mayBeLitPaper else { return reading }
+        guard !reading.foundClearDigit || solid || mayBeAHole || mayBeLitPaper || mayBeALitPatch else { return reading }
         let other = readAnySize(page: page(inverted: inversions[1]))
         guard other.foundClearDigit, !isSolid(other) else { return reading }
         let held: String
@@ -155,6 +162,8 @@ public struct DigitExtractor: Sendable {
         } else if mayBeAHole, let outer = other.firstDigit, let inner = reading.firstDigit?.box, outer.box.encloses(inner),
                   outer.outlineSteepness(labels: other.labelling.labels, page: other.page) >= DigitGroup.edgeSteepness {
             held = "only a hole of a light digit"
+        } else if mayBeALitPatch, let outer = reading.firstDigit?.box, let inner = other.firstDigit?.box, outer.encloses(inner) {
+            held = "only a patch of paper lit around a dark digit"
         } else {
             return reading
         }

@@ -12,12 +12,13 @@ extension DigitGroup {
     /// same at any size.
     static let steepnessReach = 40
 
-    /// The median, over the group's outline, of the step in grey from an outline pixel to the ground
+    /// The median, over the group's outer outline (not its holes'), of the step in grey from an outline pixel to the ground
     /// a fortieth of the group's longer side beyond it, as a share of the group's contrast with the
     /// ground in its box (medians of the two). `page` has the group dark on a light ground and
     /// `labels` are its components; an outline with no ground beyond it counts as an edge.
     func outlineSteepness(labels: [Int32], page: GrayImage) -> Float {
         let isMember = memberLabels()
+        let outside = outsideOfHoles(labels: labels, isMember: isMember, imageWidth: page.width)
         let reach = max(2, max(width, height) / Self.steepnessReach)
         var steps: [Float] = [], inside = GreyLevels(), around = GreyLevels()
         func level(_ value: Float) -> UInt8 { UInt8(max(0, min(255, value * 255 + 0.5))) }
@@ -32,6 +33,7 @@ extension DigitGroup {
                 for (dx, dy) in [(1, 0), (-1, 0), (0, 1), (0, -1)] {
                     let (nx, ny) = (x + dx, y + dy), (fx, fy) = (x + dx * reach, y + dy * reach)
                     guard nx >= 0, ny >= 0, nx < page.width, ny < page.height, !isMember(labels[ny * page.width + nx]),
+                          nx < minX || nx > maxX || ny < minY || ny > maxY || outside[(ny - minY) * width + nx - minX],
                           fx >= 0, fy >= 0, fx < page.width, fy < page.height, labels[fy * page.width + fx] == 0 else { continue }
                     steps.append(page.pixels[fy * page.width + fx] - page.pixels[i])
                 }
@@ -41,5 +43,29 @@ extension DigitGroup {
         steps.sort()
         let contrast = Float(Int(around.percentile(0.5)) - Int(inside.percentile(0.5))) / 255
         return steps[steps.count / 2] / max(1 / 255, contrast)
+    }
+
+    /// Per pixel of the group's box, row by row: whether it is ground the box's border reaches
+    /// without crossing the group. The rest of the ground is the group's holes, whose outline is
+    /// the outline of whatever lies in them (the dark digit inside a lit patch), not the group's.
+    private func outsideOfHoles(labels: [Int32], isMember: (Int32) -> Bool, imageWidth: Int) -> [Bool] {
+        var outside = [Bool](repeating: false, count: width * height)
+        var stack: [Int] = []
+        func visit(_ x: Int, _ y: Int) {
+            let j = y * width + x
+            guard !outside[j], !isMember(labels[(minY + y) * imageWidth + minX + x]) else { return }
+            outside[j] = true
+            stack.append(j)
+        }
+        for x in 0..<width { visit(x, 0); visit(x, height - 1) }
+        for y in 0..<height { visit(0, y); visit(width - 1, y) }
+        while let j = stack.popLast() {
+            let (x, y) = (j % width, j / width)
+            if x > 0 { visit(x - 1, y) }
+            if x < width - 1 { visit(x + 1, y) }
+            if y > 0 { visit(x, y - 1) }
+            if y < height - 1 { visit(x, y + 1) }
+        }
+        return outside
     }
 }
