@@ -124,7 +124,8 @@ public struct DigitExtractor: Sendable {
     /// digit, but its light falls off in a slope (`DigitGroup.outlineSteepness`). Where such a
     /// patch is the light minority (a desk lamp's pool of light), it is read first: a light
     /// "digit" with a slope for an outline has the upright page read too, and the upright digit
-    /// wins when the patch encloses it. A
+    /// wins when it lies in the patch (its box's middle in the patch's box: the frame or the
+    /// pool's rim may cut the digit). A
     /// dark digit on a light sheet lying on a dark desk keeps its reading: read inverted, the
     /// sheet is a solid region, not a digit. Read inverted first, a photo that a shadow mostly
     /// covers shows the paper left lit as wide light ground beside its "digits"
@@ -162,7 +163,8 @@ public struct DigitExtractor: Sendable {
         } else if mayBeAHole, let outer = other.firstDigit, let inner = reading.firstDigit?.box, outer.box.encloses(inner),
                   outer.outlineSteepness(labels: other.labelling.labels, page: other.page) >= DigitGroup.edgeSteepness {
             held = "only a hole of a light digit"
-        } else if mayBeALitPatch, let outer = reading.firstDigit?.box, let inner = other.firstDigit?.box, outer.encloses(inner) {
+        } else if mayBeALitPatch, let outer = reading.firstDigit?.box, let inner = other.firstDigit?.box,
+                  outer.contains(x: inner.x + inner.width / 2, y: inner.y + inner.height / 2) {
             held = "only a patch of paper lit around a dark digit"
         } else {
             return reading
