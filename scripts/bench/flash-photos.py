@@ -31,40 +31,44 @@ falloffs = {"flash": ((0.3, 0.5), 0.35), "dark-room": ((0.5, 0.8), 0.2)}
 inks = [(25, 25, 35), (40, 50, 150)]
 
 
+def write(page, ink, cx, cy):
+    """Writes `ink` on `page` in one of the inks, its middle at (cx, cy) as far as the frame allows."""
+    h, w = ink.shape
+    x, y = int(np.clip(cx - w / 2, 0, width - w)), int(np.clip(cy - h / 2, 0, height - h))
+    colour = np.array(inks[int(rng.integers(len(inks)))], np.float32)
+    page[y:y + h, x:x + w] = page[y:y + h, x:x + w] * (1 - ink[..., None]) + colour * ink[..., None]
+
+
+def photographed(page):
+    """The lit page as the phone saves it: sensor noise and a slight blur."""
+    page = page + rng.normal(0, 3, (height, width, 3))
+    return Image.fromarray(np.clip(page, 0, 255).astype(np.uint8)).filter(ImageFilter.GaussianBlur(0.7))
+
+
 def photo(digit, kind):
     if kind == "desk-lamp":
         return lamp_photo(digit)
     page = np.ones((height, width, 3), np.float32) * np.array([238, 238, 234], np.float32)
     ink = trimmed_ink(digit, rng.uniform(6, 12))
-    h, w = ink.shape
     cx, cy = rng.uniform(250, 550), rng.uniform(200, 400)
-    x, y = int(np.clip(cx - w / 2, 0, width - w)), int(np.clip(cy - h / 2, 0, height - h))
-    colour = np.array(inks[int(rng.integers(len(inks)))], np.float32)
-    region = page[y:y + h, x:x + w]
-    page[y:y + h, x:x + w] = region * (1 - ink[..., None]) + colour * ink[..., None]
+    write(page, ink, cx, cy)
     (low, high), floor = falloffs[kind]
     distance = ((columns - width / 2) ** 2 + (rows - height / 2) ** 2) / (width / 2) ** 2
     light = np.clip(1.15 - rng.uniform(low, high) * distance, floor, 1.2)
     hx, hy = cx + rng.uniform(-150, 150), cy + rng.uniform(-100, 100)
     reflection = np.exp(-((columns - hx) ** 2 + (rows - hy) ** 2) / (2 * rng.uniform(30, 70) ** 2))
-    page = page * light[..., None] + reflection[..., None] * 90 + rng.normal(0, 3, (height, width, 3))
-    return Image.fromarray(np.clip(page, 0, 255).astype(np.uint8)).filter(ImageFilter.GaussianBlur(0.7))
+    return photographed(page * light[..., None] + reflection[..., None] * 90)
 
 
 def lamp_photo(digit):
     page = np.ones((height, width, 3), np.float32) * np.array([238, 236, 228], np.float32)
     ink = trimmed_ink(digit, rng.uniform(6, 12))
-    h, w = ink.shape
     lx, ly = rng.uniform(100, 700), rng.uniform(100, 500)
-    cx, cy = lx + rng.uniform(-120, 120), ly + rng.uniform(-90, 90)
-    x, y = int(np.clip(cx - w / 2, 0, width - w)), int(np.clip(cy - h / 2, 0, height - h))
-    colour = np.array(inks[int(rng.integers(len(inks)))], np.float32)
-    page[y:y + h, x:x + w] = page[y:y + h, x:x + w] * (1 - ink[..., None]) + colour * ink[..., None]
+    write(page, ink, lx + rng.uniform(-120, 120), ly + rng.uniform(-90, 90))
     sx, sy = rng.uniform(200, 350), rng.uniform(150, 300)
     distance = ((columns - lx) / sx) ** 2 + ((rows - ly) / sy) ** 2
     light = np.clip(1.1 - rng.uniform(0.5, 0.9) * distance, rng.uniform(0.15, 0.35), 1.1)
-    page = page * light[..., None] + rng.normal(0, 3, (height, width, 3))
-    return Image.fromarray(np.clip(page, 0, 255).astype(np.uint8)).filter(ImageFilter.GaussianBlur(0.7))
+    return photographed(page * light[..., None])
 
 
 kinds = list(falloffs) + ["desk-lamp"]
