@@ -4,18 +4,22 @@
 /// a slope for an outline: the light falls off over much of the patch's own size.
 extension DigitGroup {
     /// At or above this steepness an outline is an edge. The fat light digits cropped close of
-    /// `scripts/bench/cropped-digits.py` (MNIST digits enlarged 12 times, so their edges are soft)
-    /// measured 0.27–0.33, the patches a phone's flash lit in a dark room 0.11–0.15.
+    /// `scripts/bench/cropped-digits.py` whose holes the hole rule weighs (MNIST digits enlarged
+    /// 12 times, so their edges are soft) measured 0.27–0.35, the patches that
+    /// `scripts/bench/flash-photos.py` lights in a dark room 0.09–0.13. Of about 2300 light digits
+    /// read first in the white-on-black probes, one measured under it (0.155); its upright page
+    /// holds no digit inside it, so it keeps its reading.
     static let edgeSteepness: Float = 0.2
 
     /// Outline samples are this share of the group's longer side apart, so that the measure is the
     /// same at any size.
     static let steepnessReach = 40
 
-    /// The median, over the group's outer outline (not its holes'), of the step in grey from an outline pixel to the ground
-    /// a fortieth of the group's longer side beyond it, as a share of the group's contrast with the
-    /// ground in its box (medians of the two). `page` has the group dark on a light ground and
-    /// `labels` are its components; an outline with no ground beyond it counts as an edge.
+    /// The median, over the group's outer outline (not its holes'), of the step in grey from an
+    /// outline pixel to the ground a fortieth of the group's longer side beyond it, as a share of
+    /// the group's contrast with the ground in its box (medians of the two). `page` has the group
+    /// dark on a light ground and `labels` are its components; an outline with no ground beyond
+    /// it counts as an edge.
     func outlineSteepness(labels: [Int32], page: GrayImage) -> Float {
         let isMember = memberLabels()
         let outside = outsideOfHoles(labels: labels, isMember: isMember, imageWidth: page.width)
