@@ -13,15 +13,14 @@ struct GreyLevels {
         var partial = [Int](repeating: 0, count: 4 * 256)
         pixels.withUnsafeBufferPointer { v in
             partial.withUnsafeMutableBufferPointer { bins in
-                @inline(__always) func bin(_ x: Float) -> Int { Int(max(0, min(255, x * 255 + 0.5))) }
                 let quads = v.count / 4
                 for q in 0..<quads {
-                    bins[bin(v[4 * q])] &+= 1
-                    bins[256 &+ bin(v[4 * q + 1])] &+= 1
-                    bins[512 &+ bin(v[4 * q + 2])] &+= 1
-                    bins[768 &+ bin(v[4 * q + 3])] &+= 1
+                    bins[Self.level(v[4 * q])] &+= 1
+                    bins[256 &+ Self.level(v[4 * q + 1])] &+= 1
+                    bins[512 &+ Self.level(v[4 * q + 2])] &+= 1
+                    bins[768 &+ Self.level(v[4 * q + 3])] &+= 1
                 }
-                for i in (4 * quads)..<v.count { bins[bin(v[i])] &+= 1 }
+                for i in (4 * quads)..<v.count { bins[Self.level(v[i])] &+= 1 }
             }
         }
         for level in 0..<256 {
@@ -29,8 +28,18 @@ struct GreyLevels {
         }
     }
 
+    /// A grey 0…1 as one of the 256 levels.
+    @inline(__always)
+    static func level(_ grey: Float) -> Int { Int(max(0, min(255, grey * 255 + 0.5))) }
+
     mutating func add(_ level: UInt8) {
         histogram[Int(level)] += 1
+        count += 1
+    }
+
+    /// Adds a grey 0…1, rounded to 256 steps as `init(_:)` rounds.
+    mutating func add(_ grey: Float) {
+        histogram[Self.level(grey)] += 1
         count += 1
     }
 

@@ -144,8 +144,8 @@ public struct DigitExtractor: Sendable {
         guard inversions.count > 1 else { return reading }
         let solid = reading.foundClearDigit && isSolid(reading)
         let mayBeAHole = options.mode == .single && inversions[1]
-        // Computed only for a light digit read first: a walk over its box.
-        let mayBeALitPatch = options.mode == .single && inversions[0] && reading.firstDigit.map {
+        // A walk over the box of a clear light digit read first; any other reading goes on anyway.
+        let mayBeALitPatch = options.mode == .single && inversions[0] && reading.foundClearDigit && !solid && reading.firstDigit.map {
             $0.outlineSteepness(labels: reading.labelling.labels, page: reading.page) < DigitGroup.edgeSteepness
         } == true
         let mayBeLitPaper = inversions[0] && reading.foundClearDigit
@@ -214,8 +214,7 @@ public struct DigitExtractor: Sendable {
             for y in max(0, group.minY - reach)...min(page.height - 1, group.maxY + reach) {
                 for x in max(0, group.minX - reach)...min(page.width - 1, group.maxX + reach) {
                     let i = y * page.width + x
-                    let level = UInt8(max(0, min(255, page.pixels[i] * 255 + 0.5)))
-                    if isMember(labelling.labels[i]) { inkLevels.add(level) } else { groundLevels.add(level) }
+                    if isMember(labelling.labels[i]) { inkLevels.add(page.pixels[i]) } else { groundLevels.add(page.pixels[i]) }
                 }
             }
             return Float(inkLevels.percentile(0.5)) / Float(max(1, groundLevels.percentile(0.5)))

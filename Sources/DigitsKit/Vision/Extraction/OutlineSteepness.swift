@@ -22,22 +22,25 @@ extension DigitGroup {
     /// it counts as an edge.
     func outlineSteepness(labels: [Int32], page: GrayImage) -> Float {
         let isMember = memberLabels()
-        let outside = outsideOfHoles(labels: labels, isMember: isMember, imageWidth: page.width)
+        // The group with its holes, over its box: the outline of a hole is that of whatever lies
+        // in it (the dark digit inside a lit patch), not the group's.
+        let filled = GridFlood.enclosed(by: (0..<(width * height)).map { j in
+            isMember(labels[(minY + j / width) * page.width + minX + j % width])
+        }, width: width, height: height)
         let reach = max(2, max(width, height) / Self.steepnessReach)
         var steps: [Float] = [], inside = GreyLevels(), around = GreyLevels()
-        func level(_ value: Float) -> UInt8 { UInt8(max(0, min(255, value * 255 + 0.5))) }
         for y in minY...maxY {
             for x in minX...maxX {
                 let i = y * page.width + x
                 guard isMember(labels[i]) else {
-                    around.add(level(page.pixels[i]))
+                    around.add(page.pixels[i])
                     continue
                 }
-                inside.add(level(page.pixels[i]))
+                inside.add(page.pixels[i])
                 for (dx, dy) in [(1, 0), (-1, 0), (0, 1), (0, -1)] {
                     let (nx, ny) = (x + dx, y + dy), (fx, fy) = (x + dx * reach, y + dy * reach)
                     guard nx >= 0, ny >= 0, nx < page.width, ny < page.height, !isMember(labels[ny * page.width + nx]),
-                          nx < minX || nx > maxX || ny < minY || ny > maxY || outside[(ny - minY) * width + nx - minX],
+                          nx < minX || nx > maxX || ny < minY || ny > maxY || !filled[(ny - minY) * width + nx - minX],
                           fx >= 0, fy >= 0, fx < page.width, fy < page.height, labels[fy * page.width + fx] == 0 else { continue }
                     steps.append(page.pixels[fy * page.width + fx] - page.pixels[i])
                 }
@@ -47,29 +50,5 @@ extension DigitGroup {
         steps.sort()
         let contrast = Float(Int(around.percentile(0.5)) - Int(inside.percentile(0.5))) / 255
         return steps[steps.count / 2] / max(1 / 255, contrast)
-    }
-
-    /// Per pixel of the group's box, row by row: whether it is ground the box's border reaches
-    /// without crossing the group. The rest of the ground is the group's holes, whose outline is
-    /// the outline of whatever lies in them (the dark digit inside a lit patch), not the group's.
-    private func outsideOfHoles(labels: [Int32], isMember: (Int32) -> Bool, imageWidth: Int) -> [Bool] {
-        var outside = [Bool](repeating: false, count: width * height)
-        var stack: [Int] = []
-        func visit(_ x: Int, _ y: Int) {
-            let j = y * width + x
-            guard !outside[j], !isMember(labels[(minY + y) * imageWidth + minX + x]) else { return }
-            outside[j] = true
-            stack.append(j)
-        }
-        for x in 0..<width { visit(x, 0); visit(x, height - 1) }
-        for y in 0..<height { visit(0, y); visit(width - 1, y) }
-        while let j = stack.popLast() {
-            let (x, y) = (j % width, j / width)
-            if x > 0 { visit(x - 1, y) }
-            if x < width - 1 { visit(x + 1, y) }
-            if y > 0 { visit(x, y - 1) }
-            if y < height - 1 { visit(x, y + 1) }
-        }
-        return outside
     }
 }

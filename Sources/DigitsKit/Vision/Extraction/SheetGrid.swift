@@ -28,7 +28,7 @@ struct SheetGrid {
         let labelling = ComponentLabels(mask: bright.map { $0 ? 1 : 0 }, ink: small)
         guard let largest = labelling.components.indices.max(by: { labelling.components[$0].area < labelling.components[$1].area })
         else { return nil }
-        sheet = Self.enclosed(by: labelling.labels.map { $0 == Int32(largest + 1) }, width: width, height: height)
+        sheet = GridFlood.enclosed(by: labelling.labels.map { $0 == Int32(largest + 1) }, width: width, height: height)
         guard sheet.contains(false) else { return nil }
         let sheetGrey = zip(grey, sheet).filter { $0.1 }.map(\.0), deskGrey = zip(grey, sheet).filter { !$0.1 }.map(\.0)
         sheetShare = Float(sheetGrey.count) / Float(grey.count)
@@ -37,51 +37,11 @@ struct SheetGrid {
         distanceFromSheet = Self.distances(from: sheet, width: width)
     }
 
-    /// The region with every cell it encloses: all but what the border reaches around it.
-    private static func enclosed(by region: [Bool], width w: Int, height h: Int) -> [Bool] {
-        var outside = [Bool](repeating: false, count: w * h)
-        let border = (0..<(w * h)).filter { i in
-            let x = i % w, y = i / w
-            return (x == 0 || y == 0 || x == w - 1 || y == h - 1) && !region[i]
-        }
-        for i in border { outside[i] = true }
-        spread(from: border, width: w, count: w * h) { _, j in
-            guard !outside[j] && !region[j] else { return false }
-            outside[j] = true
-            return true
-        }
-        return outside.map { !$0 }
-    }
-
-    /// Calls `body` with each of the (up to) four cells beside cell `i`.
-    @inline(__always)
-    private static func forEachNeighbour(of i: Int, width w: Int, count: Int, _ body: (Int) -> Void) {
-        let x = i % w
-        if x > 0 { body(i - 1) }
-        if x + 1 < w { body(i + 1) }
-        if i >= w { body(i - w) }
-        if i + w < count { body(i + w) }
-    }
-
-    /// Breadth first from `sources` over the cells beside them: `visit(from, to)` marks `to`
-    /// and says whether to go on from it.
-    private static func spread(from sources: [Int], width w: Int, count: Int, _ visit: (Int, Int) -> Bool) {
-        var queue = sources
-        var head = 0
-        while head < queue.count {
-            let i = queue[head]
-            head += 1
-            forEachNeighbour(of: i, width: w, count: count) { j in
-                if visit(i, j) { queue.append(j) }
-            }
-        }
-    }
-
     /// Sheet cells with a desk cell beside them.
     private var edgeCells: [Int] {
         (0..<grey.count).filter { i in
             var besideDesk = false
-            if sheet[i] { Self.forEachNeighbour(of: i, width: width, count: grey.count) { besideDesk = besideDesk || !sheet[$0] } }
+            if sheet[i] { GridFlood.forEachNeighbour(of: i, width: width, count: grey.count) { besideDesk = besideDesk || !sheet[$0] } }
             return besideDesk
         }
     }
@@ -124,7 +84,7 @@ struct SheetGrid {
 
     private static func distances(from sheet: [Bool], width: Int) -> [Int] {
         var distance = sheet.map { $0 ? 0 : -1 }
-        spread(from: sheet.indices.filter { sheet[$0] }, width: width, count: sheet.count) { i, j in
+        GridFlood.spread(from: sheet.indices.filter { sheet[$0] }, width: width, count: sheet.count) { i, j in
             guard distance[j] < 0 else { return false }
             distance[j] = distance[i] + 1
             return true
@@ -210,10 +170,10 @@ struct SheetGrid {
             .filtered(radius: Self.inkReach, maximum: true).pixels
         var reached = (0..<grey.count).map { i in
             var inside = sheet[i] && bright[i]
-            if inside { Self.forEachNeighbour(of: i, width: width, count: grey.count) { inside = inside && sheet[$0] } }
+            if inside { GridFlood.forEachNeighbour(of: i, width: width, count: grey.count) { inside = inside && sheet[$0] } }
             return inside
         }
-        Self.spread(from: (0..<grey.count).filter { reached[$0] }, width: width, count: grey.count) { i, j in
+        GridFlood.spread(from: (0..<grey.count).filter { reached[$0] }, width: width, count: grey.count) { i, j in
             guard !reached[j] else { return false }
             reached[j] = true
             fill[j] = fill[i]
