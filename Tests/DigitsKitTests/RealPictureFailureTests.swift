@@ -308,4 +308,17 @@ import Testing
         let found = [box.x, box.y, box.maxX, box.maxY]
         #expect(zip(found, ink).allSatisfy { abs($0 - $1) <= 6 }, "the digit's ink spans \(ink): \(box)")
     }
+
+    /// Photos of pages whose lines cross the frame at an angle (`scripts/bench/turned-pages.py`,
+    /// seed 1): a ruled page turned 12° (ruled-004, read as 2), squared paper turned 4°
+    /// (squared-001, read as 8) and a sheet folded twice (creased-011, read as 2). Turned by more
+    /// than half a degree, a line drifted off its row before it was long enough to be a ruled
+    /// line: it stayed ink and the digit it crossed was read together with it. In either mode,
+    /// the digit alone is read.
+    @Test(arguments: [("turned-ruled-five.jpg", "5"), ("turned-squared-seven.jpg", "7"), ("creased-three.jpg", "3")])
+    func linesAcrossATurnedOrFoldedPageAreNoInk(file: String, digit: String) throws {
+        let box = try Self.singleDigitBox(file, reading: digit)
+        #expect(box.width < 200 && box.height < 200, "the digit is under 170 px each way: \(box)")
+        #expect(try Self.read(file, mode: .multi).text == digit)
+    }
 }

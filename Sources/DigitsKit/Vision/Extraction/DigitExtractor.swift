@@ -8,7 +8,8 @@
 /// grain of a dim photo averaged away (`SensorNoise`) → ink relative to the paper → Otsu and
 /// local-mean thresholds with hysteresis → shade that the paper estimate lagged, flooded from
 /// the paper beside it → 3×3 closing → connected components → the lines of a form's printed
-/// boxes around digits (`PrintedFrames`), ruled and squared-paper lines erased, components again
+/// boxes around digits (`PrintedFrames`), ruled and squared-paper lines erased, and lines at
+/// any angle across the frame (a turned page's, a fold's: `TiltedLines`), components again
 /// → drop faint blobs, paper edges, ruled lines, specks and solid objects reaching in from the
 /// edge, and the wide part of a stroke-touching one (a thumb: `EdgeObjects`), and the pen lying
 /// beside the digit (`StraightObjects`) → group stacked pieces into digits → round blots and
@@ -252,6 +253,7 @@ public struct DigitExtractor: Sendable {
         var labelling = ComponentLabels(mask: mask, ink: ink)
         let frames = PrintedFrames.erase(from: &mask, labelling: labelling, width: ink.width, height: ink.height)
         let ruled = MaskMorphology.removeRuledLines(&mask, evidence: thresholded.faint, width: ink.width, height: ink.height)
+            + TiltedLines.erase(from: &mask, evidence: thresholded.faint, width: ink.width, height: ink.height)
         if frames.erasedAny || ruled > 0 { labelling = ComponentLabels(mask: mask, ink: ink) }
         func classified(_ labelling: ComponentLabels) -> [Rejection?] {
             let oneSided = ShadowEdge.oneSidedFractions(labelling, page: page)
