@@ -254,8 +254,8 @@ enum TiltedLines {
     /// `frameCover` of its path across the picture and `minimumLength` at least, with ink on the
     /// line along `coveredShare` of it, where that ink is a line's (not wider than `widestLine`,
     /// nor reaching beyond it) along `thinShare` of the inked length at least, and at most
-    /// 1/`thinness` of the stretch wide on average. Those thin places, with a pixel either side,
-    /// are the pixels; nil when it is no such line.
+    /// 1/`thinness` of the stretch wide on average. Those thin places no wider than the line is
+    /// mostly, with a pixel either side, are the pixels; nil when it is no such line.
     private static func thinPixels(of line: Line, evidence: [UInt8], width w: Int, height h: Int, minimumLength: Int) -> [Int]? {
         guard let chord = line.chord(width: w, height: h),
               chord.upperBound - chord.lowerBound >= Double(minimumLength) else { return nil }
@@ -285,9 +285,14 @@ enum TiltedLines {
               Double(thin.count) >= thinShare * Double(covered.count) else { return nil }
         let meanWidth = Double(thin.reduce(0) { $0 + $1.count }) / Double(thin.count)
         guard meanWidth * Double(thinness) <= Double(best.count) else { return nil }
+        // A stroke running along the line widens it without reaching past `widestLine` (a thin
+        // pen's 9 whose stem lies on a grid line): the line is erased only where it is no more
+        // than two pixels wider than its own width, the median of its thin places (a crease's
+        // width varies that much as the shade beside it changes).
+        let lineWidth = thin.map(\.count).sorted()[thin.count / 2]
         var pixels: [Int] = []
         for i in best {
-            guard let across = steps[i], isThin(across) else { continue }
+            guard let across = steps[i], isThin(across), across.count <= lineWidth + 2 else { continue }
             // Half-pixel steps along and across, so that a slanting line leaves no pixel out.
             for t in [0, 0.5].map({ chord.lowerBound.rounded(.up) + Double(i) + $0 }) {
                 for o in stride(from: Double(across.lowerBound - 1), through: Double(across.upperBound + 1), by: 0.5) {
