@@ -124,9 +124,9 @@ public struct DigitExtractor: Sendable {
     /// outline is an edge: a patch of paper a flash lit amid a dark picture also encloses the
     /// digit, but its light falls off in a slope (`DigitGroup.outlineSteepness`). Where such a
     /// patch is the light minority (a desk lamp's pool of light), it is read first: a light
-    /// "digit" with a slope for an outline has the upright page read too, and the upright digit
-    /// wins when it lies in the patch (its box's middle in the patch's box: the frame or the
-    /// pool's rim may cut the digit). A
+    /// "digit" with a slope for an outline (the heaviest, in a line of digits) has the upright
+    /// page read too, and the upright reading wins when its heaviest digit lies in the patch
+    /// (its box's middle in the patch's box: the frame or the pool's rim may cut the digit). A
     /// dark digit on a light sheet lying on a dark desk keeps its reading: read inverted, the
     /// sheet is a solid region, not a digit. Read inverted first, a photo that a shadow mostly
     /// covers shows the paper left lit as wide light ground beside its "digits"
@@ -146,7 +146,7 @@ public struct DigitExtractor: Sendable {
         let solid = reading.foundClearDigit && isSolid(reading)
         let mayBeAHole = options.mode == .single && inversions[1]
         // A walk over the box of a clear light digit read first; any other reading goes on anyway.
-        let mayBeALitPatch = options.mode == .single && inversions[0] && reading.foundClearDigit && !solid && reading.firstDigit.map {
+        let mayBeALitPatch = inversions[0] && reading.foundClearDigit && !solid && reading.heaviestDigit.map {
             $0.outlineSteepness(labels: reading.labelling.labels, page: reading.page) < DigitGroup.edgeSteepness
         } == true
         let mayBeLitPaper = inversions[0] && reading.foundClearDigit
@@ -164,7 +164,7 @@ public struct DigitExtractor: Sendable {
         } else if mayBeAHole, let outer = other.firstDigit, let inner = reading.firstDigit?.box, outer.box.encloses(inner),
                   outer.outlineSteepness(labels: other.labelling.labels, page: other.page) >= DigitGroup.edgeSteepness {
             held = "only a hole of a light digit"
-        } else if mayBeALitPatch, let outer = reading.firstDigit?.box, let inner = other.firstDigit?.box,
+        } else if mayBeALitPatch, let outer = reading.heaviestDigit?.box, let inner = other.heaviestDigit?.box,
                   outer.contains(x: inner.x + inner.width / 2, y: inner.y + inner.height / 2) {
             held = "only a patch of paper lit around a dark digit"
         } else {
@@ -192,6 +192,9 @@ public struct DigitExtractor: Sendable {
 
         /// The digit read first; in `--single`, the one digit.
         var firstDigit: DigitGroup? { lines.first?.first }
+
+        /// The digit with the most ink; in `--single`, the one digit.
+        var heaviestDigit: DigitGroup? { lines.joined().max { $0.mass < $1.mass } }
 
         /// Whether this upright reading's digits are dark ink on paper and the light "digits"
         /// of `inverted` (the same picture read inverted) the paper a shadow left lit inside
