@@ -10,10 +10,8 @@ side, beyond the board's edge), each labelled for
 
 Needs numpy and Pillow.
 """
-import os
-
 import numpy as np
-from mnist_test_digits import arguments, labelled_folders, trimmed_ink
+from mnist_test_digits import arguments, trimmed_ink, write_photos
 from PIL import Image, ImageFilter
 
 out, count, seed, images, labels = arguments(100, 1)
@@ -54,11 +52,4 @@ def photo(digit, place):
     return Image.fromarray(np.clip(page, 0, 255).astype(np.uint8)).filter(ImageFilter.GaussianBlur(0.8))
 
 
-csv = labelled_folders(out, places)
-for place in places:
-    for number in range(count):
-        index = int(rng.integers(len(images)))
-        file = f"{place}-{number:03d}.jpg"
-        photo(images[index], place).save(os.path.join(out, place, file), quality=85)
-        csv[place].write(f"{file},{labels[index]}\n")
-print(f"wrote {count} photos to each of {', '.join(places)} in {out}")
+write_photos(out, places, count, rng, images, labels, photo)

@@ -14,10 +14,8 @@ labelled for `digits predict --single DIR --labels DIR/labels.csv`:
 
 Needs numpy and Pillow.
 """
-import os
-
 import numpy as np
-from mnist_test_digits import arguments, labelled_folders, trimmed_ink
+from mnist_test_digits import arguments, trimmed_ink, write_photos
 from PIL import Image, ImageDraw, ImageFilter
 
 out, count, seed, images, labels = arguments(100, 1)
@@ -73,11 +71,4 @@ def photo(digit, kind):
     return Image.fromarray(np.clip(page, 0, 255).astype(np.uint8)).filter(ImageFilter.GaussianBlur(0.8))
 
 
-csv = labelled_folders(out, kinds)
-for kind in kinds:
-    for number in range(count):
-        index = int(rng.integers(len(images)))
-        file = f"{kind}-{number:03d}.jpg"
-        photo(images[index], kind).save(os.path.join(out, kind, file), quality=85)
-        csv[kind].write(f"{file},{labels[index]}\n")
-print(f"wrote {count} photos to each of {', '.join(kinds)} in {out}")
+write_photos(out, kinds, count, rng, images, labels, photo)

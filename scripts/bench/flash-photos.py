@@ -16,10 +16,8 @@ noise, a slight blur and JPEG compression. Three folders, each labelled for
 
 Needs numpy and Pillow.
 """
-import os
-
 import numpy as np
-from mnist_test_digits import arguments, labelled_folders, trimmed_ink
+from mnist_test_digits import arguments, trimmed_ink, write_photos
 from PIL import Image, ImageFilter
 
 out, count, seed, images, labels = arguments(100, 1)
@@ -72,11 +70,4 @@ def lamp_photo(digit):
 
 
 kinds = list(falloffs) + ["desk-lamp"]
-csv = labelled_folders(out, kinds)
-for kind in kinds:
-    for number in range(count):
-        index = int(rng.integers(len(images)))
-        file = f"{kind}-{number:03d}.jpg"
-        photo(images[index], kind).save(os.path.join(out, kind, file), quality=85)
-        csv[kind].write(f"{file},{labels[index]}\n")
-print(f"wrote {count} photos to each of {', '.join(kinds)} in {out}")
+write_photos(out, kinds, count, rng, images, labels, photo)

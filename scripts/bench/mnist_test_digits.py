@@ -1,6 +1,7 @@
 """The command line and data shared by the bench scripts that draw MNIST test digits into
-pictures: `SCRIPT MNIST_DIR OUT [COUNT] [SEED]`, MNIST's 10 000 test images and labels, and the
-labelled folders and canvases of the scripts that draw a digit at once into several folders."""
+pictures: `SCRIPT MNIST_DIR OUT [COUNT] [SEED]`, MNIST's 10 000 test images and labels, the
+labelled folders and canvases of the scripts that draw a digit at once into several folders, and
+the loop of the photo scripts that write a folder per kind."""
 import gzip
 import os
 import sys
@@ -25,6 +26,19 @@ def labelled_folders(out, names):
     for name in names:
         os.makedirs(os.path.join(out, name), exist_ok=True)
     return {name: open(os.path.join(out, name, "labels.csv"), "w") for name in names}
+
+
+def write_photos(out, kinds, count, rng, images, labels, photo):
+    """Writes `count` photos to each of `kinds`' labelled folders in `out`: `photo(digit, kind)`
+    of an MNIST test digit drawn at random from `rng`, saved as KIND-NNN.jpg at quality 85."""
+    csv = labelled_folders(out, kinds)
+    for kind in kinds:
+        for number in range(count):
+            index = int(rng.integers(len(images)))
+            file = f"{kind}-{number:03d}.jpg"
+            photo(images[index], kind).save(os.path.join(out, kind, file), quality=85)
+            csv[kind].write(f"{file},{labels[index]}\n")
+    print(f"wrote {count} photos to each of {', '.join(kinds)} in {out}")
 
 
 def enlarged_ink(image, scale):
