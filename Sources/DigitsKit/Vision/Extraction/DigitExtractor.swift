@@ -139,7 +139,7 @@ public struct DigitExtractor: Sendable {
         // Measured only where there is another way round to read: a distance transform.
         func isSolid(_ reading: PageReading) -> Bool {
             options.mode == .single
-                && reading.firstDigit?.isSolidRegion(labels: reading.labelling.labels, width: reading.ink.width) == true
+                && reading.heaviestDigit?.isSolidRegion(labels: reading.labelling.labels, width: reading.ink.width) == true
         }
         let reading = readAnySize(page: page(inverted: inversions[0]))
         guard inversions.count > 1 else { return reading }
@@ -161,7 +161,7 @@ public struct DigitExtractor: Sendable {
             held = "only a solid region, not strokes"
         } else if mayBeLitPaper, other.isInk(besideLitPaper: reading) {
             held = "only paper that a shadow left lit"
-        } else if mayBeAHole, let outer = other.firstDigit, let inner = reading.firstDigit?.box, outer.box.encloses(inner),
+        } else if mayBeAHole, let outer = other.heaviestDigit, let inner = reading.heaviestDigit?.box, outer.box.encloses(inner),
                   outer.outlineSteepness(labels: other.labelling.labels, page: other.page) >= DigitGroup.edgeSteepness {
             held = "only a hole of a light digit"
         } else if mayBeALitPatch, let outer = reading.heaviestDigit?.box, let inner = other.heaviestDigit?.box,
@@ -189,9 +189,6 @@ public struct DigitExtractor: Sendable {
         var warnings: [String]
         /// Whether some ink passed the filters as a digit (not only a fallback to the largest mark).
         var foundClearDigit: Bool
-
-        /// The digit read first; in `--single`, the one digit.
-        var firstDigit: DigitGroup? { lines.first?.first }
 
         /// The digit with the most ink; in `--single`, the one digit.
         var heaviestDigit: DigitGroup? { lines.joined().max { $0.mass < $1.mass } }

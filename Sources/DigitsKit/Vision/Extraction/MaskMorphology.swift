@@ -59,12 +59,16 @@ enum MaskMorphology {
         return result
     }
 
+    /// A ruled line is at most 1/`lineThinness` as thick as it is long, here and in
+    /// `TiltedLines`.
+    static let lineThinness = 25
+
     /// Erases ruled lines and the lines of squared paper: runs of ink longer than half the
-    /// image along a row (or a column) in bands that are thin for their length (at most 1/25 of
-    /// it). Lines are looked for in `evidence` (every faint-ink pixel, see
+    /// image along a row (or a column) in bands that are thin for their length (at most
+    /// 1/`lineThinness` of it). Lines are looked for in `evidence` (every faint-ink pixel, see
     /// the `faint` of `Thresholding.mask`) and erased from `mask`. Where a stroke crosses the line — ink on both sides of the band — the crossing is
     /// kept, so digits written across a line stay whole; a long top bar of a 7 is far thicker
-    /// than 1/25 of its length and stays. Returns the number of lines erased.
+    /// than that for its length and stays. Returns the number of lines erased.
     static func removeRuledLines(_ mask: inout [UInt8], evidence: [UInt8], width w: Int, height h: Int) -> Int {
         // A tall 1 is a long thin vertical band too; the vertical lines of squared paper run
         // from edge to edge, which a digit does not.
@@ -125,7 +129,7 @@ enum MaskMorphology {
                         }
                         b += 1
                     }
-                    guard (b - first) * 25 <= longest, !edgeToEdge || (end - start) * 50 >= length * 49 else { continue }
+                    guard (b - first) * lineThinness <= longest, !edgeToEdge || (end - start) * 50 >= length * 49 else { continue }
                     removed += 1
                     // The line's faint edge rows break into runs too short to be found: one row either
                     // side of the band goes too, over the band's extent.

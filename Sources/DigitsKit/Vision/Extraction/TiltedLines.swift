@@ -28,8 +28,6 @@ enum TiltedLines {
     /// The widest ink across a line, in pixels of the working picture: ruled lines are 1-3 px
     /// there, and blur and JPEG spread them by a pixel or two each side.
     static let widestLine = 6
-    /// A line is at most 1/`thinness` as thick as it is long, as in `MaskMorphology`.
-    static let thinness = 25
     /// The most candidate lines measured, most votes first: a page of squared paper has some
     /// 60 lines; the rest are a digit's strokes and noise voting together.
     static let maximumCandidates = 128
@@ -254,8 +252,9 @@ enum TiltedLines {
     /// `frameCover` of its path across the picture and `minimumLength` at least, with ink on the
     /// line along `coveredShare` of it, where that ink is a line's (not wider than `widestLine`,
     /// nor reaching beyond it) along `thinShare` of the inked length at least, and at most
-    /// 1/`thinness` of the stretch wide on average. Those thin places no wider than the line is
-    /// mostly, with a pixel either side, are the pixels; nil when it is no such line.
+    /// 1/`MaskMorphology.lineThinness` of the stretch wide on average. Those thin places no wider
+    /// than the line is mostly, with a pixel either side, are the pixels; nil when it is no such
+    /// line.
     private static func thinPixels(of line: Line, evidence: [UInt8], width w: Int, height h: Int, minimumLength: Int) -> [Int]? {
         guard let chord = line.chord(width: w, height: h),
               chord.upperBound - chord.lowerBound >= Double(minimumLength) else { return nil }
@@ -284,7 +283,7 @@ enum TiltedLines {
         guard Double(covered.count) >= coveredShare * Double(best.count),
               Double(thin.count) >= thinShare * Double(covered.count) else { return nil }
         let meanWidth = Double(thin.reduce(0) { $0 + $1.count }) / Double(thin.count)
-        guard meanWidth * Double(thinness) <= Double(best.count) else { return nil }
+        guard meanWidth * Double(MaskMorphology.lineThinness) <= Double(best.count) else { return nil }
         // A stroke running along the line widens it without reaching past `widestLine` (a thin
         // pen's 9 whose stem lies on a grid line): the line is erased only where it is no more
         // than two pixels wider than its own width, the median of its thin places (a crease's
