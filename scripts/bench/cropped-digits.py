@@ -6,8 +6,9 @@ marker or a fat brush), each written as a labelled folder that `digits predict -
     scripts/bench/cropped-digits.py MNIST_DIR OUT [COUNT=300] [SEED=7]
 
 Folders: margin-20 (20 px of paper around the digit), margin-3, margin-0 (cropped to the ink's
-box), white-on-black-20 and white-on-black-3 (the same, inverted), thin-20 (strokes thinned by
-14 px). Needs numpy and Pillow.
+box), white-on-black-20, white-on-black-3 and white-on-black-0 (the same, inverted: a drawing on
+a black canvas that the digit fills), fat-white-on-black-0 (strokes 14 px fatter, a brush
+filling the canvas), thin-20 (strokes thinned by 14 px). Needs numpy and Pillow.
 """
 import os
 
@@ -19,12 +20,16 @@ out, count, seed, images, labels = arguments(300, 7)
 chosen = np.random.default_rng(seed).choice(len(images), count, replace=False)
 
 
-def drawing(digit, margin, inverted=False, thin=0):
+def drawing(digit, margin, inverted=False, thin=0, fat=0):
     rows, columns = np.nonzero(digit > 30)
     box = digit[rows.min():rows.max() + 1, columns.min():columns.max() + 1]
     big = Image.fromarray(255 - box).resize((box.shape[1] * 12, box.shape[0] * 12), Image.BICUBIC)
     if thin:
         big = big.filter(ImageFilter.MaxFilter(thin))  # the paper grows into the dark strokes
+    if fat:
+        big = big.filter(ImageFilter.MinFilter(fat))  # the dark strokes grow into the paper
+        rows, columns = np.nonzero(np.asarray(big) < 225)
+        big = big.crop((columns.min(), rows.min(), columns.max() + 1, rows.max() + 1))
     page = Image.new("L", (big.width + 2 * margin, big.height + 2 * margin), 255)
     page.paste(big, (margin, margin))
     return Image.eval(page, lambda v: 255 - v) if inverted else page
@@ -33,6 +38,7 @@ def drawing(digit, margin, inverted=False, thin=0):
 variants = {
     "margin-20": dict(margin=20), "margin-3": dict(margin=3), "margin-0": dict(margin=0),
     "white-on-black-20": dict(margin=20, inverted=True), "white-on-black-3": dict(margin=3, inverted=True),
+    "white-on-black-0": dict(margin=0, inverted=True), "fat-white-on-black-0": dict(margin=0, inverted=True, fat=15),
     "thin-20": dict(margin=20, thin=15),
 }
 for name, settings in variants.items():
