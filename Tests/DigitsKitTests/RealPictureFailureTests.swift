@@ -324,3 +324,26 @@ import Testing
         #expect(try Self.read(file, mode: .multi).text == digit)
     }
 }
+
+extension RealPictureFailureTests {
+    /// A 4 with a line under it, and a 2 in a ring (`scripts/bench/writers-marks.py` seed 1,
+    /// underlined-010 and circled-000): each mark was read with the digit, the 4 as a 1 and the
+    /// ringed 2 as a 0. In either mode, the digit alone is read.
+    @Test(arguments: [("underlined-four.jpg", "4", [104, 52, 175, 156]), ("ringed-two.jpg", "2", [66, 30, 119, 94])])
+    func aLineUnderTheDigitOrARingAroundItIsNoPartOfIt(file: String, digit: String, ink: [Int]) throws {
+        let box = try Self.singleDigitBox(file, reading: digit)
+        let found = [box.x, box.y, box.maxX, box.maxY]
+        #expect(zip(found, ink).allSatisfy { abs($0 - $1) <= 6 }, "the digit's ink spans \(ink): \(box)")
+        #expect(try Self.read(file, mode: .multi).text == digit)
+    }
+
+    /// A fat white 8 on black, cropped to its ink (`scripts/bench/cropped-digits.py`,
+    /// white-on-black-0, test image 3186): the light digit is most of the picture, so it was
+    /// read as dark ink, and the dark ground in the corners, cut by the frame, hid its holes
+    /// from the rule that reads a light digit's holes as holes. Read light, the 8 fills the
+    /// picture.
+    @Test func aLightDigitCroppedToItsInkIsReadLight() throws {
+        let box = try Self.singleDigitBox("cropped-light-eight.png", reading: "8")
+        #expect(box.width >= 110 && box.height >= 230, "the 8 fills the 120 × 240 picture: \(box)")
+    }
+}

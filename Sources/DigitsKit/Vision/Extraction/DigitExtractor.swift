@@ -120,9 +120,11 @@ public struct DigitExtractor: Sendable {
     ///
     /// Read upright first on a dark ground, a fat light digit cropped close also shows its holes
     /// as dark digits that are not solid (the narrow loop of a 9, the slit of a thin 0): the
-    /// other way round is read too, and its digit wins when it encloses the upright one and its
-    /// outline is an edge: a patch of paper a flash lit amid a dark picture also encloses the
-    /// digit, but its light falls off in a slope (`DigitGroup.outlineSteepness`). Where such a
+    /// other way round is read too, and its digit wins when it encloses the upright ink that the
+    /// frame does not cut (cropped to the digit's ink, the frame cuts the dark ground in the
+    /// corners into "digits" too) and its outline is an edge: a patch of paper a flash lit amid a
+    /// dark picture also encloses the digit, but its light falls off in a slope
+    /// (`DigitGroup.outlineSteepness`). Where such a
     /// patch is the light minority (a desk lamp's pool of light), it is read first: a light
     /// "digit" with a slope for an outline (the heaviest, in a line of digits) has the upright
     /// page read too, and the upright reading wins when its heaviest digit lies in the patch
@@ -161,7 +163,7 @@ public struct DigitExtractor: Sendable {
             held = "only a solid region, not strokes"
         } else if mayBeLitPaper, other.isInk(besideLitPaper: reading) {
             held = "only paper that a shadow left lit"
-        } else if mayBeAHole, let outer = other.heaviestDigit, let inner = reading.heaviestDigit?.box, outer.box.encloses(inner),
+        } else if mayBeAHole, let outer = other.heaviestDigit, let inner = reading.uncutInkBox, outer.box.encloses(inner),
                   outer.outlineSteepness(labels: other.labelling.labels, page: other.page) >= DigitGroup.edgeSteepness {
             held = "only a hole of a light digit"
         } else if mayBeALitPatch, let outer = reading.heaviestDigit?.box, let inner = other.heaviestDigit?.box,
@@ -192,6 +194,12 @@ public struct DigitExtractor: Sendable {
 
         /// The digit with the most ink; in `--single`, the one digit.
         var heaviestDigit: DigitGroup? { lines.joined().max { $0.mass < $1.mass } }
+
+        /// The box of the ink it accepted that the frame does not cut, if any.
+        var uncutInkBox: PixelBox? {
+            DigitGroup.joined(accepted.filter { !labelling.components[$0].touchesBorder }
+                .map { DigitGroup(labelling.components[$0], index: $0) })?.box
+        }
 
         /// Whether this upright reading's digits are dark ink on paper and the light "digits"
         /// of `inverted` (the same picture read inverted) the paper a shadow left lit inside
@@ -289,7 +297,9 @@ public struct DigitExtractor: Sendable {
         let isFlatBar = { (group: DigitGroup) in group.isFlatBar(labels: labelling.labels, width: ink.width) }
         switch options.mode {
         case .multi:
-            groups = DigitGroup.plausibleDigits(DigitGroup.merged(groups, byCell: frames.combCells))
+            groups = DigitGroup.plausibleDigits(DigitGroup.merged(groups, byCell: frames.combCells).map {
+                $0.withoutWritersMarks(components: components, labels: labelling.labels, width: ink.width)
+            })
             let writing = groups.filter { !isBlot($0) }
             if !writing.isEmpty { groups = writing }
             let found = DigitGroup.readingOrder(groups)
@@ -309,6 +319,7 @@ public struct DigitExtractor: Sendable {
             groups = DigitGroup.apartFromRows(groups)
             lines = DigitGroup.singleDigit(groups, isNotWriting: { isBlot($0) || isFlatBar($0) }).map { digit in
                 let whole = DigitGroup.withCloseParts(digit, among: groups)
+                    .withoutWritersMarks(components: components, labels: labelling.labels, width: ink.width)
                 let assembled = DigitGroup.withSegments(whole, among: groups, labelling: labelling, width: ink.width)
                 // A canvas's dots are small against the picture: the filters call them specks.
                 // (Gathered only when the digit found is a dot.)

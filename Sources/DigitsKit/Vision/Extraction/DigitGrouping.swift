@@ -53,6 +53,13 @@ struct DigitGroup {
         max(other.minX - maxX, minX - other.maxX) <= reach && max(other.minY - maxY, minY - other.maxY) <= reach
     }
 
+    /// One group of all of `pieces`; nil for none.
+    static func joined(_ pieces: [DigitGroup]) -> DigitGroup? {
+        guard var group = pieces.first else { return nil }
+        for piece in pieces.dropFirst() { group.absorb(piece) }
+        return group
+    }
+
     mutating func absorb(_ other: DigitGroup) {
         minX = min(minX, other.minX); minY = min(minY, other.minY)
         maxX = max(maxX, other.maxX); maxY = max(maxY, other.maxY)
