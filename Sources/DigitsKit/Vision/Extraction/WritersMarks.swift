@@ -74,12 +74,14 @@ extension DigitGroup {
 
     /// A stroke around the digit, which a line from the digit's middle meets in each of eight
     /// directions; no region (a pool of light around a dark digit, read inverted, is one); the
-    /// digit at least `ringedDigitShare` of its height and not one straight stroke (a 0 with a
-    /// slash inside is a slashed zero).
+    /// digit at least `ringedDigitShare` of its height, no round blot (a phone app's chosen
+    /// colour button is a disc in a ring) and not one straight stroke (a 0 with a slash inside
+    /// is a slashed zero).
     private func isRing(around digit: DigitGroup, labels: [Int32], width: Int) -> Bool {
         guard box.encloses(digit.box), Float(digit.height) >= Self.ringedDigitShare * Float(height),
               surrounds(x: (digit.minX + digit.maxX) / 2, y: (digit.minY + digit.maxY) / 2, labels: labels, width: width),
               !isSolidRegion(labels: labels, width: width, share: Self.ringStrokeShare),
+              !digit.isSolidRegion(labels: labels, width: width, share: Self.blotRadiusShare),
               let moments = SecondMoments(labels: labels, width: width, columns: digit.minX...digit.maxX,
                                           rows: digit.minY...digit.maxY, isMember: digit.memberLabels()) else { return false }
         let thinness = Double(Self.barThinness)
