@@ -37,6 +37,6 @@ extension DigitGroup {
             }
         }
         guard chain.count >= fewestDots else { return digit }
-        return chain.dropFirst().reduce(into: digit) { $0.absorb($1) }
+        return DigitGroup.joined(chain) ?? digit
     }
 }

@@ -14,12 +14,22 @@ extension DigitGroup {
     /// straight bar whose axis is nearer the horizontal than the vertical.
     func isFlatBar(labels: [Int32], width: Int) -> Bool {
         // A bar nearer the horizontal is at least as wide as tall: a cheap test first.
-        guard self.width >= self.height else { return false }
-        guard let moments = SecondMoments(labels: labels, width: width, columns: minX...maxX, rows: minY...maxY,
-                                          isMember: memberLabels()) else { return false }
-        let thinness = Double(Self.barThinness)
+        guard self.width >= self.height, let moments = barMoments(labels: labels, width: width) else { return false }
         // Along a line at angle θ to the horizontal the x spread is cos²θ of the whole and the
         // y spread sin²θ: the axis is nearer the horizontal when the x spread is the larger.
-        return moments.across <= thinness * thinness * moments.along && moments.varianceX > moments.varianceY
+        return moments.varianceX > moments.varianceY
+    }
+
+    /// Whether the group's pixels form a thin straight bar at any angle.
+    func isStraightStroke(labels: [Int32], width: Int) -> Bool {
+        barMoments(labels: labels, width: width) != nil
+    }
+
+    /// The second moments of the group's pixels when they form a thin straight bar; nil otherwise.
+    private func barMoments(labels: [Int32], width: Int) -> SecondMoments? {
+        guard let moments = SecondMoments(labels: labels, width: width, columns: minX...maxX, rows: minY...maxY,
+                                          isMember: memberLabels()) else { return nil }
+        let thinness = Double(Self.barThinness)
+        return moments.across <= thinness * thinness * moments.along ? moments : nil
     }
 }

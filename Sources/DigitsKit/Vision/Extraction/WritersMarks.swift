@@ -81,11 +81,8 @@ extension DigitGroup {
         guard box.encloses(digit.box), Float(digit.height) >= Self.ringedDigitShare * Float(height),
               surrounds(x: (digit.minX + digit.maxX) / 2, y: (digit.minY + digit.maxY) / 2, labels: labels, width: width),
               !isSolidRegion(labels: labels, width: width, share: Self.ringStrokeShare),
-              !digit.isSolidRegion(labels: labels, width: width, share: Self.blotRadiusShare),
-              let moments = SecondMoments(labels: labels, width: width, columns: digit.minX...digit.maxX,
-                                          rows: digit.minY...digit.maxY, isMember: digit.memberLabels()) else { return false }
-        let thinness = Double(Self.barThinness)
-        return moments.across > thinness * thinness * moments.along
+              !digit.isSolidRegion(labels: labels, width: width, share: Self.blotRadiusShare) else { return false }
+        return !digit.isStraightStroke(labels: labels, width: width)
     }
 
     /// Whether the group's ink lies on every line from (x, y) to the edge of its box, in the
