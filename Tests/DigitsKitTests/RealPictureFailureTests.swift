@@ -341,9 +341,20 @@ extension RealPictureFailureTests {
     /// white-on-black-0, test image 3186): the light digit is most of the picture, so it was
     /// read as dark ink, and the dark ground in the corners, cut by the frame, hid its holes
     /// from the rule that reads a light digit's holes as holes. Read light, the 8 fills the
-    /// picture.
+    /// picture. The default mode reads it so too: there the rule was not applied, and the
+    /// holes were read as a 7.
     @Test func aLightDigitCroppedToItsInkIsReadLight() throws {
         let box = try Self.singleDigitBox("cropped-light-eight.png", reading: "8")
         #expect(box.width >= 110 && box.height >= 230, "the 8 fills the 120 × 240 picture: \(box)")
+        #expect(try Self.read("cropped-light-eight.png", mode: .multi).text == "8")
+    }
+
+    /// A fat white 7 on black, cropped to its ink (fat-white-on-black-0, test image 1576): it
+    /// has no hole, so all the dark "ink" read upright is ground that the frame cuts, and a
+    /// piece of it was read as a 2 (`--single`) or as 27. Read light, the 7 fills the frame.
+    @Test func aLightDigitWithoutHolesCroppedToItsInkIsReadLight() throws {
+        let box = try Self.singleDigitBox("cropped-light-seven.png", reading: "7")
+        #expect(box.width >= 120 && box.height >= 230, "the 7 fills the 132 × 240 picture: \(box)")
+        #expect(try Self.read("cropped-light-seven.png", mode: .multi).text == "7")
     }
 }

@@ -122,9 +122,11 @@ public struct DigitExtractor: Sendable {
     /// as dark digits that are not solid (the narrow loop of a 9, the slit of a thin 0): the
     /// other way round is read too, and its digit wins when it encloses the upright ink that the
     /// frame does not cut (cropped to the digit's ink, the frame cuts the dark ground in the
-    /// corners into "digits" too) and its outline is an edge: a patch of paper a flash lit amid a
-    /// dark picture also encloses the digit, but its light falls off in a slope
-    /// (`DigitGroup.outlineSteepness`). Where such a
+    /// corners into "digits" too) — or, where the frame cuts all of that ink (a light 7 cropped
+    /// to its ink has no hole), when its digit spans the frame and the upright one does not (a
+    /// dark digit cropped so spans it itself) — and when its outline is an edge: a patch of
+    /// paper a flash lit amid a dark picture also encloses the digit, but its light falls off in
+    /// a slope (`DigitGroup.outlineSteepness`). Where such a
     /// patch is the light minority (a desk lamp's pool of light), it is read first: a light
     /// "digit" with a slope for an outline (the heaviest, in a line of digits) has the upright
     /// page read too, and the upright reading wins when its heaviest digit lies in the patch
@@ -146,7 +148,7 @@ public struct DigitExtractor: Sendable {
         let reading = readAnySize(page: page(inverted: inversions[0]))
         guard inversions.count > 1 else { return reading }
         let solid = reading.foundClearDigit && isSolid(reading)
-        let mayBeAHole = options.mode == .single && inversions[1]
+        let mayBeAHole = inversions[1]
         // A walk over the box of a clear light digit read first; any other reading goes on anyway.
         let mayBeALitPatch = inversions[0] && reading.foundClearDigit && !solid && reading.heaviestDigit.map {
             $0.outlineSteepness(labels: reading.labelling.labels, page: reading.page) < DigitGroup.edgeSteepness
@@ -163,9 +165,10 @@ public struct DigitExtractor: Sendable {
             held = "only a solid region, not strokes"
         } else if mayBeLitPaper, other.isInk(besideLitPaper: reading) {
             held = "only paper that a shadow left lit"
-        } else if mayBeAHole, let outer = other.heaviestDigit, let inner = reading.uncutInkBox, outer.box.encloses(inner),
+        } else if mayBeAHole, let outer = other.heaviestDigit,
+                  reading.uncutInkBox.map(outer.box.encloses) ?? (other.digitFillsFrame && !reading.digitFillsFrame),
                   outer.outlineSteepness(labels: other.labelling.labels, page: other.page) >= DigitGroup.edgeSteepness {
-            held = "only a hole of a light digit"
+            held = "only holes of a light digit and the ground around it"
         } else if mayBeALitPatch, let outer = reading.heaviestDigit?.box, let inner = other.heaviestDigit?.box,
                   outer.contains(x: inner.x + inner.width / 2, y: inner.y + inner.height / 2) {
             held = "only a patch of paper lit around a dark digit"
@@ -194,6 +197,17 @@ public struct DigitExtractor: Sendable {
 
         /// The digit with the most ink; in `--single`, the one digit.
         var heaviestDigit: DigitGroup? { lines.joined().max { $0.mass < $1.mass } }
+
+        /// A digit cropped to its ink spans at least this share of the page's width and height:
+        /// the threshold and the closing may pare a few pixels off a stroke that the frame cuts.
+        static let fillShare: Float = 0.9
+
+        /// Whether its digit with the most ink spans the page, as a digit cropped to its ink does.
+        var digitFillsFrame: Bool {
+            guard let digit = heaviestDigit else { return false }
+            return Float(digit.width) >= Self.fillShare * Float(page.width)
+                && Float(digit.height) >= Self.fillShare * Float(page.height)
+        }
 
         /// The box of the ink it accepted that the frame does not cut, if any.
         var uncutInkBox: PixelBox? {
