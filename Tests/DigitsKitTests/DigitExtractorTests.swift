@@ -285,6 +285,19 @@ import Testing
         #expect(!extraction.warnings.isEmpty)
     }
 
+    /// A blank page whose scanner lid shows along two or three sides of the frame: the dark band
+    /// spans the frame, as a digit cropped to its ink does, but runs along whole sides. Read as
+    /// such a digit, it was a 5 and a 7.
+    @Test(arguments: [2, 3])
+    func aBlankPageWithTheLidAlongItsSidesHasNoDigits(sides: Int) {
+        var page = GrayImage(width: 400, height: 300, repeating: 0.92)
+        for y in 0..<300 {
+            for x in 0..<400 where y < 26 || x < 31 || (sides == 3 && x >= 370) { page[x, y] = 0.1 }
+        }
+        let extraction = DigitExtractor().extract(page)
+        #expect(extraction.digits.isEmpty, "\(extraction.digits.map(\.box))")
+    }
+
     @Test func thinStrokesAreThickenedTowardMNIST() throws {
         var ink = GrayImage(width: 600, height: 600)
         Self.draw(Self.seven, size: 500, pen: 2, into: &ink, at: (50, 50))

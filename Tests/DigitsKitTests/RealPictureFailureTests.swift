@@ -349,6 +349,17 @@ extension RealPictureFailureTests {
         #expect(try Self.read("cropped-light-eight.png", mode: .multi).text == "8")
     }
 
+    /// A 3 cropped to its ink (`scripts/bench/cropped-digits.py`, margin-0, test image 1976)
+    /// hugs the top of the frame as a sheet's dark surround does, and the default mode, which
+    /// has no fallback to the largest mark, read nothing. Alone in the picture and spanning it,
+    /// it is read.
+    @Test func aDigitCroppedToItsInkIsReadInTheDefaultMode() throws {
+        let reading = try Self.read("cropped-three.png", mode: .multi)
+        #expect(reading.text == "3")
+        let box = try #require(reading.digits.first?.crop.box)
+        #expect(box.width >= 130 && box.height >= 230, "the 3 fills the 144 × 240 picture: \(box)")
+    }
+
     /// A fat white 7 on black, cropped to its ink (fat-white-on-black-0, test image 1576): it
     /// has no hole, so all the dark "ink" read upright is ground that the frame cuts, and a
     /// piece of it was read as a 2 (`--single`) or as 27. Read light, the 7 fills the frame.

@@ -48,6 +48,28 @@ enum ComponentFilter {
         return verdicts
     }
 
+    /// A digit cropped to its ink spans at least this share of the picture's width and height:
+    /// the threshold and the closing may pare a few pixels off a stroke that the frame cuts.
+    static let croppedDigitSpan: Float = 0.9
+
+    /// A digit cropped to its ink meets the frame along less than this share of its perimeter
+    /// (MNIST digits cropped so, also fattened to a marker's strokes: 0.1–0.4, from where the
+    /// strokes reach the sides). A sheet's dark surround that spans the frame runs along two whole
+    /// sides at least: half of it.
+    static let croppedDigitBorderShare: Float = 0.45
+
+    /// The mark of a digit cropped to its ink, which the filters took for a paper edge (it hugs
+    /// half a side): the heaviest paper edge that spans the frame (`croppedDigitSpan`) but meets
+    /// it along less than `croppedDigitBorderShare` of its perimeter.
+    static func digitCroppedToInk(_ components: [Component], verdicts: [Rejection?], width: Int, height: Int) -> Int? {
+        components.indices.filter { index in
+            let c = components[index]
+            return verdicts[index] == .paperEdge
+                && Float(c.width) >= croppedDigitSpan * Float(width) && Float(c.height) >= croppedDigitSpan * Float(height)
+                && Float(c.borderPixels) < croppedDigitBorderShare * Float(2 * (width + height))
+        }.max { components[$0].mass < components[$1].mass }
+    }
+
     /// Marks as `.edgeObject` the kept components that the frame cuts and that are solid regions,
     /// not strokes (`DigitGroup.isSolidRegion`): a thumb holding the page, reaching in from the
     /// edge, was grouped with the digit beside it. A digit the frame cuts is strokes. (A lower

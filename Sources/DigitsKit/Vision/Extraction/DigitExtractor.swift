@@ -198,15 +198,11 @@ public struct DigitExtractor: Sendable {
         /// The digit with the most ink; in `--single`, the one digit.
         var heaviestDigit: DigitGroup? { lines.joined().max { $0.mass < $1.mass } }
 
-        /// A digit cropped to its ink spans at least this share of the page's width and height:
-        /// the threshold and the closing may pare a few pixels off a stroke that the frame cuts.
-        static let fillShare: Float = 0.9
-
         /// Whether its digit with the most ink spans the page, as a digit cropped to its ink does.
         var digitFillsFrame: Bool {
             guard let digit = heaviestDigit else { return false }
-            return Float(digit.width) >= Self.fillShare * Float(page.width)
-                && Float(digit.height) >= Self.fillShare * Float(page.height)
+            return Float(digit.width) >= ComponentFilter.croppedDigitSpan * Float(page.width)
+                && Float(digit.height) >= ComponentFilter.croppedDigitSpan * Float(page.height)
         }
 
         /// The box of the ink it accepted that the frame does not cut, if any.
@@ -318,8 +314,17 @@ public struct DigitExtractor: Sendable {
             if !writing.isEmpty { groups = writing }
             let found = DigitGroup.readingOrder(groups)
             let written = found.filter { $0.count > 1 || !isFlatBar($0[0]) }
-            lines = written.isEmpty ? found : written
-            foundClearDigit = !lines.isEmpty
+            let read = written.isEmpty ? found : written
+            foundClearDigit = !read.isEmpty
+            // Alone in the picture, a digit cropped to its ink is read, though it hugs a side as
+            // a sheet's dark surround does (`--single` reads the largest mark whatever it is).
+            if read.isEmpty, let cropped = ComponentFilter.digitCroppedToInk(components, verdicts: verdicts,
+                                                                            width: ink.width, height: ink.height) {
+                warnings.append("no clear digit; read the mark that spans the picture as a digit cropped to its ink")
+                lines = [[DigitGroup(components[cropped], index: cropped)]]
+            } else {
+                lines = read
+            }
         case .single:
             foundClearDigit = !groups.isEmpty
             if groups.isEmpty, let fallback = components.indices
