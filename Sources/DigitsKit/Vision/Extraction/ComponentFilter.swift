@@ -58,14 +58,19 @@ enum ComponentFilter {
     /// sides at least: half of it.
     static let croppedDigitBorderShare: Float = 0.45
 
+    /// Whether a mark `markWidth × markHeight` spans a `width × height` frame as a digit cropped
+    /// to its ink does (`croppedDigitSpan`).
+    static func spansFrame(markWidth: Int, markHeight: Int, width: Int, height: Int) -> Bool {
+        Float(markWidth) >= croppedDigitSpan * Float(width) && Float(markHeight) >= croppedDigitSpan * Float(height)
+    }
+
     /// The mark of a digit cropped to its ink, which the filters took for a paper edge (it hugs
-    /// half a side): the heaviest paper edge that spans the frame (`croppedDigitSpan`) but meets
-    /// it along less than `croppedDigitBorderShare` of its perimeter.
+    /// half a side): the heaviest paper edge that spans the frame but meets it along less than
+    /// `croppedDigitBorderShare` of its perimeter.
     static func digitCroppedToInk(_ components: [Component], verdicts: [Rejection?], width: Int, height: Int) -> Int? {
         components.indices.filter { index in
             let c = components[index]
-            return verdicts[index] == .paperEdge
-                && Float(c.width) >= croppedDigitSpan * Float(width) && Float(c.height) >= croppedDigitSpan * Float(height)
+            return verdicts[index] == .paperEdge && spansFrame(markWidth: c.width, markHeight: c.height, width: width, height: height)
                 && Float(c.borderPixels) < croppedDigitBorderShare * Float(2 * (width + height))
         }.max { components[$0].mass < components[$1].mass }
     }

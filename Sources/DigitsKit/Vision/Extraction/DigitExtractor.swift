@@ -200,9 +200,9 @@ public struct DigitExtractor: Sendable {
 
         /// Whether its digit with the most ink spans the page, as a digit cropped to its ink does.
         var digitFillsFrame: Bool {
-            guard let digit = heaviestDigit else { return false }
-            return Float(digit.width) >= ComponentFilter.croppedDigitSpan * Float(page.width)
-                && Float(digit.height) >= ComponentFilter.croppedDigitSpan * Float(page.height)
+            heaviestDigit.map {
+                ComponentFilter.spansFrame(markWidth: $0.width, markHeight: $0.height, width: page.width, height: page.height)
+            } ?? false
         }
 
         /// The box of the ink it accepted that the frame does not cut, if any.
