@@ -251,6 +251,18 @@ import Testing
         #expect(try Self.read("desk-lamp-three.jpg", mode: .multi).text == "3")
     }
 
+    /// Desk-lamp photos whose digit lies at the rim of the pool of light (`flash-photos.py`, seed
+    /// 1, desk-lamp 002 and 034: a 5 where the frame cuts the pool, a 6 where the pool fades).
+    /// Read inverted, the pool holding the digit was the light "digit" again (both read 0), but
+    /// where the digit cuts the pool's rim its sharp edges are part of the pool's outline, and
+    /// the outline's median step was an edge's.
+    @Test(arguments: [("desk-lamp-rim-five.jpg", "5"), ("desk-lamp-rim-six.jpg", "6")])
+    func aPoolOfLampLightCutByItsDigitIsNoLightDigit(file: String, digit: String) throws {
+        let box = try Self.singleDigitBox(file, reading: digit)
+        #expect(box.width < 250, "the 5 is ≈ 100 px wide and the 6 ≈ 190, their pools ≈ 400 and 500: \(box)")
+        #expect(try Self.read(file, mode: .multi).text == digit)
+    }
+
     /// Digits drawn with a paint program's one-pixel pencil on a canvas twice their size
     /// (`scripts/bench/hairline-digits.py`, seed 3, pencil 011 and 023): shrunk to the 20×20 box
     /// the line became too faint to measure or thicken, and both read as 1.

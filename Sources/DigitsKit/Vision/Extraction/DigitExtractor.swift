@@ -128,8 +128,9 @@ public struct DigitExtractor: Sendable {
     /// paper a flash lit amid a dark picture also encloses the digit, but its light falls off in
     /// a slope (`DigitGroup.outlineSteepness`). Where such a
     /// patch is the light minority (a desk lamp's pool of light), it is read first: a light
-    /// "digit" with a slope for an outline (the heaviest, in a line of digits) has the upright
-    /// page read too, and the upright reading wins when its heaviest digit lies in the patch
+    /// "digit" with a slope for an outline, or for a third of it where the digit inside cuts the
+    /// pool's rim (`DigitGroup.hasSlopingOutline`; the heaviest, in a line of digits), has the
+    /// upright page read too, and the upright reading wins when its heaviest digit lies in the patch
     /// (its box's middle in the patch's box: the frame or the pool's rim may cut the digit). A
     /// dark digit on a light sheet lying on a dark desk keeps its reading: read inverted, the
     /// sheet is a solid region, not a digit. Read inverted first, a photo that a shadow mostly
@@ -151,7 +152,7 @@ public struct DigitExtractor: Sendable {
         let mayBeAHole = inversions[1]
         // A walk over the box of a clear light digit read first; any other reading goes on anyway.
         let mayBeALitPatch = inversions[0] && reading.foundClearDigit && !solid && reading.heaviestDigit.map {
-            $0.outlineSteepness(labels: reading.labelling.labels, page: reading.page) < DigitGroup.edgeSteepness
+            $0.hasSlopingOutline(labels: reading.labelling.labels, page: reading.page)
         } == true
         let mayBeLitPaper = inversions[0] && reading.foundClearDigit
             && Lighting.wideLightShare(of: working, outside: reading.lines.joined().map(\.box)) > Lighting.litPaperShare
