@@ -263,6 +263,16 @@ import Testing
         #expect(try Self.read(file, mode: .multi).text == digit)
     }
 
+    /// A desk-lamp photo whose pool of light the frame cuts (`flash-photos.py`, seed 1, desk-lamp
+    /// 070). Read inverted, the pool was no digit (it reaches the frame) and the lit paper in the
+    /// 6's loop was the light "digit", read 1 in either mode. It lies inside the dark 6 that the
+    /// upright reading finds.
+    @Test func theLitPaperInADigitsLoopIsNoLightDigit() throws {
+        let box = try Self.singleDigitBox("desk-lamp-loop-six.jpg", reading: "6")
+        #expect(box.height > 200, "the 6 is ≈ 150 × 240 px, its loop ≈ 65 × 50: \(box)")
+        #expect(try Self.read("desk-lamp-loop-six.jpg", mode: .multi).text == "6")
+    }
+
     /// Digits drawn with a paint program's one-pixel pencil on a canvas twice their size
     /// (`scripts/bench/hairline-digits.py`, seed 3, pencil 011 and 023): shrunk to the 20×20 box
     /// the line became too faint to measure or thicken, and both read as 1.

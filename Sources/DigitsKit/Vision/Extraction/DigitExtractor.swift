@@ -131,7 +131,9 @@ public struct DigitExtractor: Sendable {
     /// "digit" with a slope for an outline, or for a third of it where the digit inside cuts the
     /// pool's rim (`DigitGroup.hasSlopingOutline`; the heaviest, in a line of digits), has the
     /// upright page read too, and the upright reading wins when its heaviest digit lies in the patch
-    /// (its box's middle in the patch's box: the frame or the pool's rim may cut the digit). A
+    /// (its box's middle in the patch's box: the frame or the pool's rim may cut the digit), or
+    /// encloses it (the lit paper in a digit's loop, where the pool reached the frame and was no
+    /// digit). A
     /// dark digit on a light sheet lying on a dark desk keeps its reading: read inverted, the
     /// sheet is a solid region, not a digit. Read inverted first, a photo that a shadow mostly
     /// covers shows the paper left lit as wide light ground beside its "digits"
@@ -171,8 +173,8 @@ public struct DigitExtractor: Sendable {
                   outer.outlineSteepness(labels: other.labelling.labels, page: other.page) >= DigitGroup.edgeSteepness {
             held = "only holes of a light digit and the ground around it"
         } else if mayBeALitPatch, let outer = reading.heaviestDigit?.box, let inner = other.heaviestDigit?.box,
-                  outer.contains(x: inner.x + inner.width / 2, y: inner.y + inner.height / 2) {
-            held = "only a patch of paper lit around a dark digit"
+                  outer.contains(x: inner.x + inner.width / 2, y: inner.y + inner.height / 2) || inner.encloses(outer) {
+            held = "only paper lit around or inside a dark digit"
         } else {
             return reading
         }
