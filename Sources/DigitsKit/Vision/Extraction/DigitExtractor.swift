@@ -126,16 +126,15 @@ public struct DigitExtractor: Sendable {
     /// to its ink has no hole), when its digit spans the frame and the upright one does not (a
     /// dark digit cropped so spans it itself) — and when its outline is an edge: a patch of
     /// paper a flash lit amid a dark picture also encloses the digit, but its light falls off in
-    /// a slope (`DigitGroup.outlineSteepness`). Where such a
-    /// patch is the light minority (a desk lamp's pool of light), it is read first: a light
-    /// "digit" with a slope for an outline, or for a third of it where the digit inside cuts the
-    /// pool's rim (`DigitGroup.hasSlopingOutline`; the heaviest, in a line of digits), has the
-    /// upright page read too, and the upright reading wins when its heaviest digit lies in the patch
-    /// (its box's middle in the patch's box: the frame or the pool's rim may cut the digit), or
-    /// encloses it (the lit paper in a digit's loop, where the pool reached the frame and was no
-    /// digit). A
-    /// dark digit on a light sheet lying on a dark desk keeps its reading: read inverted, the
-    /// sheet is a solid region, not a digit. Read inverted first, a photo that a shadow mostly
+    /// a slope (`DigitGroup.outlineSteepness`). Where such a patch is the light minority (a desk
+    /// lamp's pool of light), it is read first: a light "digit" with a slope for an outline, or
+    /// along 30 % of it where the digit inside cuts the pool's rim (`DigitGroup.hasSlopingOutline`;
+    /// the heaviest, in a line of digits), has the upright page read too, and the upright reading
+    /// wins when its heaviest digit lies in the patch (its box's middle in the patch's box: the
+    /// frame or the pool's rim may cut the digit) or encloses it (the lit paper in a digit's
+    /// loop, where the pool reached the frame and was no digit). A dark digit on a light sheet
+    /// lying on a dark desk keeps its reading: read inverted, the sheet is a solid region, not a
+    /// digit. Read inverted first, a photo that a shadow mostly
     /// covers shows the paper left lit as wide light ground beside its "digits"
     /// (`Lighting.wideLightShare`): it is read upright too, and that reading wins when its
     /// digits are ink beside that paper (`PageReading.isInk(besideLitPaper:)`).
