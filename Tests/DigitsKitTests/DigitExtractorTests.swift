@@ -285,6 +285,17 @@ import Testing
         #expect(!extraction.warnings.isEmpty)
     }
 
+    /// A black canvas with a few stray light pixels: the polarity test's tails shrink on a flat
+    /// ground to find a hairline's ink, but not so far that stray pixels pass for a light digit,
+    /// read inverted and, in `--single`, for lack of anything else, as the largest mark.
+    @Test(arguments: DigitExtractor.Mode.allCases)
+    func aBlackCanvasWithStrayLightPixelsHasNoDigits(mode: DigitExtractor.Mode) {
+        var canvas = GrayImage(width: 1000, height: 1000)
+        for k in 0..<10 { canvas[97 * k + 30, 89 * k + 50] = 1 }
+        let extraction = DigitExtractor(options: .init(mode: mode)).extract(canvas)
+        #expect(extraction.digits.isEmpty, "\(extraction.digits.map(\.box))")
+    }
+
     /// A blank page whose scanner lid shows along two or three sides of the frame: the dark band
     /// spans the frame, as a digit cropped to its ink does, but runs along whole sides. Read as
     /// such a digit, it was a 5 and a 7.

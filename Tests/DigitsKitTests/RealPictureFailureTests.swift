@@ -281,6 +281,17 @@ import Testing
         #expect(try Self.read(file, mode: .single).text == digit)
     }
 
+    /// The same one-pixel pencil, white on a black canvas (`hairline-digits.py`, seed 3, white 013
+    /// and 124): the lines cover under 0.1 % of the canvas, so the polarity test's 0.1 % tails
+    /// saw only black, called the picture balanced and read it upright, where it holds no ink.
+    /// `--single` read the largest mark, the canvas's edge, as 1; the default mode read nothing.
+    @Test(arguments: [("hairline-white-six.png", "6"), ("hairline-white-nine.png", "9")])
+    func aHairlineDrawingOnABlackCanvasIsLightInk(file: String, digit: String) throws {
+        let box = try Self.singleDigitBox(file, reading: digit)
+        #expect(box.height > 200, "the 6 is ≈ 145 × 290 px, the 9 ≈ 70 × 230: \(box)")
+        #expect(try Self.read(file, mode: .multi).text == digit)
+    }
+
     /// A page held in the hand (`scripts/bench/held-photos.py`, seed 3, held-015): the thumb
     /// reaching up from the bottom edge sat under the 2 and joined it as a stacked piece (read
     /// as 6). A solid region cut by the frame is an object, not ink.

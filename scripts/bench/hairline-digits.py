@@ -6,8 +6,9 @@ than the digit, anywhere on it. Each folder is labelled for
 
     scripts/bench/hairline-digits.py MNIST_DIR OUT [COUNT=200] [SEED=3]
 
-Folders: pencil (one-pixel aliased lines), double (two pixels wide), soft (one pixel, blurred
-as an anti-aliased brush leaves it: grey, never full black) and dotted (dots of radius 2-6 px
+Folders: pencil (one-pixel aliased lines), white (the same, white on a black canvas), double
+(two pixels wide), soft (one pixel, blurred as an anti-aliased brush leaves it: grey, never full
+black) and dotted (dots of radius 2-6 px
 along the skeleton, 2.5-4 radii apart, as a canvas that paints a dot per mouse event leaves a
 fast stroke). The same digits, canvases and places in every folder; the dots draw from their own
 stream, so the other folders are the same with or without them. Needs numpy, Pillow and
@@ -42,6 +43,7 @@ def dotted(line):
 
 styles = {
     "pencil": lambda line: line,
+    "white": lambda line: line,
     "double": lambda line: line | np.roll(line, 1, axis=1),
     "soft": lambda line: line,
     "dotted": dotted,
@@ -59,5 +61,7 @@ for number in range(count):
         picture = Image.fromarray(canvas)
         if name == "soft":
             picture = picture.filter(ImageFilter.GaussianBlur(0.7))
+        elif name == "white":
+            picture = Image.fromarray(255 - canvas)
         picture.save(os.path.join(out, name, file))
         csvs[name].write(f"{file},{labels[index]}\n")

@@ -10,7 +10,9 @@ enum Lighting {
     /// must be clearly so (twice as far, plus 4 % of the range): a picture without ink is
     /// balanced noise and stays as it is, since dividing by a dark "paper" would turn that noise
     /// into ink. The tails are 0.1 %, not 1 %: a thin chalk line on a large dark picture covers
-    /// less than 1 % of it, and the 1 % tail then only saw the dark ground.
+    /// less than 1 % of it, and the 1 % tail then only saw the dark ground. On a flat ground they
+    /// shrink to half the pixels off the ground's level (`inkTail`): a one-pixel pen on a large
+    /// black canvas covers less than 0.1 %, and the 0.1 % tails then saw only the ground.
     ///
     /// The test is fooled where ink is the majority — a fat digit cropped tightly, as drawings and
     /// scans often are — since the median is then the ink's level. The picture's border is the
@@ -22,10 +24,22 @@ enum Lighting {
     /// lit paper (`wideLightShare`), and the upright one is read next.
     static func inversions(_ grey: GrayImage) -> [Bool] {
         let levels = GreyLevels(grey.pixels)
-        let low = levels.percentile(0.001), middle = levels.percentile(0.5), high = levels.percentile(0.999)
+        let middle = levels.percentile(0.5)
+        let tail = inkTail(levels, middle: middle)
+        let low = levels.percentile(tail), high = levels.percentile(1 - tail)
         let border = GreyLevels(grey.border(width: max(1, min(grey.width, grey.height) / 100))).percentile(0.5)
         guard high - middle > 2 * (middle - low) + 10 else { return 2 * border < low + middle ? [false, true] : [false] }
         return 2 * border < low + high ? [true, false] : [false, true]
+    }
+
+    /// The share of the picture in each tail that `inversions` weighs: 0.1 %, or half the
+    /// pixels more than 10 levels off the median where they are fewer (a flat canvas with little
+    /// ink: its tails are then the ink and the ground), but not under 0.002 %, so that a few
+    /// stray pixels on a blank canvas still count as nothing (a digit of 1/40 of a 1200-pixel
+    /// picture's height, drawn with a one-pixel pen, covers about 0.005 %).
+    private static func inkTail(_ levels: GreyLevels, middle: Int) -> Double {
+        let offGround = levels.count(atOrAbove: middle + 11) + (levels.count - levels.count(atOrAbove: middle - 10))
+        return max(0.00002, min(0.001, Double(offGround) / Double(2 * max(1, levels.count))))
     }
 
     /// The paper's brightness at every pixel: a grey-level closing (maximum, then minimum) on a
