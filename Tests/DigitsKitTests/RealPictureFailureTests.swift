@@ -221,6 +221,17 @@ import Testing
         #expect(box.width > 100, "the 0 fills the picture; its hole is ≈ 60 px wide: \(box)")
     }
 
+    /// A fat white 0 on black with 8 px of black around it (`cropped-digits.py`, seed 7,
+    /// fat-white-on-black-8, 9220): the 0, bright and convex on a dark ground, passed for a sheet
+    /// of paper on a desk, and the sheet's "writing", its hole, was read as 2 (7 in the default
+    /// mode). Its hole is nearly a fifth of it: more than writing covers on a sheet, where the paper
+    /// is as narrow as this 0's strokes (`Sheet.maximumEnclosedDarkAmidStrokes`).
+    @Test func aFatWhiteZeroIsNoSheetOfPaper() throws {
+        let box = try Self.singleDigitBox("fat-white-zero-on-canvas.png", reading: "0")
+        #expect(box.width > 200, "the 0 is ≈ 240 × 216 px, its hole ≈ 130 × 90: \(box)")
+        #expect(try Self.read("fat-white-zero-on-canvas.png", mode: .multi).text == "0")
+    }
+
     /// A fat white 9 and 8 on black, cropped 3 px from their ink (`scripts/bench/cropped-digits.py`,
     /// seed 7, white-on-black-3, 2478 and 7745): read upright, the narrow dark loops inside them
     /// were clear 1s, thin enough not to be solid. The inverted page is read too, and its digit

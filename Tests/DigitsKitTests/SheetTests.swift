@@ -161,4 +161,14 @@ import Testing
         let digit = try #require(DigitExtractor(options: .init(mode: .single)).extract(ink).digits.first)
         #expect(digit.box.width > 120 && digit.box.height > 180, "the hole alone is ≈ 100 × 150: \(digit.box)")
     }
+
+    /// Drawn with a fatter brush, a light 0's hole is less than a fifth of it (≈ 15 %), but a
+    /// sheet's writing covers that much only where its paper is as narrow as these strokes.
+    @Test func aFatterLightZeroWithASmallerHoleIsNoSheet() throws {
+        var ink = GrayImage(width: 280, height: 280)
+        DigitExtractorTests.draw(DigitExtractorTests.zero, size: 240, pen: 36, into: &ink, at: (20, 20))
+        #expect(Sheet.find(in: ink) == nil)
+        let digit = try #require(DigitExtractor(options: .init(mode: .single)).extract(ink).digits.first)
+        #expect(digit.box.width > 180 && digit.box.height > 230, "the hole alone is ≈ 70 × 120: \(digit.box)")
+    }
 }

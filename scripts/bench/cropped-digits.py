@@ -8,7 +8,8 @@ marker or a fat brush), each written as a labelled folder that `digits predict -
 Folders: margin-20 (20 px of paper around the digit), margin-3, margin-0 (cropped to the ink's
 box), white-on-black-20, white-on-black-3 and white-on-black-0 (the same, inverted: a drawing on
 a black canvas that the digit fills), fat-white-on-black-8 and fat-white-on-black-0 (strokes
-14 px fatter, a brush filling the canvas), fat-0 (the same dark on light), thin-20 (strokes
+14 px fatter, a brush filling the canvas), fat-white-on-black-80 (the same brush on a canvas
+with room around the digit), fat-0 (the same dark on light), thin-20 (strokes
 thinned by 14 px). Needs numpy and Pillow.
 """
 import os
@@ -40,7 +41,8 @@ variants = {
     "margin-20": dict(margin=20), "margin-3": dict(margin=3), "margin-0": dict(margin=0),
     "white-on-black-20": dict(margin=20, inverted=True), "white-on-black-3": dict(margin=3, inverted=True),
     "white-on-black-0": dict(margin=0, inverted=True), "fat-white-on-black-8": dict(margin=8, inverted=True, fat=15),
-    "fat-white-on-black-0": dict(margin=0, inverted=True, fat=15), "fat-0": dict(margin=0, fat=15),
+    "fat-white-on-black-0": dict(margin=0, inverted=True, fat=15),
+    "fat-white-on-black-80": dict(margin=80, inverted=True, fat=15), "fat-0": dict(margin=0, fat=15),
     "thin-20": dict(margin=20, thin=15),
 }
 for name, settings in variants.items():

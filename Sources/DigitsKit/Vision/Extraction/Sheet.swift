@@ -20,7 +20,9 @@
 /// - the desk reaches 4 % of the picture's short side away from the sheet, deeper than a pen
 ///   stroke along the border;
 /// - what it encloses is mostly paper: a fat light 0 on a dark canvas encloses its dark hole,
-///   a fifth of it or more, while a sheet's writing covers a few percent.
+///   a fifth of it or more, while a sheet's writing covers a few percent. Drawn with a brush a
+///   fifth of its height, a light 0's hole is an eighth of it, but its paper is strokes, not open
+///   paper (`SheetGrid.openPaperRadius`): more than 11 % dark is allowed only amid open paper.
 ///
 /// Each limit is far from both sides on the development sets: desk photos against the kinds
 /// where a candidate sheet shows up at all (shadows, neighbours cut by the frame, white on
@@ -45,6 +47,13 @@ struct Sheet {
     static let maximumMarkedDesk: Float = 0.02
     static let minimumDeskDepth: Float = 0.04
     static let maximumEnclosedDark: Float = 0.2
+    /// Enclosing more dark than this, the sheet's paper must be open: a disc of this share of
+    /// its longer side fits in it. Of the sheets found in development sets 0–9 and 90–97, desk
+    /// sets 1–2 and the sticky notes, none enclosed more than 10.8 % dark, and the two over 10 %
+    /// had open paper of 0.23 and 0.49; the fat light 0s taken for sheets enclosed 12–20 %,
+    /// with 0.13–0.19 (BENCHMARKS.md, "Thirtieth session").
+    static let maximumEnclosedDarkAmidStrokes: Float = 0.11
+    static let minimumOpenPaperRadius: Float = 0.21
 
     static func find(in grey: GrayImage) -> Sheet? {
         guard let grid = paperOnADesk(in: grey) else { return nil }
@@ -87,6 +96,7 @@ struct Sheet {
             && 1 - grid.sheetShare >= minimumDeskShare
             && grid.deskGrey < deskContrast * grid.paperGrey
             && grid.enclosedDarkShare <= maximumEnclosedDark
+            && (grid.enclosedDarkShare <= maximumEnclosedDarkAmidStrokes || grid.openPaperRadius >= minimumOpenPaperRadius)
             && grid.markedDeskShare <= maximumMarkedDesk
             && grid.deskDepth >= minimumDeskDepth
             && grid.edgeSharpness >= minimumEdgeSharpness

@@ -79,6 +79,21 @@ struct SheetGrid {
         return Float(marked.count) / Float(max(1, counted.filter { $0 }.count))
     }
 
+    /// The widest disc inside the sheet's bright cells (its radius in steps across and along, to
+    /// the nearest cell that is dark or off the sheet) as a share of the sheet's longer side: a
+    /// sheet's paper is open, a quarter or so; a fat light digit's is a stroke, half of whose
+    /// width is a small share of the digit.
+    var openPaperRadius: Float {
+        let notPaper = zip(sheet, bright).map { !($0.0 && $0.1) }
+        var minX = width, maxX = -1, minY = height, maxY = -1
+        for i in sheet.indices where sheet[i] {
+            minX = min(minX, i % width); maxX = max(maxX, i % width)
+            minY = min(minY, i / width); maxY = max(maxY, i / width)
+        }
+        let radius = Self.distances(from: notPaper, width: width).max() ?? 0
+        return Float(radius) / Float(max(1, max(maxX - minX + 1, maxY - minY + 1)))
+    }
+
     /// How far the desk reaches from the sheet at most, as a share of the short side.
     var deskDepth: Float { Float(distanceFromSheet.max() ?? 0) / Float(min(width, height)) }
 
