@@ -21,7 +21,7 @@
 ///   stroke along the border;
 /// - what it encloses is mostly paper: a fat light 0 on a dark canvas encloses its dark hole,
 ///   a fifth of it or more, while a sheet's writing covers a few percent. Drawn with a brush a
-///   fifth of its height, a light 0's hole is an eighth of it, but its paper is strokes, not open
+///   fifth of its height, a light 0's hole may be only an eighth of it, but its paper is strokes, not open
 ///   paper (`SheetGrid.openPaperRadius`): more than 11 % dark is allowed only amid open paper.
 ///
 /// Each limit is far from both sides on the development sets: desk photos against the kinds
@@ -50,8 +50,8 @@ struct Sheet {
     /// Enclosing more dark than this, the sheet's paper must be open: a disc of this share of
     /// its longer side fits in it. Of the sheets found in development sets 0–9 and 90–97, desk
     /// sets 1–2 and the sticky notes, none enclosed more than 10.8 % dark, and the two over 10 %
-    /// had open paper of 0.23 and 0.49; the fat light 0s taken for sheets enclosed 12–20 %,
-    /// with 0.13–0.19 (BENCHMARKS.md, "Thirtieth session").
+    /// had open paper of 0.23 and 0.49; of the fat light 0s taken for sheets that enclosed more
+    /// than 11 %, 13 of 15 had under 0.21 (BENCHMARKS.md, "Thirtieth session").
     static let maximumEnclosedDarkAmidStrokes: Float = 0.11
     static let minimumOpenPaperRadius: Float = 0.21
 
