@@ -21,8 +21,9 @@
 ///   stroke along the border;
 /// - what it encloses is mostly paper: a fat light 0 on a dark canvas encloses its dark hole,
 ///   a fifth of it or more, while a sheet's writing covers a few percent. Drawn with a brush a
-///   fifth of its height, a light 0's hole may be only an eighth of it, but its paper is strokes, not open
-///   paper (`SheetGrid.openPaperRadius`): more than 11 % dark is allowed only amid open paper.
+///   fifth of its height, a light 0's hole may be only an eighth of it, but its paper is
+///   strokes, not open paper (`SheetGrid.openPaperRadius`): more than 11 % dark is allowed
+///   only amid open paper.
 ///
 /// Each limit is far from both sides on the development sets: desk photos against the kinds
 /// where a candidate sheet shows up at all (shadows, neighbours cut by the frame, white on
