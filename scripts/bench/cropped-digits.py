@@ -9,8 +9,8 @@ Folders: margin-20 (20 px of paper around the digit), margin-3, margin-0 (croppe
 box), white-on-black-20, white-on-black-3 and white-on-black-0 (the same, inverted: a drawing on
 a black canvas that the digit fills), fat-white-on-black-8 and fat-white-on-black-0 (strokes
 14 px fatter, a brush filling the canvas), fat-white-on-black-80 (the same brush on a canvas
-with room around the digit), fat-0 (the same dark on light), thin-20 (strokes
-thinned by 14 px). Needs numpy and Pillow.
+with room around the digit), fat-0 (the same dark on light), thin-20 (strokes thinned by 14
+px). Needs numpy and Pillow.
 """
 import os
 

@@ -8,11 +8,10 @@ than the digit, anywhere on it. Each folder is labelled for
 
 Folders: pencil (one-pixel aliased lines), white (the same, white on a black canvas), double
 (two pixels wide), soft (one pixel, blurred as an anti-aliased brush leaves it: grey, never full
-black) and dotted (dots of radius 2-6 px
-along the skeleton, 2.5-4 radii apart, as a canvas that paints a dot per mouse event leaves a
-fast stroke). The same digits, canvases and places in every folder; the dots draw from their own
-stream, so the other folders are the same with or without them. Needs numpy, Pillow and
-scikit-image.
+black) and dotted (dots of radius 2-6 px along the skeleton, 2.5-4 radii apart, as a canvas that
+paints a dot per mouse event leaves a fast stroke). The same digits, canvases and places in
+every folder; the dots draw from their own stream, so the other folders are the same with or
+without them. Needs numpy, Pillow and scikit-image.
 """
 import os
 
