@@ -96,12 +96,19 @@ struct Sheet {
         grid.sheetShare >= (grid.isCutByFrame ? minimumSheetShare : minimumUncutSheetShare)
             && 1 - grid.sheetShare >= minimumDeskShare
             && grid.deskGrey < deskContrast * grid.paperGrey
-            && grid.enclosedDarkShare <= maximumEnclosedDark
-            && (grid.enclosedDarkShare <= maximumEnclosedDarkAmidStrokes || grid.openPaperRadius >= minimumOpenPaperRadius)
+            && enclosesMostlyPaper(grid)
             && grid.markedDeskShare <= maximumMarkedDesk
             && grid.deskDepth >= minimumDeskDepth
             && grid.edgeSharpness >= minimumEdgeSharpness
             && grid.edgeShareOnHull >= minimumEdgeOnHull
+    }
+
+    /// Whether the dark the sheet encloses is writing, not a fat light digit's hole: little of it,
+    /// or not too much amid open paper. The open paper is measured only where it decides.
+    private static func enclosesMostlyPaper(_ grid: SheetGrid) -> Bool {
+        let dark = grid.enclosedDarkShare
+        return dark <= maximumEnclosedDarkAmidStrokes
+            || (dark <= maximumEnclosedDark && grid.openPaperRadius >= minimumOpenPaperRadius)
     }
 
     /// The picture with the desk painted in the grey of the paper nearest.
