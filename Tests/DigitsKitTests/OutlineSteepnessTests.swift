@@ -61,4 +61,28 @@ import Testing
         #expect(steepness >= DigitGroup.edgeSteepness, "the median is the strokes' edge: \(steepness)")
         #expect(Self.isSloping(cut))
     }
+
+    static func isBlurredHole(_ grey: (Float, Float) -> Float) -> Bool {
+        let (group, labels, page) = group(grey)
+        return group.isBlurredHole(labels: labels, page: page)
+    }
+
+    /// Read upright, the hole of a light digit drawn with a soft brush: a round dark blob whose
+    /// edge falls off over ±15 px.
+    static func softHole(x: Float, y: Float) -> Float {
+        let r = ((x - 100) * (x - 100) + (y - 100) * (y - 100)).squareRoot()
+        return 1 - 0.9 * min(1, max(0, (45 - r) / 30))
+    }
+
+    @Test func aSoftRoundHoleIsABlurredHole() {
+        #expect(Self.isBlurredHole(Self.softHole))
+    }
+
+    /// The ink in a lamp's pool is strokes, and a pen's edge is sharp: a ring of strokes (however
+    /// blurred), or a disc with a sharp edge, is no light digit's hole.
+    @Test func penInkIsNoBlurredHole() {
+        #expect(!Self.isBlurredHole(Self.blurredRing))
+        let sharpDisc = { (x: Float, y: Float) -> Float in (x - 100) * (x - 100) + (y - 100) * (y - 100) < 900 ? 0.1 : 1 }
+        #expect(!Self.isBlurredHole(sharpDisc))
+    }
 }

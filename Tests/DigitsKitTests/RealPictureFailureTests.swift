@@ -262,6 +262,19 @@ import Testing
         #expect(try Self.read("desk-lamp-three.jpg", mode: .multi).text == "3")
     }
 
+    /// Light digits drawn with a soft brush on black (`scripts/bench/cropped-digits.py`, seed 7,
+    /// soft-white-on-black-20, 8116 and 7887: blurred by 6 % of their height). Their outline is a
+    /// slope, like a lamp's pool: the 6, read inverted first, yielded to its hole read upright as
+    /// a lit patch's dark digit, and the 0, read upright first, kept its hole, as its outline was
+    /// no light digit's edge; both read 1 in either mode. A hole as soft as its digit and round
+    /// is no pen's ink (`DigitGroup.isBlurredHole`).
+    @Test(arguments: [("soft-white-six.png", "6"), ("soft-white-zero.png", "0")])
+    func aHoleOfASoftLightDigitIsNoDigit(file: String, digit: String) throws {
+        let box = try Self.singleDigitBox(file, reading: digit)
+        #expect(box.width > 180 && box.height > 180, "the digit is ≈ 220 × 210 px, its hole ≈ 130 × 80: \(box)")
+        #expect(try Self.read(file, mode: .multi).text == digit)
+    }
+
     /// Desk-lamp photos whose digit lies at the rim of the pool of light (`flash-photos.py`, seed
     /// 1, desk-lamp 002 and 034: a 5 where the frame cuts the pool, a 6 where the pool fades).
     /// Read inverted, the pool holding the digit was the light "digit" again (both read 0), but

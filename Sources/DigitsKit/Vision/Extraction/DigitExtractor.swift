@@ -132,7 +132,10 @@ public struct DigitExtractor: Sendable {
     /// the heaviest, in a line of digits), has the upright page read too, and the upright reading
     /// wins when its heaviest digit lies in the patch (its box's middle in the patch's box: the
     /// frame or the pool's rim may cut the digit) or encloses it (the lit paper in a digit's
-    /// loop, where the pool reached the frame and was no digit). A dark digit on a light sheet
+    /// loop, where the pool reached the frame and was no digit). A light digit drawn with a soft
+    /// brush, or blurred, has a sloping outline too, but what lies inside it, read upright, is
+    /// its holes, round and as soft as its outline, not a pen's strokes (`isBlurredHole`): they
+    /// neither win over it nor keep it from winning by the hole rule. A dark digit on a light sheet
     /// lying on a dark desk keeps its reading: read inverted, the sheet is a solid region, not a
     /// digit. Read inverted first, a photo that a shadow mostly
     /// covers shows the paper left lit as wide light ground beside its "digits"
@@ -169,10 +172,13 @@ public struct DigitExtractor: Sendable {
             held = "only paper that a shadow left lit"
         } else if mayBeAHole, let outer = other.heaviestDigit,
                   reading.uncutInkBox.map(outer.box.encloses) ?? (other.digitFillsFrame && !reading.digitFillsFrame),
-                  outer.outlineSteepness(labels: other.labelling.labels, page: other.page) >= DigitGroup.edgeSteepness {
+                  outer.outlineSteepness(labels: other.labelling.labels, page: other.page) >= DigitGroup.edgeSteepness
+                    || reading.heaviestDigit?.isBlurredHole(labels: reading.labelling.labels, page: reading.page) == true {
             held = "only holes of a light digit and the ground around it"
-        } else if mayBeALitPatch, let outer = reading.heaviestDigit?.box, let inner = other.heaviestDigit?.box,
-                  outer.contains(x: inner.x + inner.width / 2, y: inner.y + inner.height / 2) || inner.encloses(outer) {
+        } else if mayBeALitPatch, let outer = reading.heaviestDigit?.box, let dark = other.heaviestDigit,
+                  case let inner = dark.box,
+                  outer.contains(x: inner.x + inner.width / 2, y: inner.y + inner.height / 2) || inner.encloses(outer),
+                  !dark.isBlurredHole(labels: other.labelling.labels, page: other.page) {
             held = "only paper lit around or inside a dark digit"
         } else {
             return reading
