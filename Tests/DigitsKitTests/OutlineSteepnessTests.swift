@@ -78,6 +78,13 @@ import Testing
         #expect(Self.isBlurredHole(Self.softHole))
     }
 
+    /// The dark room in a corner beyond a lamp's pool is soft and round too, but the frame cuts
+    /// it: no hole of a digit.
+    @Test func aSoftBlobAtTheFrameIsNoHole() {
+        let corner = { (x: Float, y: Float) -> Float in Self.softHole(x: x + 100, y: y + 100) }
+        #expect(!Self.isBlurredHole(corner))
+    }
+
     /// The ink in a lamp's pool is strokes, and a pen's edge is sharp: a ring of strokes (however
     /// blurred), or a disc with a sharp edge, is no light digit's hole.
     @Test func penInkIsNoBlurredHole() {
