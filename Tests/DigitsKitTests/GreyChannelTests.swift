@@ -34,6 +34,18 @@ import Testing
         #expect(GreyChannel.choose(for: try Self.picture(ground: ground, ink: ink)) == channel)
     }
 
+    /// A yellow stroke drawn with a soft brush on dark blue: where its edge blends into the
+    /// ground (a third of the way, ≈ 90, 97, 96) it stands out further in the darkest channel
+    /// than the stroke itself (40, against the ground's 20). In the darkest channel only that
+    /// edge showed, as a ring read as 0; the stroke stands out in the brightest.
+    @Test func aSoftYellowStrokeOnDarkBlueTakesTheBrightest() throws {
+        let edge: [UInt8] = [90, 97, 96], ink: [UInt8] = [255, 230, 40]
+        let photo = try Self.picture(ground: [20, 40, 120], blocks: [
+            (67..<133, 52..<64, edge), (121..<133, 52..<98, edge), (70..<130, 55..<61, ink), (124..<130, 55..<95, ink),
+        ])
+        #expect(GreyChannel.choose(for: photo) == .brightest)
+    }
+
     /// A white sheet on a brown desk stands out as far in both channels, so blue ink on it keeps
     /// the darkest channel, where it is as dark as black ink (in the brightest it would be 150).
     @Test func blueInkOnASheetOnADarkDeskStaysDark() throws {

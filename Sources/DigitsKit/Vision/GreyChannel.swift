@@ -9,8 +9,8 @@
 /// the ground and the drawing vanished.
 ///
 /// The brightest channel is taken where the picture's border (its ground) is dark in every
-/// channel and the brightest 0.1 % stands out from it at least twice as far in the brightest
-/// channel as in the darkest, or where the ground is near black and coloured marks are a good
+/// channel and the brightest 0.1 % (in the brightest channel) stands out from it at least twice
+/// as far there as in its own darkest channel, or where the ground is near black and coloured marks are a good
 /// part of what stands out on it (a dark-theme app's colour buttons). White ink, chalk and a
 /// white sheet on a dark desk stand out as far in both, and keep the darkest channel, so dark
 /// coloured ink on that sheet stays dark. A coloured sheet on a dark desk is paper too.
@@ -32,8 +32,17 @@ enum GreyChannel {
             darkest.add(low)
             brightest.add(high)
         }
-        let standOutDarkest = darkest.percentile(0.999) - groundDarkest
-        let standOutBrightest = brightest.percentile(0.999) - groundBrightest
+        let brightTail = brightest.percentile(0.999)
+        // How far the brightest marks stand out in their own darkest channel, not how far the
+        // picture's darkest-channel tail does: where a light stroke's soft edge blends into a
+        // coloured ground, the blend stands out further in the darkest channel than the stroke
+        // (yellow on dark blue: the stroke 40 there, its edge up to 95, the ground 20).
+        var brightMarksDarkest = GreyLevels()
+        forEachSample(of: image, borderOnly: false) { low, high in
+            if Int(high) >= brightTail { brightMarksDarkest.add(low) }
+        }
+        let standOutDarkest = brightMarksDarkest.percentile(0.5) - groundDarkest
+        let standOutBrightest = brightTail - groundBrightest
         let lightInk = standOutBrightest > 2 * max(standOutDarkest, 8)
             || groundBrightest < nearBlack && hasColouredMarks(darkest: darkest, brightest: brightest,
                                                                groundDarkest: groundDarkest, groundBrightest: groundBrightest)
