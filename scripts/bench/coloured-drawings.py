@@ -7,7 +7,8 @@ enlarged 10x to 280x280, one ink colour on one ground colour. Each folder is lab
 
 Folders: dark (yellow, green, cyan, red, orange, white or violet ink on a black, charcoal, navy,
 purple or dark green ground) and light (red, blue, green, purple, black or orange ink on white,
-cream, pale blue, pale yellow or light grey), and transparent: RGBA drawings whose strokes
+cream, pale blue, pale yellow or light grey), blue (yellow, orange, white, cyan or light green ink
+on a royal blue, mid blue or indigo ground, dark but far from black), and transparent: RGBA drawings whose strokes
 (any of those inks) are painted on a transparent ground, as canvas apps export them. Needs
 numpy and Pillow.
 """
@@ -25,7 +26,10 @@ palettes = {
     "light": ([(255, 255, 255), (240, 235, 220), (220, 235, 255), (255, 250, 200), (235, 235, 235)],
               [(220, 20, 20), (20, 20, 200), (0, 150, 0), (120, 0, 160), (0, 0, 0), (255, 120, 0)]),
 }
-for name, (grounds, inks) in palettes.items():
+
+
+def write_folder(name, grounds, inks):
+    """`count` drawings of one ink from `inks` on one ground from `grounds` each, labelled."""
     folder = os.path.join(out, name)
     os.makedirs(folder, exist_ok=True)
     with open(os.path.join(folder, "labels.csv"), "w") as csv:
@@ -39,6 +43,11 @@ for name, (grounds, inks) in palettes.items():
             file = f"{number:03d}.png"
             drawing.save(os.path.join(folder, file))
             csv.write(f"{file},{labels[index]}\n")
+
+
+for name, (grounds, inks) in palettes.items():
+    write_folder(name, grounds, inks)
+
 folder = os.path.join(out, "transparent")
 os.makedirs(folder, exist_ok=True)
 inks = palettes["dark"][1] + palettes["light"][1]
@@ -51,4 +60,8 @@ with open(os.path.join(folder, "labels.csv"), "w") as csv:
         file = f"{number:03d}.png"
         drawing.save(os.path.join(folder, file))
         csv.write(f"{file},{labels[index]}\n")
-print(f"wrote 3 folders of {count} drawings to {out}")
+
+# Drawn last, so that the folders above keep the pictures they had before it.
+write_folder("blue", [(20, 40, 120), (30, 60, 150), (60, 30, 110)],
+             [(255, 230, 40), (255, 140, 0), (255, 255, 255), (0, 220, 255), (120, 255, 120)])
+print(f"wrote 4 folders of {count} drawings to {out}")
