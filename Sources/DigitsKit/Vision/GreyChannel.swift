@@ -10,8 +10,8 @@
 ///
 /// The brightest channel is taken where the picture's border (its ground) is dark in every
 /// channel and the brightest 0.1 % (in the brightest channel) stands out from it at least twice
-/// as far there as in its own darkest channel, or where the ground is near black and coloured marks are a good
-/// part of what stands out on it (a dark-theme app's colour buttons). White ink, chalk and a
+/// as far there as in its own darkest channel, or where the ground is near black and coloured
+/// marks are a good part of what stands out on it (a dark-theme app's colour buttons). White ink, chalk and a
 /// white sheet on a dark desk stand out as far in both, and keep the darkest channel, so dark
 /// coloured ink on that sheet stays dark. A coloured sheet on a dark desk is paper too.
 enum GreyChannel {
