@@ -232,6 +232,19 @@ import Testing
         #expect(try Self.read("fat-white-zero-on-canvas.png", mode: .multi).text == "0")
     }
 
+    /// A fat white 0 and a fat white 1 on black with 80 px of black around them
+    /// (`cropped-digits.py`, seed 7, fat-white-on-black-80, 7381 and 4651): each passed for a
+    /// sheet of paper on a desk. The 0's hole is only 2 % of it, as little as a sheet's writing,
+    /// and was read as 7; the 1 encloses nothing, and the grey rim along its edge was read as 0.
+    /// A sheet in full view is a polygon of few corners, not a round region or a bar
+    /// (`Sheet.maximumCorners`, `Sheet.maximumElongation`).
+    @Test(arguments: [("fat-white-zero-small-hole.png", "0"), ("fat-white-one-on-canvas.png", "1")])
+    func aFatWhiteDigitWithRoomAroundItIsNoSheet(file: String, digit: String) throws {
+        let box = try Self.singleDigitBox(file, reading: digit)
+        #expect(box.height > 200, "the digit is ≈ 240 px tall: \(box)")
+        #expect(try Self.read(file, mode: .multi).text == digit)
+    }
+
     /// A fat white 9 and 8 on black, cropped 3 px from their ink (`scripts/bench/cropped-digits.py`,
     /// seed 7, white-on-black-3, 2478 and 7745): read upright, the narrow dark loops inside them
     /// were clear 1s, thin enough not to be solid. The inverted page is read too, and its digit

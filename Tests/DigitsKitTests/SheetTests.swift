@@ -165,4 +165,20 @@ import Testing
         let digit = try #require(DigitExtractor(options: .init(mode: .single)).extract(ink).digits.first)
         #expect(digit.box.width > minimumWidth && digit.box.height > minimumHeight, "\(digit.box)")
     }
+
+    /// Fatter still, with room around it on the canvas, a light 0's hole is as small as a
+    /// sheet's writing, but its outline is round: a sheet in full view is a polygon of four
+    /// corners, or five or six where a shadow cuts one off. A light bar (a fat 1) has straight
+    /// edges, but it is longer than any sheet.
+    @Test func aRoundOrLongLightShapeOnADarkCanvasIsNoSheet() throws {
+        var zero = GrayImage(width: 400, height: 400)
+        DigitExtractorTests.draw(DigitExtractorTests.zero, size: 240, pen: 48, into: &zero, at: (80, 80))
+        #expect(Sheet.find(in: zero) == nil)
+        var bar = GrayImage(width: 400, height: 400)
+        for y in 80..<320 { for x in 180..<225 { bar[x, y] = 1 } }
+        #expect(Sheet.find(in: bar) == nil)
+        // The same bar, as wide as a sheet, is one.
+        for y in 80..<320 { for x in 110..<290 { bar[x, y] = 1 } }
+        #expect(Sheet.find(in: bar) != nil)
+    }
 }

@@ -19,6 +19,9 @@
 ///   pen lying there covers up to 1.7 %), where a shadow with writing under it holds more;
 /// - the desk reaches 4 % of the picture's short side away from the sheet, deeper than a pen
 ///   stroke along the border;
+/// - in full view, it has a sheet's shape: a polygon of four straight edges, or five or six
+///   where a shadow cuts a corner off, no more than 2.5 times as long as wide. A fat light 0 is
+///   round, a light 1 a bar;
 /// - what it encloses is mostly paper: a fat light 0 on a dark canvas encloses its dark hole,
 ///   a fifth of it or more, while a sheet's writing covers a few percent. Drawn with a brush a
 ///   fifth of its height, a light 0's hole may be only an eighth of it, but its paper is
@@ -55,6 +58,16 @@ struct Sheet {
     /// than 11 %, 13 of 15 had under 0.21 (BENCHMARKS.md, "Thirtieth session").
     static let maximumEnclosedDarkAmidStrokes: Float = 0.11
     static let minimumOpenPaperRadius: Float = 0.21
+    /// A sheet in full view is a polygon of at most this many corners at this tolerance
+    /// (`SheetGrid.outlineCorners`), and at most this elongated: a fat light 0 or 1 on a dark
+    /// canvas passes the tests above, and its paper's rim or its hole was read as the writing.
+    /// Of the 287 whole sheets found in the development sets (0–9, 90–97, desk 1–2, sticky
+    /// notes), 276 had 4 corners and 11 had 5, and none was longer than 1.61 times its width;
+    /// the fat light 0s taken for sheets had 7–11 corners, the light 1s 3.3–9.2 times as long
+    /// as wide (BENCHMARKS.md, "Thirty-second session").
+    static let cornerTolerance: Float = 0.02
+    static let maximumCorners = 6
+    static let maximumElongation: Float = 2.5
 
     static func find(in grey: GrayImage) -> Sheet? {
         guard let grid = paperOnADesk(in: grey) else { return nil }
@@ -101,6 +114,13 @@ struct Sheet {
             && grid.deskDepth >= minimumDeskDepth
             && grid.edgeSharpness >= minimumEdgeSharpness
             && grid.edgeShareOnHull >= minimumEdgeOnHull
+            && (grid.isCutByFrame || hasTheShapeOfASheet(grid))
+    }
+
+    /// Whether a sheet in full view has a sheet's outline: a polygon of few corners, not a bar.
+    /// The frame's own edges add corners to a sheet it cuts, so only a whole one is tested.
+    private static func hasTheShapeOfASheet(_ grid: SheetGrid) -> Bool {
+        grid.elongation <= maximumElongation && grid.outlineCorners(tolerance: cornerTolerance) <= maximumCorners
     }
 
     /// Whether the dark the sheet encloses is writing, not a fat light digit's hole: little of it,

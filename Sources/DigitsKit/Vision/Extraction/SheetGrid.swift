@@ -85,13 +85,32 @@ struct SheetGrid {
     /// width is a small share of the digit.
     var openPaperRadius: Float {
         let notPaper = zip(sheet, bright).map { !($0.0 && $0.1) }
+        let radius = Self.distances(from: notPaper, width: width).max() ?? 0
+        return Float(radius) / Float(sheetSize.longer)
+    }
+
+    /// The sides of the sheet's box, in cells.
+    private var sheetSize: (longer: Int, shorter: Int) {
         var minX = width, maxX = -1, minY = height, maxY = -1
         for i in sheet.indices where sheet[i] {
             minX = min(minX, i % width); maxX = max(maxX, i % width)
             minY = min(minY, i / width); maxY = max(maxY, i / width)
         }
-        let radius = Self.distances(from: notPaper, width: width).max() ?? 0
-        return Float(radius) / Float(max(1, max(maxX - minX + 1, maxY - minY + 1)))
+        let (across, down) = (max(1, maxX - minX + 1), max(1, maxY - minY + 1))
+        return (max(across, down), min(across, down))
+    }
+
+    /// How many times longer the sheet's box is than wide.
+    var elongation: Float {
+        let size = sheetSize
+        return Float(size.longer) / Float(size.shorter)
+    }
+
+    /// The corners of the sheet's outline (`ConvexOutline.corners`) at `tolerance` of its longer
+    /// side, and 1.5 cells at least. A sheet is four straight edges, five or six where a shadow
+    /// or the threshold cuts a corner off; a round outline, a fat light 0's, needs many more.
+    func outlineCorners(tolerance: Float) -> Int {
+        outline.corners(tolerance: max(1.5, tolerance * Float(sheetSize.longer)))
     }
 
     /// How far the desk reaches from the sheet at most, as a share of the short side.
@@ -132,7 +151,7 @@ struct SheetGrid {
 
     /// The share of the edge cells within two cells of the sheet's convex hull's outline.
     var edgeShareOnHull: Float {
-        let hull = convexHull()
+        let hull = outline.vertices
         let edge = edgeCells
         guard !edge.isEmpty, hull.count >= 3 else { return 0 }
         let near = edge.filter { i in
@@ -148,28 +167,13 @@ struct SheetGrid {
         return Float(near.count) / Float(edge.count)
     }
 
-    /// The convex hull of the sheet's cells (as unit squares): Andrew's monotone chain over the
-    /// corners of each row's extreme cells.
-    private func convexHull() -> [(x: Int, y: Int)] {
-        typealias Point = (x: Int, y: Int)
-        var points: [Point] = []
-        for y in 0..<height {
+    /// The convex hull of the sheet's cells.
+    private var outline: ConvexOutline {
+        ConvexOutline(rows: height) { y in
             guard let first = (0..<width).first(where: { sheet[y * width + $0] }),
-                  let last = (0..<width).last(where: { sheet[y * width + $0] }) else { continue }
-            points += [(first, y), (first, y + 1), (last + 1, y), (last + 1, y + 1)]
+                  let last = (0..<width).last(where: { sheet[y * width + $0] }) else { return nil }
+            return (first, last)
         }
-        points.sort { $0.x != $1.x ? $0.x < $1.x : $0.y < $1.y }
-        func cross(_ o: Point, _ a: Point, _ b: Point) -> Int { (a.x - o.x) * (b.y - o.y) - (a.y - o.y) * (b.x - o.x) }
-        var hull: [Point] = []
-        for pass in 0..<2 {
-            let start = hull.count
-            for p in pass == 0 ? points : points.reversed() {
-                while hull.count >= start + 2 && cross(hull[hull.count - 2], hull[hull.count - 1], p) <= 0 { hull.removeLast() }
-                hull.append(p)
-            }
-            hull.removeLast()
-        }
-        return hull
     }
 
     /// The paper's brightness carried out over the desk, at the size of `picture`: each desk cell
