@@ -221,6 +221,19 @@ import Testing
         #expect(box.width > 100, "the 0 fills the picture; its hole is ≈ 60 px wide: \(box)")
     }
 
+    /// Digits cropped to their ink (`cropped-digits.py`, seed 7: white-on-black-0 1976, a white 3
+    /// on black; fat-0 1296, a fat dark 6 on white): the digit hugs a side, so the filters take
+    /// it for a paper edge, and it was no clear digit; the other way round, the ground in the 3's
+    /// bay and the 6's loop were clear 1s, and won. A mark that spans the picture but meets the
+    /// frame along little of its outline is a clear digit (`ComponentFilter.digitCroppedToInk`),
+    /// and the hole rule sees that it encloses them.
+    @Test(arguments: [("white-three-cropped-to-ink.png", "3"), ("fat-six-cropped-to-ink.png", "6")])
+    func aDigitCroppedToItsInkIsClearerThanItsHoles(file: String, digit: String) throws {
+        let box = try Self.singleDigitBox(file, reading: digit)
+        #expect(box.height > 220, "the digit fills the 240 px tall picture: \(box)")
+        #expect(try Self.read(file, mode: .multi).text == digit)
+    }
+
     /// A fat white 0 on black with 8 px of black around it (`cropped-digits.py`, seed 7,
     /// fat-white-on-black-8, 9220): the 0, bright and convex on a dark ground, passed for a sheet
     /// of paper on a desk, and the sheet's "writing", its hole, was read as 2 (7 in the default

@@ -200,7 +200,8 @@ public struct DigitExtractor: Sendable {
         var accepted: [Int]
         var lines: [[DigitGroup]]
         var warnings: [String]
-        /// Whether some ink passed the filters as a digit (not only a fallback to the largest mark).
+        /// Whether some ink passed the filters as a digit, or spans the picture as a digit cropped
+        /// to its ink does (not only a fallback to the largest mark).
         var foundClearDigit: Bool
 
         /// The digit with the most ink; in `--single`, the one digit.
@@ -313,6 +314,11 @@ public struct DigitExtractor: Sendable {
             group.isSolidRegion(labels: labelling.labels, width: ink.width, share: DigitGroup.blotRadiusShare)
         }
         let isFlatBar = { (group: DigitGroup) in group.isFlatBar(labels: labelling.labels, width: ink.width) }
+        // The filters take a digit cropped to its ink for a paper edge: it hugs a side.
+        func digitCroppedToInk() -> DigitGroup? {
+            ComponentFilter.digitCroppedToInk(components, verdicts: verdicts, width: ink.width, height: ink.height)
+                .map { DigitGroup(components[$0], index: $0) }
+        }
         switch options.mode {
         case .multi:
             groups = DigitGroup.plausibleDigits(DigitGroup.merged(groups, byCell: frames.combCells).map {
@@ -323,17 +329,20 @@ public struct DigitExtractor: Sendable {
             let found = DigitGroup.readingOrder(groups)
             let written = found.filter { $0.count > 1 || !isFlatBar($0[0]) }
             let read = written.isEmpty ? found : written
-            foundClearDigit = !read.isEmpty
             // Alone in the picture, a digit cropped to its ink is read, though it hugs a side as
-            // a sheet's dark surround does (`--single` reads the largest mark whatever it is).
-            if read.isEmpty, let cropped = ComponentFilter.digitCroppedToInk(components, verdicts: verdicts,
-                                                                            width: ink.width, height: ink.height) {
-                warnings.append("no clear digit; read the mark that spans the picture as a digit cropped to its ink")
-                lines = [[DigitGroup(components[cropped], index: cropped)]]
+            // a sheet's dark surround does.
+            if read.isEmpty, let cropped = digitCroppedToInk() {
+                warnings.append("read the mark that spans the picture as a digit cropped to its ink")
+                lines = [[cropped]]
             } else {
                 lines = read
             }
+            foundClearDigit = !lines.isEmpty
         case .single:
+            // A digit cropped to its ink is as clear a digit as one with paper around it: read the
+            // other way round, a fat one's holes are clear "digits" too, and the hole rule must
+            // see it to choose it over them.
+            if groups.isEmpty, let cropped = digitCroppedToInk() { groups = [cropped] }
             foundClearDigit = !groups.isEmpty
             if groups.isEmpty, let fallback = components.indices
                 .filter({ verdicts[$0] != .faint })
