@@ -234,6 +234,17 @@ import Testing
         #expect(try Self.read(file, mode: .multi).text == digit)
     }
 
+    /// A fat white 2 on black with 8 px of black around it (`cropped-digits.py`, seed 7,
+    /// fat-white-on-black-8, 5449): read upright, the black near the 2 is ink and further off
+    /// paper, so the ground's "mark" spans the frame, meeting it along little of its outline, as
+    /// a digit cropped to its ink does; it read as 8. The 2 spans the frame too without touching
+    /// it: the ground around it is no digit.
+    @Test func theGroundAroundALightDigitNearTheFrameIsNoDigit() throws {
+        let box = try Self.singleDigitBox("fat-white-two-near-frame.png", reading: "2")
+        #expect(box.x >= 4 && box.y >= 4, "the 2 lies 8 px from the frame: \(box)")
+        #expect(try Self.read("fat-white-two-near-frame.png", mode: .multi).text == "2")
+    }
+
     /// A fat white 0 on black with 8 px of black around it (`cropped-digits.py`, seed 7,
     /// fat-white-on-black-8, 9220): the 0, bright and convex on a dark ground, passed for a sheet
     /// of paper on a desk, and the sheet's "writing", its hole, was read as 2 (7 in the default

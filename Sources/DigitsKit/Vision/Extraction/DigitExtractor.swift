@@ -124,7 +124,9 @@ public struct DigitExtractor: Sendable {
     /// frame does not cut (cropped to the digit's ink, the frame cuts the dark ground in the
     /// corners into "digits" too) — or, where the frame cuts all of that ink (a light 7 cropped
     /// to its ink has no hole), when its digit spans the frame and the upright one does not (a
-    /// dark digit cropped so spans it itself) — and when its outline is an edge: a patch of
+    /// dark digit cropped so spans it itself), or does without touching the frame (the dark
+    /// ground around a light digit a few pixels from the frame spans it too, near the digit
+    /// as ink, further off as paper) — and when its outline is an edge: a patch of
     /// paper a flash lit amid a dark picture also encloses the digit, but its light falls off in
     /// a slope (`DigitGroup.outlineSteepness`). Where such a patch is the light minority (a desk
     /// lamp's pool of light), it is read first: a light "digit" with a slope for an outline, or
@@ -171,7 +173,8 @@ public struct DigitExtractor: Sendable {
         } else if mayBeLitPaper, other.isInk(besideLitPaper: reading) {
             held = "only paper that a shadow left lit"
         } else if mayBeAHole, let outer = other.heaviestDigit,
-                  reading.uncutInkBox.map(outer.box.encloses) ?? (other.digitFillsFrame && !reading.digitFillsFrame),
+                  reading.uncutInkBox.map(outer.box.encloses)
+                    ?? (other.digitFillsFrame && (!reading.digitFillsFrame || !outer.touchesBorder)),
                   outer.outlineSteepness(labels: other.labelling.labels, page: other.page) >= DigitGroup.edgeSteepness
                     || reading.heaviestDigit?.isBlurredHole(labels: reading.labelling.labels, page: reading.page) == true {
             held = "only holes of a light digit and the ground around it"
