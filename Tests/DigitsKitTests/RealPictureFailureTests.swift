@@ -20,6 +20,12 @@ import Testing
         return try #require(reading.digits.first?.crop.box)
     }
 
+    /// `singleDigitBox`, once the default mode has read `digit` too.
+    static func digitBoxInBothModes(_ file: String, reading digit: String) throws -> PixelBox {
+        #expect(try read(file, mode: .multi).text == digit)
+        return try singleDigitBox(file, reading: digit)
+    }
+
     /// A 7 beside a soft shadow's edge: the paper estimate lags the edge, so a band of shade
     /// under the 7 looked like ink, joined the 7 as a stacked piece and made it a 2.
     @Test func aShadowsEdgeUnderADigitIsNotInk() throws {
@@ -229,9 +235,8 @@ import Testing
     /// and the hole rule sees that it encloses them.
     @Test(arguments: [("white-three-cropped-to-ink.png", "3"), ("fat-six-cropped-to-ink.png", "6")])
     func aDigitCroppedToItsInkIsClearerThanItsHoles(file: String, digit: String) throws {
-        let box = try Self.singleDigitBox(file, reading: digit)
+        let box = try Self.digitBoxInBothModes(file, reading: digit)
         #expect(box.height > 220, "the digit fills the 240 px tall picture: \(box)")
-        #expect(try Self.read(file, mode: .multi).text == digit)
     }
 
     /// A fat white 2 on black with 8 px of black around it (`cropped-digits.py`, seed 7,
@@ -240,9 +245,8 @@ import Testing
     /// a digit cropped to its ink does; it read as 8. The 2 spans the frame too without touching
     /// it: the ground around it is no digit.
     @Test func theGroundAroundALightDigitNearTheFrameIsNoDigit() throws {
-        let box = try Self.singleDigitBox("fat-white-two-near-frame.png", reading: "2")
+        let box = try Self.digitBoxInBothModes("fat-white-two-near-frame.png", reading: "2")
         #expect(box.x >= 4 && box.y >= 4, "the 2 lies 8 px from the frame: \(box)")
-        #expect(try Self.read("fat-white-two-near-frame.png", mode: .multi).text == "2")
     }
 
     /// A fat white 0 on black with 8 px of black around it (`cropped-digits.py`, seed 7,
@@ -251,9 +255,8 @@ import Testing
     /// mode). Its hole is nearly a fifth of it: more than writing covers on a sheet, where the paper
     /// is as narrow as this 0's strokes (`Sheet.maximumEnclosedDarkAmidStrokes`).
     @Test func aFatWhiteZeroIsNoSheetOfPaper() throws {
-        let box = try Self.singleDigitBox("fat-white-zero-on-canvas.png", reading: "0")
+        let box = try Self.digitBoxInBothModes("fat-white-zero-on-canvas.png", reading: "0")
         #expect(box.width > 200, "the 0 is ≈ 240 × 216 px, its hole ≈ 130 × 90: \(box)")
-        #expect(try Self.read("fat-white-zero-on-canvas.png", mode: .multi).text == "0")
     }
 
     /// A fat white 0 and a fat white 1 on black with 80 px of black around them
@@ -264,9 +267,8 @@ import Testing
     /// (`Sheet.maximumCorners`, `Sheet.maximumElongation`).
     @Test(arguments: [("fat-white-zero-small-hole.png", "0"), ("fat-white-one-on-canvas.png", "1")])
     func aFatWhiteDigitWithRoomAroundItIsNoSheet(file: String, digit: String) throws {
-        let box = try Self.singleDigitBox(file, reading: digit)
+        let box = try Self.digitBoxInBothModes(file, reading: digit)
         #expect(box.height > 200, "the digit is ≈ 240 px tall: \(box)")
-        #expect(try Self.read(file, mode: .multi).text == digit)
     }
 
     /// A fat white 9 and 8 on black, cropped 3 px from their ink (`scripts/bench/cropped-digits.py`,
@@ -294,9 +296,8 @@ import Testing
     /// ink on a dark ground first, and the pool, holding the 3 as its hole, was the digit (read 2),
     /// in either mode.
     @Test func aPoolOfLampLightIsNoLightDigit() throws {
-        let box = try Self.singleDigitBox("desk-lamp-three.jpg", reading: "3")
+        let box = try Self.digitBoxInBothModes("desk-lamp-three.jpg", reading: "3")
         #expect(box.width < 200 && box.height < 200, "the 3 is ≈ 130 × 130 px; the pool ≈ 455 × 320: \(box)")
-        #expect(try Self.read("desk-lamp-three.jpg", mode: .multi).text == "3")
     }
 
     /// Light digits drawn with a soft brush on black (`scripts/bench/cropped-digits.py`, seed 7,
@@ -307,9 +308,8 @@ import Testing
     /// is no pen's ink (`DigitGroup.isBlurredHole`).
     @Test(arguments: [("soft-white-six.png", "6"), ("soft-white-zero.png", "0")])
     func aHoleOfASoftLightDigitIsNoDigit(file: String, digit: String) throws {
-        let box = try Self.singleDigitBox(file, reading: digit)
+        let box = try Self.digitBoxInBothModes(file, reading: digit)
         #expect(box.width > 180 && box.height > 180, "the digit is ≈ 220 × 210 px, its hole ≈ 130 × 80: \(box)")
-        #expect(try Self.read(file, mode: .multi).text == digit)
     }
 
     /// Desk-lamp photos whose digit lies at the rim of the pool of light (`flash-photos.py`, seed
@@ -319,9 +319,8 @@ import Testing
     /// the outline's median step was an edge's.
     @Test(arguments: [("desk-lamp-rim-five.jpg", "5"), ("desk-lamp-rim-six.jpg", "6")])
     func aPoolOfLampLightCutByItsDigitIsNoLightDigit(file: String, digit: String) throws {
-        let box = try Self.singleDigitBox(file, reading: digit)
+        let box = try Self.digitBoxInBothModes(file, reading: digit)
         #expect(box.width < 250, "the 5 is ≈ 100 px wide and the 6 ≈ 190, their pools ≈ 400 and 500: \(box)")
-        #expect(try Self.read(file, mode: .multi).text == digit)
     }
 
     /// A desk-lamp photo whose pool of light the frame cuts (`flash-photos.py`, seed 1, desk-lamp
@@ -329,9 +328,8 @@ import Testing
     /// 6's loop was the light "digit", read 1 in either mode. It lies inside the dark 6 that the
     /// upright reading finds.
     @Test func theLitPaperInADigitsLoopIsNoLightDigit() throws {
-        let box = try Self.singleDigitBox("desk-lamp-loop-six.jpg", reading: "6")
+        let box = try Self.digitBoxInBothModes("desk-lamp-loop-six.jpg", reading: "6")
         #expect(box.height > 200, "the 6 is ≈ 150 × 240 px, its loop ≈ 65 × 50: \(box)")
-        #expect(try Self.read("desk-lamp-loop-six.jpg", mode: .multi).text == "6")
     }
 
     /// Digits drawn with a paint program's one-pixel pencil on a canvas twice their size
@@ -348,9 +346,8 @@ import Testing
     /// `--single` read the largest mark, the canvas's edge, as 1; the default mode read nothing.
     @Test(arguments: [("hairline-white-six.png", "6"), ("hairline-white-nine.png", "9")])
     func aHairlineDrawingOnABlackCanvasIsLightInk(file: String, digit: String) throws {
-        let box = try Self.singleDigitBox(file, reading: digit)
+        let box = try Self.digitBoxInBothModes(file, reading: digit)
         #expect(box.height > 200, "the 6 is ≈ 145 × 290 px, the 9 ≈ 70 × 230: \(box)")
-        #expect(try Self.read(file, mode: .multi).text == digit)
     }
 
     /// A page held in the hand (`scripts/bench/held-photos.py`, seed 3, held-015): the thumb
@@ -413,9 +410,8 @@ import Testing
     /// the digit alone is read.
     @Test(arguments: [("turned-ruled-five.jpg", "5"), ("turned-squared-seven.jpg", "7"), ("creased-three.jpg", "3")])
     func linesAcrossATurnedOrFoldedPageAreNoInk(file: String, digit: String) throws {
-        let box = try Self.singleDigitBox(file, reading: digit)
+        let box = try Self.digitBoxInBothModes(file, reading: digit)
         #expect(box.width < 200 && box.height < 200, "the digit is under 170 px each way: \(box)")
-        #expect(try Self.read(file, mode: .multi).text == digit)
     }
 }
 
@@ -438,9 +434,8 @@ extension RealPictureFailureTests {
     /// picture. The default mode reads it so too: there the rule was not applied, and the
     /// holes were read as a 7.
     @Test func aLightDigitCroppedToItsInkIsReadLight() throws {
-        let box = try Self.singleDigitBox("cropped-light-eight.png", reading: "8")
+        let box = try Self.digitBoxInBothModes("cropped-light-eight.png", reading: "8")
         #expect(box.width >= 110 && box.height >= 230, "the 8 fills the 120 × 240 picture: \(box)")
-        #expect(try Self.read("cropped-light-eight.png", mode: .multi).text == "8")
     }
 
     /// A 3 cropped to its ink (`scripts/bench/cropped-digits.py`, margin-0, test image 1976)
@@ -458,8 +453,7 @@ extension RealPictureFailureTests {
     /// has no hole, so all the dark "ink" read upright is ground that the frame cuts, and a
     /// piece of it was read as a 2 (`--single`) or as 27. Read light, the 7 fills the frame.
     @Test func aLightDigitWithoutHolesCroppedToItsInkIsReadLight() throws {
-        let box = try Self.singleDigitBox("cropped-light-seven.png", reading: "7")
+        let box = try Self.digitBoxInBothModes("cropped-light-seven.png", reading: "7")
         #expect(box.width >= 120 && box.height >= 230, "the 7 fills the 132 × 240 picture: \(box)")
-        #expect(try Self.read("cropped-light-seven.png", mode: .multi).text == "7")
     }
 }
