@@ -28,40 +28,43 @@ palettes = {
 }
 
 
-def write_folder(name, grounds, inks):
-    """`count` drawings of one ink from `inks` on one ground from `grounds` each, labelled."""
+def write_folder(name, paint):
+    """`count` MNIST test digits enlarged to 280x280, each drawn by `paint(coverage)`, labelled."""
     folder = os.path.join(out, name)
     os.makedirs(folder, exist_ok=True)
     with open(os.path.join(folder, "labels.csv"), "w") as csv:
         for number in range(count):
             index = int(rng.integers(len(images)))
             coverage = Image.fromarray(images[index]).resize((280, 280), Image.BICUBIC)
-            ground = grounds[int(rng.integers(len(grounds)))]
-            ink = inks[int(rng.integers(len(inks)))]
-            drawing = Image.new("RGB", (280, 280), ground)
-            drawing.paste(Image.new("RGB", (280, 280), ink), (0, 0), coverage)
             file = f"{number:03d}.png"
-            drawing.save(os.path.join(folder, file))
+            paint(coverage).save(os.path.join(folder, file))
             csv.write(f"{file},{labels[index]}\n")
 
 
-for name, (grounds, inks) in palettes.items():
-    write_folder(name, grounds, inks)
+def on_ground(grounds, inks):
+    """One ink from `inks` on one ground from `grounds`, both chosen at random."""
+    def paint(coverage):
+        ground = grounds[int(rng.integers(len(grounds)))]
+        ink = inks[int(rng.integers(len(inks)))]
+        drawing = Image.new("RGB", (280, 280), ground)
+        drawing.paste(Image.new("RGB", (280, 280), ink), (0, 0), coverage)
+        return drawing
+    return paint
 
-folder = os.path.join(out, "transparent")
-os.makedirs(folder, exist_ok=True)
-inks = palettes["dark"][1] + palettes["light"][1]
-with open(os.path.join(folder, "labels.csv"), "w") as csv:
-    for number in range(count):
-        index = int(rng.integers(len(images)))
-        coverage = Image.fromarray(images[index]).resize((280, 280), Image.BICUBIC)
+
+def on_transparency(inks):
+    """One ink from `inks`, its coverage the alpha channel, on nothing."""
+    def paint(coverage):
         drawing = Image.new("RGBA", (280, 280), inks[int(rng.integers(len(inks)))] + (0,))
         drawing.putalpha(coverage)
-        file = f"{number:03d}.png"
-        drawing.save(os.path.join(folder, file))
-        csv.write(f"{file},{labels[index]}\n")
+        return drawing
+    return paint
 
+
+for name, (grounds, inks) in palettes.items():
+    write_folder(name, on_ground(grounds, inks))
+write_folder("transparent", on_transparency(palettes["dark"][1] + palettes["light"][1]))
 # Drawn last, so that the folders above keep the pictures they had before it.
-write_folder("blue", [(20, 40, 120), (30, 60, 150), (60, 30, 110)],
-             [(255, 230, 40), (255, 140, 0), (255, 255, 255), (0, 220, 255), (120, 255, 120)])
+write_folder("blue", on_ground([(20, 40, 120), (30, 60, 150), (60, 30, 110)],
+                               [(255, 230, 40), (255, 140, 0), (255, 255, 255), (0, 220, 255), (120, 255, 120)]))
 print(f"wrote 4 folders of {count} drawings to {out}")
