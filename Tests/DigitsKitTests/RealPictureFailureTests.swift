@@ -389,13 +389,18 @@ import Testing
     /// script, marker-050 and pen-098 of seed 1. A marker's barrel may measure under 2.5 times
     /// a bold digit's strokes (beside a 0, read as 6): marker-009 of seed 1. A white body shows
     /// only its shaded sides and its cap (a marker beside a 1, read as 5; a pen running out of
-    /// the frame above a 5, read as 7): marker-002 and pen-010 of seed 1. Each digit's box (x,
-    /// y, maxX, maxY) was measured on the picture (the last three, on the same photo without
-    /// the tool).
+    /// the frame above a 5, read as 7): marker-002 and pen-010 of seed 1. A marker the frame
+    /// cuts, its barrel 2.4 times the 5's strokes across (below a 5, read as 2), and white
+    /// markers, whose bands measure shorter against their width than a solid body's (lying
+    /// whole beside a 4, read as 7; a stub the frame cuts below a 4, read as 1): marker-061 of
+    /// seed 2, marker-041 of seed 1, marker-007 of seed 2. Each digit's box (x, y, maxX, maxY)
+    /// was measured on the picture (from the fifth on, on the same photo without the tool).
     @Test(arguments: [("pencil-beside-three.jpg", "3", [195, 264, 295, 413]), ("marker-beside-three.jpg", "3", [306, 262, 450, 502]),
                       ("pen-beside-eight.jpg", "8", [131, 274, 314, 515]), ("pen-below-one.jpg", "1", [266, 268, 299, 415]),
                       ("marker-beside-zero.jpg", "0", [233, 261, 362, 443]), ("white-marker-beside-one.jpg", "1", [282, 338, 408, 560]),
-                      ("white-pen-above-five.jpg", "5", [182, 426, 331, 602])])
+                      ("white-pen-above-five.jpg", "5", [182, 426, 331, 602]), ("marker-cut-below-five.jpg", "5", [211, 311, 353, 490]),
+                      ("white-marker-beside-four.jpg", "4", [305, 430, 447, 591]),
+                      ("white-marker-stub-below-four.jpg", "4", [256, 346, 372, 524])])
     func aPenLyingBesideTheDigitIsNoPartOfIt(file: String, digit: String, ink: [Int]) throws {
         let box = try Self.singleDigitBox(file, reading: digit)
         let found = [box.x, box.y, box.maxX, box.maxY]

@@ -18,8 +18,19 @@ enum StraightObjects {
     /// A tool's band is at least this many times longer than wide: a ballpoint is 14, a pencil
     /// 22, a marker 7.
     static let elongation: Float = 5
+    /// A white or clear body's band measures shorter against its width than a solid one's: 4.6-4.9
+    /// for white markers lying whole, drawn 7 times longer than wide, and 2.7-2.9 for white stubs
+    /// the frame cuts (`pen-photos.py` seeds 1-3). Its elongation needs only this share of a
+    /// solid body's.
+    static let hollowElongationShare: Float = 0.9
     /// How much wider than the digit's strokes a tool's body is at least.
     static let widthOverStroke: Float = 2.5
+    /// How much wider than the digit's strokes the band of a tool the frame cuts is at least, in a
+    /// picture of one digit: a marker's barrel measures 2.0-2.5 times a bold digit's strokes
+    /// (`pen-photos.py` seeds 1-3). Such a mark is no part of the one digit, which lies whole in
+    /// the frame, clear of it (a neighbour's piece the frame cuts, rejected so, is no digit
+    /// either); the width guards the digit's own strokes where the frame cuts the digit.
+    static let cutWidthOverStroke: Float = 2
     /// How much of its band's width a tool's body fills at least: a straight bar fills it (a
     /// shadow or a highlight along one side takes a little); a bent stroke, far less.
     static let bandFill: Float = 0.4
@@ -61,18 +72,21 @@ enum StraightObjects {
             guard let digit = marks.first(where: { $0 != index }) else { continue }
             let isCut = oneDigit && components[index].touchesBorder
             let digitSize = Float(size(of: components[digit]))
+            let leastElongation = isCut ? DigitGroup.barElongation : elongation
             guard let band = Band(component: index, labelling: labelling, width: width),
-                  band.length >= (isCut ? DigitGroup.barElongation : elongation) * band.width,
+                  band.length >= hollowElongationShare * leastElongation * band.width,
                   band.length <= lengthOverDigit.upperBound * digitSize,
                   isCut || band.length >= lengthOverDigit.lowerBound * digitSize else { continue }
+            let isElongated = band.length >= leastElongation * band.width
             let body = strokeWidth(of: index, labelling: labelling, width: width)
             let stroke = digitStroke[digit] ?? strokeWidth(of: digit, labelling: labelling, width: width)
             digitStroke[digit] = stroke
             let fillsBand = body >= bandFill * band.width
-            var isTool = fillsBand && body >= widthOverStroke * stroke
-            if !isTool, band.width >= widthOverStroke * stroke {
+            var isTool = isElongated && fillsBand && body >= widthOverStroke * stroke
+            if !isTool, band.width >= (isCut ? cutWidthOverStroke : widthOverStroke) * stroke {
                 let slices = band.slices(of: index, labelling: labelling, width: width)
-                isTool = slices.spannedShare >= spannedLength && (fillsBand || slices.hollowShare >= hollowLength)
+                isTool = slices.spannedShare >= spannedLength
+                    && ((isElongated && fillsBand) || slices.hollowShare >= hollowLength)
             }
             if isTool, clearance(of: digit, from: band, labelling: labelling, width: width) > clearanceShare * digitSize {
                 verdicts[index] = .straightObject
