@@ -25,11 +25,11 @@ enum StraightObjects {
     static let hollowElongationShare: Float = 0.9
     /// How much wider than the digit's strokes a tool's body is at least.
     static let widthOverStroke: Float = 2.5
-    /// How much wider than the digit's strokes the band of a tool the frame cuts is at least, in a
-    /// picture of one digit: a marker's barrel measures 2.0-2.5 times a bold digit's strokes
-    /// (`pen-photos.py` seeds 1-3). Such a mark is no part of the one digit, which lies whole in
-    /// the frame, clear of it (a neighbour's piece the frame cuts, rejected so, is no digit
-    /// either); the width guards the digit's own strokes where the frame cuts the digit.
+    /// How much wider than the digit's strokes the band of a tool the frame cuts is at least: a
+    /// marker's barrel measures 2.0-2.5 times a bold digit's strokes (`pen-photos.py` seeds 1-3).
+    /// A straight mark the frame cuts, clear of the digit, is no part of a digit lying whole in
+    /// the frame (a neighbour's piece, rejected so, is no digit to read either); the width guards
+    /// the straight strokes of a digit the frame cuts, one pen's as the digit's.
     static let cutWidthOverStroke: Float = 2
     /// How much of its band's width a tool's body fills at least: a straight bar fills it (a
     /// shadow or a highlight along one side takes a little); a bent stroke, far less.
@@ -49,12 +49,11 @@ enum StraightObjects {
     static let clearanceShare = Float(DigitGroup.closePartReach) / 100
 
     /// Marks as `.straightObject` the kept components that are writing tools lying beside the
-    /// largest other kept mark, the digit. In a picture of one digit (`oneDigit`) a tool the
-    /// frame cuts may show a stub shorter than the digit: there it needs only to span a band
-    /// `DigitGroup.barElongation` times longer than wide, since the one digit is whole in the
-    /// frame. There too a mark in a row of marks (`DigitGroup.rowLength` or more on a line: a
-    /// screen's buttons, a form's print) is no digit for a tool to lie beside: a 1 drawn in a
-    /// phone's drawing app is a wide straight stroke beside thin buttons.
+    /// largest other kept mark, the digit. A tool the frame cuts may show a stub shorter than the
+    /// digit: it needs only to span a band `DigitGroup.barElongation` times longer than wide. In
+    /// a picture of one digit (`oneDigit`) a mark in a row of marks (`DigitGroup.rowLength` or
+    /// more on a line: a screen's buttons, a form's print) is no digit for a tool to lie beside:
+    /// a 1 drawn in a phone's drawing app is a wide straight stroke beside thin buttons.
     static func reject(_ verdicts: inout [Rejection?], labelling: ComponentLabels, width: Int, oneDigit: Bool) {
         let components = labelling.components
         let kept = components.indices.filter { verdicts[$0] == nil }
@@ -70,7 +69,7 @@ enum StraightObjects {
         var digitStroke: [Int: Float] = [:]
         for index in kept {
             guard let digit = marks.first(where: { $0 != index }) else { continue }
-            let isCut = oneDigit && components[index].touchesBorder
+            let isCut = components[index].touchesBorder
             let digitSize = Float(size(of: components[digit]))
             let leastElongation = isCut ? DigitGroup.barElongation : elongation
             guard let band = Band(component: index, labelling: labelling, width: width),
