@@ -76,16 +76,15 @@ enum StraightObjects {
                   band.length >= hollowElongationShare * leastElongation * band.width,
                   band.length <= lengthOverDigit.upperBound * digitSize,
                   isCut || band.length >= lengthOverDigit.lowerBound * digitSize else { continue }
-            let isElongated = band.length >= leastElongation * band.width
             let body = strokeWidth(of: index, labelling: labelling, width: width)
             let stroke = digitStroke[digit] ?? strokeWidth(of: digit, labelling: labelling, width: width)
             digitStroke[digit] = stroke
-            let fillsBand = body >= bandFill * band.width
-            var isTool = isElongated && fillsBand && body >= widthOverStroke * stroke
+            // Only a hollow body may measure shorter than a tool's length.
+            let isSolidBar = band.length >= leastElongation * band.width && body >= bandFill * band.width
+            var isTool = isSolidBar && body >= widthOverStroke * stroke
             if !isTool, band.width >= (isCut ? cutWidthOverStroke : widthOverStroke) * stroke {
                 let slices = band.slices(of: index, labelling: labelling, width: width)
-                isTool = slices.spannedShare >= spannedLength
-                    && ((isElongated && fillsBand) || slices.hollowShare >= hollowLength)
+                isTool = slices.spannedShare >= spannedLength && (isSolidBar || slices.hollowShare >= hollowLength)
             }
             if isTool, clearance(of: digit, from: band, labelling: labelling, width: width) > clearanceShare * digitSize {
                 verdicts[index] = .straightObject
