@@ -394,15 +394,19 @@ import Testing
     /// markers, whose bands measure shorter against their width than a solid body's (lying
     /// whole beside a 4, read as 7; a stub the frame cuts below a 4, read as 1): marker-061 of
     /// seed 2, marker-041 of seed 1, marker-007 of seed 2. In the default mode the stubs the
-    /// frame cuts were read as a second line of writing ("5\n2", "4\n7"): in either mode the
-    /// digit alone is read. Each digit's box (x, y, maxX, maxY) was measured on the picture (from
-    /// the fifth on, on the same photo without the tool).
+    /// frame cuts were read as a second line of writing ("5\n2", "4\n7"). A white pen whose two
+    /// shaded sides threshold apart is two thin lines, each as wide as the digit's strokes (the
+    /// frame cuts both: below a 9, joined to it and read as 2; beside a 6, read "61"): pen-086 and
+    /// pen-039 of seed 1. In either mode the digit alone is read. Each digit's box (x, y, maxX,
+    /// maxY) was measured on the picture (from the fifth on, on the same photo without the tool).
     @Test(arguments: [("pencil-beside-three.jpg", "3", [195, 264, 295, 413]), ("marker-beside-three.jpg", "3", [306, 262, 450, 502]),
                       ("pen-beside-eight.jpg", "8", [131, 274, 314, 515]), ("pen-below-one.jpg", "1", [266, 268, 299, 415]),
                       ("marker-beside-zero.jpg", "0", [233, 261, 362, 443]), ("white-marker-beside-one.jpg", "1", [282, 338, 408, 560]),
                       ("white-pen-above-five.jpg", "5", [182, 426, 331, 602]), ("marker-cut-below-five.jpg", "5", [211, 311, 353, 490]),
                       ("white-marker-beside-four.jpg", "4", [305, 430, 447, 591]),
-                      ("white-marker-stub-below-four.jpg", "4", [256, 346, 372, 524])])
+                      ("white-marker-stub-below-four.jpg", "4", [256, 346, 372, 524]),
+                      ("white-pen-sides-below-nine.jpg", "9", [264, 421, 380, 568]),
+                      ("white-pen-sides-beside-six.jpg", "6", [244, 194, 382, 459])])
     func aPenLyingBesideTheDigitIsNoPartOfIt(file: String, digit: String, ink: [Int]) throws {
         let box = try Self.digitBoxInBothModes(file, reading: digit)
         let found = [box.x, box.y, box.maxX, box.maxY]

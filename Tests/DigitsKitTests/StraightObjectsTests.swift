@@ -17,6 +17,17 @@ import Testing
         #expect(boxes.count == 2 && boxes.allSatisfy { $0.maxX < 400 }, "\(boxes)")
     }
 
+    /// A white pen beside "47" whose two shaded sides threshold apart: two parallel lines, each
+    /// as thin as the digits' strokes, so neither is a pen's body alone. Each was read as a 1.
+    @Test func aWhitePensTwoSidesAreOneBody() throws {
+        var ink = GrayImage(width: 700, height: 480)
+        Page.draw(Page.four, size: 150, pen: 4, into: &ink, at: (40, 60))
+        Page.draw(Page.seven, size: 150, pen: 4, into: &ink, at: (220, 60))
+        for offset in [0, 36] { Page.draw([[(0.05, 0.05), (0.35, 0.95)]], size: 440, pen: 4, into: &ink, at: (420 + offset, 20)) }
+        let boxes = DigitExtractor(options: .init(mode: .multi)).extract(Page.page(ink)).digits.map(\.box)
+        #expect(boxes.count == 2 && boxes.allSatisfy { $0.maxX < 400 }, "\(boxes)")
+    }
+
     /// A 4 drawn in two strokes, its straight stem twice as long as its arm and apart from it:
     /// drawn by the same pen, the stem is no wider than the arm's stroke, so it is no pen.
     @Test func aFoursLongStemStaysWithItsArm() throws {
@@ -67,15 +78,15 @@ import Testing
             }
         }
         let labelling = ComponentLabels(mask: mask, ink: GrayImage(width: side, height: side))
-        let solid = try #require(Band(component: 0, labelling: labelling, width: side))
+        let solid = try #require(Band(members: [0], labelling: labelling, width: side))
         #expect(abs(solid.length - 100) < 1.5 && abs(solid.width - 10) < 1.5, "\(solid)")
         #expect(abs(solid.clearance(x: 60, y: 40) - 10.5) < 1.5 && solid.clearance(x: 60, y: 25) < 0)
-        let hollow = try #require(Band(component: 1, labelling: labelling, width: side))
+        let hollow = try #require(Band(members: [1], labelling: labelling, width: side))
         #expect(abs(hollow.length - 101) < 1.5 && abs(hollow.width - 20) < 1.5, "\(hollow)")
-        let bow = try #require(Band(component: 2, labelling: labelling, width: side))
-        let dots = try #require(Band(component: 3, labelling: labelling, width: side))
+        let bow = try #require(Band(members: [2], labelling: labelling, width: side))
+        let dots = try #require(Band(members: [3], labelling: labelling, width: side))
         for (index, band, spans, isHollow) in [(0, solid, true, false), (1, hollow, true, true), (2, bow, false, false), (3, dots, true, false)] {
-            let slices = band.slices(of: index, labelling: labelling, width: side)
+            let slices = band.slices(of: [index], labelling: labelling, width: side)
             #expect((slices.spannedShare >= StraightObjects.spannedLength) == spans, "component \(index) spans \(slices.spannedShare) of its band")
             #expect((slices.hollowShare >= StraightObjects.hollowLength) == isHollow, "component \(index) is hollow along \(slices.hollowShare)")
         }

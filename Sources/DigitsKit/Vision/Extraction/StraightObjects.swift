@@ -47,13 +47,17 @@ enum StraightObjects {
     /// How far from the digit, as a share of its size, a tool lies at least: a stroke the pen
     /// lifted off for an instant comes within `DigitGroup.closePartReach` percent of it.
     static let clearanceShare = Float(DigitGroup.closePartReach) / 100
+    /// How parallel (the cosine of the angle between their axes) the two sides of a body that
+    /// threshold apart lie at least: within 8 degrees.
+    static let parallelCosine: Float = 0.99
 
     /// Marks as `.straightObject` the kept components that are writing tools lying beside the
     /// largest other kept mark, the digit. A tool the frame cuts may show a stub shorter than the
     /// digit: it needs only to span a band `DigitGroup.barElongation` times longer than wide. In
     /// a picture of one digit (`oneDigit`) a mark in a row of marks (`DigitGroup.rowLength` or
     /// more on a line: a screen's buttons, a form's print) is no digit for a tool to lie beside:
-    /// a 1 drawn in a phone's drawing app is a wide straight stroke beside thin buttons.
+    /// a 1 drawn in a phone's drawing app is a wide straight stroke beside thin buttons. Two
+    /// parallel lines as long as each other are weighed as one body, its two sides.
     static func reject(_ verdicts: inout [Rejection?], labelling: ComponentLabels, width: Int, oneDigit: Bool) {
         let components = labelling.components
         let kept = components.indices.filter { verdicts[$0] == nil }
@@ -67,47 +71,67 @@ enum StraightObjects {
         }
         marks.sort { size(of: components[$0]) > size(of: components[$1]) }
         var digitStroke: [Int: Float] = [:]
-        for index in kept {
-            guard let digit = marks.first(where: { $0 != index }) else { continue }
-            let isCut = components[index].touchesBorder
+        /// The band of components `members` when they are a tool.
+        func toolBand(_ members: [Int]) -> Band? {
+            guard let digit = marks.first(where: { !members.contains($0) }) else { return nil }
+            let isCut = members.contains { components[$0].touchesBorder }
             let digitSize = Float(size(of: components[digit]))
             let leastElongation = isCut ? DigitGroup.barElongation : elongation
-            guard let band = Band(component: index, labelling: labelling, width: width),
+            guard let band = Band(members: members, labelling: labelling, width: width),
                   band.length >= hollowElongationShare * leastElongation * band.width,
                   band.length <= lengthOverDigit.upperBound * digitSize,
-                  isCut || band.length >= lengthOverDigit.lowerBound * digitSize else { continue }
-            let body = strokeWidth(of: index, labelling: labelling, width: width)
-            let stroke = digitStroke[digit] ?? strokeWidth(of: digit, labelling: labelling, width: width)
+                  isCut || band.length >= lengthOverDigit.lowerBound * digitSize else { return nil }
+            let body = strokeWidth(of: members, labelling: labelling, width: width)
+            let stroke = digitStroke[digit] ?? strokeWidth(of: [digit], labelling: labelling, width: width)
             digitStroke[digit] = stroke
             // Only a hollow body may measure shorter than a tool's length.
             let isSolidBar = band.length >= leastElongation * band.width && body >= bandFill * band.width
             var isTool = isSolidBar && body >= widthOverStroke * stroke
             if !isTool, band.width >= (isCut ? cutWidthOverStroke : widthOverStroke) * stroke {
-                let slices = band.slices(of: index, labelling: labelling, width: width)
+                let slices = band.slices(of: members, labelling: labelling, width: width)
                 isTool = slices.spannedShare >= spannedLength && (isSolidBar || slices.hollowShare >= hollowLength)
             }
-            if isTool, clearance(of: digit, from: band, labelling: labelling, width: width) > clearanceShare * digitSize {
-                verdicts[index] = .straightObject
+            return isTool && clearance(of: digit, from: band, labelling: labelling, width: width) > clearanceShare * digitSize
+                ? band : nil
+        }
+        for index in kept where toolBand([index]) != nil { verdicts[index] = .straightObject }
+        // A white or clear body whose shaded sides threshold apart is two straight lines, each
+        // as thin as the digit's strokes (the cap joined to one of them, the lit one perhaps too
+        // faint to keep): together they span the body's band along all its length, as one
+        // component's two sides do; a digit's stroke beside a longer line spans it only in part.
+        guard let largest = marks.first.map({ size(of: components[$0]) }) else { return }
+        let sides = components.indices.filter { index in
+            [nil, .faint, .shadowEdge].contains(verdicts[index]) && 4 * size(of: components[index]) >= largest
+        }.compactMap { index in
+            Band(members: [index], labelling: labelling, width: width).map { (index: index, band: $0) }
+        }.filter { $0.band.length >= hollowElongationShare * DigitGroup.barElongation * $0.band.width }
+        for (first, a) in sides.enumerated() {
+            for b in sides[(first + 1)...]
+            where abs(a.band.directionX * b.band.directionX + a.band.directionY * b.band.directionY) >= parallelCosine
+                && (verdicts[a.index] == nil || verdicts[b.index] == nil) && toolBand([a.index, b.index]) != nil {
+                for index in [a.index, b.index] where verdicts[index] == nil { verdicts[index] = .straightObject }
             }
         }
     }
 
     private static func size(of component: Component) -> Int { max(component.width, component.height) }
 
-    /// 2 × area / boundary length of component `index`: the width of its strokes, whatever their
-    /// length (`MNISTNormalizer.strokeWidth` measures a crop the same way).
-    private static func strokeWidth(of index: Int, labelling: ComponentLabels, width: Int) -> Float {
-        let c = labelling.components[index], label = Int32(index + 1)
+    /// 2 × area / boundary length of components `members`: the width of their strokes, whatever
+    /// their length (`MNISTNormalizer.strokeWidth` measures a crop the same way).
+    private static func strokeWidth(of members: [Int], labelling: ComponentLabels, width: Int) -> Float {
         var area = 0, edges = 0
-        labelling.labels.withUnsafeBufferPointer { labels in
-            func isOutside(_ x: Int, _ y: Int) -> Bool {
-                x < c.minX || x > c.maxX || y < c.minY || y > c.maxY || labels[y * width + x] != label
-            }
-            for y in c.minY...c.maxY {
-                for x in c.minX...c.maxX where labels[y * width + x] == label {
-                    area += 1
-                    edges += (isOutside(x - 1, y) ? 1 : 0) + (isOutside(x + 1, y) ? 1 : 0)
-                        + (isOutside(x, y - 1) ? 1 : 0) + (isOutside(x, y + 1) ? 1 : 0)
+        for index in members {
+            let c = labelling.components[index], label = Int32(index + 1)
+            labelling.labels.withUnsafeBufferPointer { labels in
+                func isOutside(_ x: Int, _ y: Int) -> Bool {
+                    x < c.minX || x > c.maxX || y < c.minY || y > c.maxY || labels[y * width + x] != label
+                }
+                for y in c.minY...c.maxY {
+                    for x in c.minX...c.maxX where labels[y * width + x] == label {
+                        area += 1
+                        edges += (isOutside(x - 1, y) ? 1 : 0) + (isOutside(x + 1, y) ? 1 : 0)
+                            + (isOutside(x, y - 1) ? 1 : 0) + (isOutside(x, y + 1) ? 1 : 0)
+                    }
                 }
             }
         }
@@ -124,26 +148,30 @@ enum StraightObjects {
     }
 }
 
-/// The narrowest band along a component's principal axis (`SecondMoments`) that holds all its
-/// pixels.
+/// The narrowest band along the principal axis (`SecondMoments`) of one or more components that
+/// holds all their pixels.
 struct Band {
     let length: Float, width: Float
     /// The middle of its axis, and the axis's direction (a unit vector).
     let centreX: Float, centreY: Float
     let directionX: Float, directionY: Float
 
-    init?(component index: Int, labelling: ComponentLabels, width imageWidth: Int) {
-        let c = labelling.components[index], label = Int32(index + 1)
-        guard let moments = SecondMoments(labels: labelling.labels, width: imageWidth, columns: c.minX...c.maxX,
-                                          rows: c.minY...c.maxY, isMember: { $0 == label }) else { return nil }
+    init?(members: [Int], labelling: ComponentLabels, width imageWidth: Int) {
+        let boxes = members.map { labelling.components[$0] }, labels = Set(members.map { Int32($0 + 1) })
+        guard let moments = SecondMoments(labels: labelling.labels, width: imageWidth,
+                                          columns: boxes.map(\.minX).min()!...boxes.map(\.maxX).max()!,
+                                          rows: boxes.map(\.minY).min()!...boxes.map(\.maxY).max()!,
+                                          isMember: labels.contains) else { return nil }
         let (cx, cy) = (Float(moments.centreX), Float(moments.centreY))
         let (dx, dy) = (Float(cos(moments.axisAngle)), Float(sin(moments.axisAngle)))
         var (lowest, highest, widest) = (Float.infinity, -Float.infinity, Float(0))
-        labelling.forEachPixel(of: index, width: imageWidth) { x, y in
-            let (u, v) = (Float(x) - cx, Float(y) - cy)
-            let along = u * dx + v * dy
-            lowest = min(lowest, along); highest = max(highest, along)
-            widest = max(widest, abs(v * dx - u * dy))
+        for index in members {
+            labelling.forEachPixel(of: index, width: imageWidth) { x, y in
+                let (u, v) = (Float(x) - cx, Float(y) - cy)
+                let along = u * dx + v * dy
+                lowest = min(lowest, along); highest = max(highest, along)
+                widest = max(widest, abs(v * dx - u * dy))
+            }
         }
         // A pixel is a unit square: the band reaches half a pixel past the outermost centres.
         (length, width) = (highest - lowest + 1, 2 * widest + 1)
@@ -152,19 +180,21 @@ struct Band {
         (directionX, directionY) = (dx, dy)
     }
 
-    /// Component `index`'s ink across the band, slice by slice, each slice as long as the band is
-    /// wide, projected onto the band's width (the band follows the component's axis, whatever
-    /// its direction).
-    func slices(of index: Int, labelling: ComponentLabels, width imageWidth: Int) -> BandSlices {
+    /// Components `members`' ink across the band, slice by slice, each slice as long as the band
+    /// is wide, projected onto the band's width (the band follows their axis, whatever its
+    /// direction).
+    func slices(of members: [Int], labelling: ComponentLabels, width imageWidth: Int) -> BandSlices {
         let count = max(1, Int(length / width)), bins = Int(width) + 2
         var nearest = [Float](repeating: .infinity, count: count), farthest = [Float](repeating: -.infinity, count: count)
         var covered = [Bool](repeating: false, count: count * bins)
-        labelling.forEachPixel(of: index, width: imageWidth) { x, y in
-            let (u, v) = (Float(x) - centreX, Float(y) - centreY)
-            let along = u * directionX + v * directionY, across = v * directionX - u * directionY
-            let slice = min(count - 1, max(0, Int((along / length + 0.5) * Float(count))))
-            nearest[slice] = min(nearest[slice], across); farthest[slice] = max(farthest[slice], across)
-            covered[slice * bins + min(bins - 1, max(0, Int((across + width / 2).rounded())))] = true
+        for index in members {
+            labelling.forEachPixel(of: index, width: imageWidth) { x, y in
+                let (u, v) = (Float(x) - centreX, Float(y) - centreY)
+                let along = u * directionX + v * directionY, across = v * directionX - u * directionY
+                let slice = min(count - 1, max(0, Int((along / length + 0.5) * Float(count))))
+                nearest[slice] = min(nearest[slice], across); farthest[slice] = max(farthest[slice], across)
+                covered[slice * bins + min(bins - 1, max(0, Int((across + width / 2).rounded())))] = true
+            }
         }
         let leastGap = max(2, Int(Band.hollowGap * width))
         var spanned = 0, hollow = 0
