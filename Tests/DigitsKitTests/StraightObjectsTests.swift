@@ -28,6 +28,18 @@ import Testing
         #expect(boxes.count == 2 && boxes.allSatisfy { $0.maxX < 400 }, "\(boxes)")
     }
 
+    /// A white pen beside "47" whose lit side is too faint to keep: one thin line, its black cap
+    /// joined to it at one end, as wide as a pen. It was read as a 1 on a line of its own.
+    @Test func aWhitePensCapOnOneSideIsOneBody() throws {
+        var ink = GrayImage(width: 700, height: 480)
+        Page.draw(Page.four, size: 150, pen: 4, into: &ink, at: (40, 60))
+        Page.draw(Page.seven, size: 150, pen: 4, into: &ink, at: (220, 60))
+        Page.draw([[(0.1, 0.05), (0.1, 0.95)]], size: 440, pen: 4, into: &ink, at: (460, 20))
+        Page.draw([[(0.1 + 18 / 440, 0.68), (0.1 + 18 / 440, 0.92)]], size: 440, pen: 18, into: &ink, at: (460, 20))
+        let boxes = DigitExtractor(options: .init(mode: .multi)).extract(Page.page(ink)).digits.map(\.box)
+        #expect(boxes.count == 2 && boxes.allSatisfy { $0.maxX < 400 }, "\(boxes)")
+    }
+
     /// A 4 drawn in two strokes, its straight stem twice as long as its arm and apart from it:
     /// drawn by the same pen, the stem is no wider than the arm's stroke, so it is no pen.
     @Test func aFoursLongStemStaysWithItsArm() throws {

@@ -13,7 +13,9 @@ import Foundation
 /// beside its arm, a slanted 1, the bars of a seven-segment digit; a stroke bent enough for its
 /// band to be that wide crosses it only here and there. A white or clear body shows only its
 /// shaded sides and its cap: it fills little of its band, as a chain of dots drawn by a paint
-/// program's dotted brush does (`hairline-digits.py`), but leaves paper between its sides.
+/// program's dotted brush does (`hairline-digits.py`), but leaves paper between its sides. Where
+/// the lit side is too faint to keep, a white pen shows one thin line with its black cap at one
+/// end, the cap as wide as a tool.
 enum StraightObjects {
     /// A tool's band is at least this many times longer than wide: a ballpoint is 14, a pencil
     /// 22, a marker 7.
@@ -47,6 +49,10 @@ enum StraightObjects {
     /// How far from the digit, as a share of its size, a tool lies at least: a stroke the pen
     /// lifted off for an instant comes within `DigitGroup.closePartReach` percent of it.
     static let clearanceShare = Float(DigitGroup.closePartReach) / 100
+    /// Along how much of its band's length a white pen's black cap runs, when only the shaded
+    /// side joined to it shows the body (the other too faint to keep): a pen's cap is about a
+    /// third of it. The cap is as wide as a tool (`widthOverStroke`), the side a thin line.
+    static let capLength: ClosedRange<Float> = 0.1...0.5
     /// How parallel (the cosine of the angle between their axes) the two sides of a body that
     /// threshold apart lie at least: within 8 degrees.
     static let parallelCosine: Float = 0.99
@@ -90,6 +96,7 @@ enum StraightObjects {
             if !isTool, band.width >= (isCut ? cutWidthOverStroke : widthOverStroke) * stroke {
                 let slices = band.slices(of: members, labelling: labelling, width: width)
                 isTool = slices.spannedShare >= spannedLength && (isSolidBar || slices.hollowShare >= hollowLength)
+                    || capLength.contains(slices.capShare) && slices.capWidth >= widthOverStroke * stroke
             }
             return isTool && clearance(of: digit, from: band, labelling: labelling, width: width) > clearanceShare * digitSize
                 ? band : nil
@@ -97,11 +104,12 @@ enum StraightObjects {
         for index in kept where toolBand([index]) != nil { verdicts[index] = .straightObject }
         // A white or clear body whose shaded sides threshold apart is two straight lines, each
         // as thin as the digit's strokes (the cap joined to one of them, the lit one perhaps too
-        // faint to keep): together they span the body's band along all its length, as one
-        // component's two sides do; a digit's stroke beside a longer line spans it only in part.
+        // faint to keep, or the capped one already weighed): together they span the body's band
+        // along all its length, as one component's two sides do; a digit's stroke beside a
+        // longer line spans it only in part.
         guard let largest = marks.first.map({ size(of: components[$0]) }) else { return }
         let sides = components.indices.filter { index in
-            [nil, .faint, .shadowEdge].contains(verdicts[index]) && 4 * size(of: components[index]) >= largest
+            [nil, .faint, .shadowEdge, .straightObject].contains(verdicts[index]) && 4 * size(of: components[index]) >= largest
         }.compactMap { index in
             Band(members: [index], labelling: labelling, width: width).map { (index: index, band: $0) }
         }.filter { $0.band.length >= hollowElongationShare * DigitGroup.barElongation * $0.band.width }
@@ -187,12 +195,14 @@ struct Band {
         let count = max(1, Int(length / width)), bins = Int(width) + 2
         var nearest = [Float](repeating: .infinity, count: count), farthest = [Float](repeating: -.infinity, count: count)
         var covered = [Bool](repeating: false, count: count * bins)
+        var areas = [Int](repeating: 0, count: count)
         for index in members {
             labelling.forEachPixel(of: index, width: imageWidth) { x, y in
                 let (u, v) = (Float(x) - centreX, Float(y) - centreY)
                 let along = u * directionX + v * directionY, across = v * directionX - u * directionY
                 let slice = min(count - 1, max(0, Int((along / length + 0.5) * Float(count))))
                 nearest[slice] = min(nearest[slice], across); farthest[slice] = max(farthest[slice], across)
+                areas[slice] += 1
                 covered[slice * bins + min(bins - 1, max(0, Int((across + width / 2).rounded())))] = true
             }
         }
@@ -207,7 +217,17 @@ struct Band {
             }
             if widestGap >= leastGap { hollow += 1 }
         }
-        return BandSlices(spannedShare: Float(spanned) / Float(count), hollowShare: Float(hollow) / Float(count))
+        // A cap: the slices at one end holding more ink than the median slice, the line that
+        // runs along all the rest.
+        let line = Float(areas.sorted()[count / 2])
+        let isThick = areas.map { Float($0) > Band.capThickness * line }
+        let leading = isThick.prefix(while: { $0 }).count, trailing = isThick.reversed().prefix(while: { $0 }).count
+        let cap = leading >= trailing ? areas.prefix(leading) : areas.suffix(trailing)
+        let rest = leading >= trailing ? areas.dropFirst(leading) : areas.dropLast(trailing)
+        let isCapped = !cap.isEmpty && rest.allSatisfy { $0 > 0 && Float($0) <= Band.capThickness * line }
+        return BandSlices(spannedShare: Float(spanned) / Float(count), hollowShare: Float(hollow) / Float(count),
+                          capShare: isCapped ? Float(cap.count) / Float(count) : 0,
+                          capWidth: isCapped ? Float(cap.reduce(0, +)) / Float(cap.count) / (length / Float(count)) : 0)
     }
 
     /// How much of a band's width a slice of ink reaches across to span it.
@@ -215,6 +235,9 @@ struct Band {
     /// How wide a gap, as a share of the band's width, a hollow slice leaves between its sides
     /// at least (and 2 pixels): the bins of a solid slice's projection are all covered.
     static let hollowGap: Float = 0.1
+    /// How many times the median slice's ink a slice of a cap holds more than, and a slice of the
+    /// line along the rest at most.
+    static let capThickness: Float = 1.5
 
     /// How far the point (x, y) lies outside the band: its distance from the axis segment less
     /// half the band's width (negative inside).
@@ -236,4 +259,10 @@ struct BandSlices {
     /// The share along which it spans the band and leaves paper between its sides: a white or
     /// clear body's barrel; none of a solid bar or a chain of dots.
     let hollowShare: Float
+    /// The share at one end along which the ink is thicker than along the rest, where it draws
+    /// one line all along: a white pen's black cap, with the shaded side joined to it; zero for
+    /// any other shape.
+    let capShare: Float
+    /// That end's mean width (its ink per unit of the band's length).
+    let capWidth: Float
 }
