@@ -398,8 +398,9 @@ import Testing
     /// shaded sides threshold apart is two thin lines, each as wide as the digit's strokes (the
     /// frame cuts both: below a 9, joined to it and read as 2; beside a 6, read "61"): pen-086 and
     /// pen-039 of seed 1. Where the lit side is too faint to keep, one thin line shows, joined
-    /// to the black cap (beside a 2, read as 1): pen-054 of seed 1. In either mode the digit alone
-    /// is read. Each digit's box (x, y, maxX, maxY) was measured on the picture (from the fifth
+    /// to the black cap (beside a 2, read as 1): pen-054 of seed 1. A white marker running out of
+    /// the frame along one side spans only the part of its band inside it (beside an 8, read
+    /// "81" in the default mode): marker-002 of seed 2. In either mode the digit alone is read. Each digit's box (x, y, maxX, maxY) was measured on the picture (from the fifth
     /// on, on the same photo without the tool).
     @Test(arguments: [("pencil-beside-three.jpg", "3", [195, 264, 295, 413]), ("marker-beside-three.jpg", "3", [306, 262, 450, 502]),
                       ("pen-beside-eight.jpg", "8", [131, 274, 314, 515]), ("pen-below-one.jpg", "1", [266, 268, 299, 415]),
@@ -409,7 +410,8 @@ import Testing
                       ("white-marker-stub-below-four.jpg", "4", [256, 346, 372, 524]),
                       ("white-pen-sides-below-nine.jpg", "9", [264, 421, 380, 568]),
                       ("white-pen-sides-beside-six.jpg", "6", [244, 194, 382, 459]),
-                      ("white-pen-cap-beside-two.jpg", "2", [257, 319, 403, 464])])
+                      ("white-pen-cap-beside-two.jpg", "2", [257, 319, 403, 464]),
+                      ("white-marker-cut-beside-eight.jpg", "8", [218, 216, 314, 397])])
     func aPenLyingBesideTheDigitIsNoPartOfIt(file: String, digit: String, ink: [Int]) throws {
         let box = try Self.digitBoxInBothModes(file, reading: digit)
         let found = [box.x, box.y, box.maxX, box.maxY]

@@ -94,7 +94,7 @@ enum StraightObjects {
             let isSolidBar = band.length >= leastElongation * band.width && body >= bandFill * band.width
             var isTool = isSolidBar && body >= widthOverStroke * stroke
             if !isTool, band.width >= (isCut ? cutWidthOverStroke : widthOverStroke) * stroke {
-                let slices = band.slices(of: members, labelling: labelling, width: width)
+                let slices = band.slices(of: members, labelling: labelling, width: width, inFrameOnly: isCut)
                 isTool = slices.spannedShare >= spannedLength && (isSolidBar || slices.hollowShare >= hollowLength)
                     || capLength.contains(slices.capShare) && slices.capWidth >= widthOverStroke * stroke
             }
@@ -190,8 +190,9 @@ struct Band {
 
     /// Components `members`' ink across the band, slice by slice, each slice as long as the band
     /// is wide, projected onto the band's width (the band follows their axis, whatever its
-    /// direction).
-    func slices(of members: [Int], labelling: ComponentLabels, width imageWidth: Int) -> BandSlices {
+    /// direction). `inFrameOnly` weighs a slice against the part of the band inside the picture,
+    /// and one with under half of `spannedWidth` of the band inside never spans it.
+    func slices(of members: [Int], labelling: ComponentLabels, width imageWidth: Int, inFrameOnly: Bool = false) -> BandSlices {
         let count = max(1, Int(length / width)), bins = Int(width) + 2
         var nearest = [Float](repeating: .infinity, count: count), farthest = [Float](repeating: -.infinity, count: count)
         var covered = [Bool](repeating: false, count: count * bins)
@@ -208,7 +209,19 @@ struct Band {
         }
         let leastGap = max(2, Int(Band.hollowGap * width))
         var spanned = 0, hollow = 0
-        for slice in 0..<count where farthest[slice] - nearest[slice] + 1 >= Band.spannedWidth * width {
+        // With `inFrameOnly`, a slice spans the part of the band inside the frame: a white
+        // marker running out of the frame along one side shows only what is in it.
+        let imageHeight = labelling.labels.count / imageWidth
+        let reach = (0..<count).map { slice -> Float in
+            guard inFrameOnly else { return width }
+            let along = (Float(slice) + 0.5) / Float(count) * length - length / 2
+            return Float(stride(from: -width / 2 + 0.5, to: width / 2, by: 1).filter { across in
+                let x = centreX + along * directionX - across * directionY, y = centreY + along * directionY + across * directionX
+                return x >= 0 && y >= 0 && x < Float(imageWidth) && y < Float(imageHeight)
+            }.count)
+        }
+        for slice in 0..<count where reach[slice] >= Band.spannedWidth * width / 2
+            && farthest[slice] - nearest[slice] + 1 >= Band.spannedWidth * reach[slice] {
             spanned += 1
             // Only a gap that covered bins close on both sides lies between the sides.
             var gap = 0, widestGap = 0
