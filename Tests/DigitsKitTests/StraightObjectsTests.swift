@@ -6,38 +6,37 @@ import Testing
 @Suite struct StraightObjectsTests {
     typealias Page = DigitExtractorTests
 
-    /// "47" with a pen lying beside it, 2.8 times the digits' height and four times as wide as
-    /// their strokes: it was read as a third digit.
-    @Test func aPenBesideANumberIsNoDigit() throws {
+    /// "47" in the default mode, with a tool beside it, right of x = 400: each of `strokes`
+    /// drawn with its `pen` into a 440-pixel square at its origin (`Page.draw`). The two digits
+    /// alone must be read.
+    private func expectFortySevenAlone(beside strokes: [(strokes: [[(Float, Float)]], pen: Float)], at origins: [(Int, Int)]) {
         var ink = GrayImage(width: 700, height: 480)
         Page.draw(Page.four, size: 150, pen: 4, into: &ink, at: (40, 60))
         Page.draw(Page.seven, size: 150, pen: 4, into: &ink, at: (220, 60))
-        Page.draw([[(0.05, 0.05), (0.45, 0.95)]], size: 440, pen: 16, into: &ink, at: (420, 20))
+        for (tool, origin) in zip(strokes, origins) { Page.draw(tool.strokes, size: 440, pen: tool.pen, into: &ink, at: origin) }
         let boxes = DigitExtractor(options: .init(mode: .multi)).extract(Page.page(ink)).digits.map(\.box)
         #expect(boxes.count == 2 && boxes.allSatisfy { $0.maxX < 400 }, "\(boxes)")
+    }
+
+    /// "47" with a pen lying beside it, 2.8 times the digits' height and four times as wide as
+    /// their strokes: it was read as a third digit.
+    @Test func aPenBesideANumberIsNoDigit() {
+        expectFortySevenAlone(beside: [([[(0.05, 0.05), (0.45, 0.95)]], 16)], at: [(420, 20)])
     }
 
     /// A white pen beside "47" whose two shaded sides threshold apart: two parallel lines, each
     /// as thin as the digits' strokes, so neither is a pen's body alone. Each was read as a 1.
-    @Test func aWhitePensTwoSidesAreOneBody() throws {
-        var ink = GrayImage(width: 700, height: 480)
-        Page.draw(Page.four, size: 150, pen: 4, into: &ink, at: (40, 60))
-        Page.draw(Page.seven, size: 150, pen: 4, into: &ink, at: (220, 60))
-        for offset in [0, 36] { Page.draw([[(0.05, 0.05), (0.35, 0.95)]], size: 440, pen: 4, into: &ink, at: (420 + offset, 20)) }
-        let boxes = DigitExtractor(options: .init(mode: .multi)).extract(Page.page(ink)).digits.map(\.box)
-        #expect(boxes.count == 2 && boxes.allSatisfy { $0.maxX < 400 }, "\(boxes)")
+    @Test func aWhitePensTwoSidesAreOneBody() {
+        let side = (strokes: [[(Float(0.05), Float(0.05)), (0.35, 0.95)]], pen: Float(4))
+        expectFortySevenAlone(beside: [side, side], at: [(420, 20), (456, 20)])
     }
 
     /// A white pen beside "47" whose lit side is too faint to keep: one thin line, its black cap
     /// joined to it at one end, as wide as a pen. It was read as a 1 on a line of its own.
-    @Test func aWhitePensCapOnOneSideIsOneBody() throws {
-        var ink = GrayImage(width: 700, height: 480)
-        Page.draw(Page.four, size: 150, pen: 4, into: &ink, at: (40, 60))
-        Page.draw(Page.seven, size: 150, pen: 4, into: &ink, at: (220, 60))
-        Page.draw([[(0.1, 0.05), (0.1, 0.95)]], size: 440, pen: 4, into: &ink, at: (460, 20))
-        Page.draw([[(0.1 + 18 / 440, 0.68), (0.1 + 18 / 440, 0.92)]], size: 440, pen: 18, into: &ink, at: (460, 20))
-        let boxes = DigitExtractor(options: .init(mode: .multi)).extract(Page.page(ink)).digits.map(\.box)
-        #expect(boxes.count == 2 && boxes.allSatisfy { $0.maxX < 400 }, "\(boxes)")
+    @Test func aWhitePensCapOnOneSideIsOneBody() {
+        let capX = Float(0.1 + 18.0 / 440)
+        expectFortySevenAlone(beside: [([[(0.1, 0.05), (0.1, 0.95)]], 4), ([[(capX, 0.68), (capX, 0.92)]], 18)],
+                              at: [(460, 20), (460, 20)])
     }
 
     /// A 4 drawn in two strokes, its straight stem twice as long as its arm and apart from it:
