@@ -63,7 +63,7 @@ enum StraightObjects {
     /// a picture of one digit (`oneDigit`) a mark in a row of marks (`DigitGroup.rowLength` or
     /// more on a line: a screen's buttons, a form's print) is no digit for a tool to lie beside:
     /// a 1 drawn in a phone's drawing app is a wide straight stroke beside thin buttons. Two
-    /// parallel lines as long as each other are weighed as one body, its two sides.
+    /// parallel straight lines are also weighed together, as one body's two sides.
     static func reject(_ verdicts: inout [Rejection?], labelling: ComponentLabels, width: Int, oneDigit: Bool) {
         let components = labelling.components
         let kept = components.indices.filter { verdicts[$0] == nil }
