@@ -443,6 +443,19 @@ extension RealPictureFailureTests {
         #expect(try Self.read(file, mode: .multi).text == digit)
     }
 
+    /// A 9 and a 7 with a line drawn against the foot (`scripts/bench/writers-marks.py` seed 1,
+    /// underlined-touching-097 and -003): one mark with the digit, the line made the 9 a 2 and
+    /// the 7 a 1. In either mode, the digit is read without the line; a stub of it stays under
+    /// the foot, where the two strokes are one.
+    @Test(arguments: [("underline-touching-nine.jpg", "9", [94, 53, 158, 161]),
+                      ("underline-touching-seven.jpg", "7", [51, 30, 110, 90])])
+    func aLineAgainstTheDigitsFootIsNoPartOfIt(file: String, digit: String, ink: [Int]) throws {
+        let box = try Self.singleDigitBox(file, reading: digit)
+        let found = [box.x, box.y, box.maxX, box.maxY]
+        #expect(zip(found, ink).allSatisfy { abs($0 - $1) <= 6 }, "the digit's ink and the stub span \(ink): \(box)")
+        #expect(try Self.read(file, mode: .multi).text == digit)
+    }
+
     /// A fat white 8 on black, cropped to its ink (`scripts/bench/cropped-digits.py`,
     /// white-on-black-0, test image 3186): the light digit is most of the picture, so it was
     /// read as dark ink, and the dark ground in the corners, cut by the frame, hid its holes

@@ -1,8 +1,8 @@
 import Testing
 @testable import DigitsKit
 
-/// A line the writer drew under the digit, or a ring around it, is no part of the digit, in
-/// either mode; a 2's base drawn apart from its neck and a slashed zero's slash are.
+/// A line the writer drew under the digit (apart from it or against its foot), or a ring around
+/// it, is no part of the digit, in either mode; a 2's base and a slashed zero's slash are.
 @Suite struct WritersMarksTests {
     typealias Pen = DigitExtractorTests
 
@@ -32,6 +32,41 @@ import Testing
         let (single, multi) = try Self.boxes(ink)
         #expect(single.maxY > 235, "the base is at y 234…246: \(single)")
         #expect(multi.count == 1 && multi.allSatisfy { $0.maxY > 235 }, "\(multi)")
+    }
+
+    /// A 7 (ink x 134…266, y 74…246) with a line drawn against its foot, reaching 18 px past it
+    /// on each side: one mark with the 7, it made it a 2. A stub of the line under the foot stays.
+    @Test func anUnderlineAgainstTheFootIsNoPartOfTheDigit() throws {
+        var ink = GrayImage(width: 400, height: 360)
+        Pen.draw(Pen.seven, size: 200, pen: 6, into: &ink, at: (100, 60))
+        Pen.draw([[(0.1, 0.915), (0.9, 0.925)]], size: 200, pen: 4, into: &ink, at: (100, 60))
+        let (single, multi) = try Self.boxes(ink)
+        #expect(single.x > 125 && single.maxX < 275, "the line spans x 116…284: \(single)")
+        #expect(multi.count == 1 && multi.allSatisfy { $0.x > 125 && $0.maxX < 275 }, "\(multi)")
+    }
+
+    /// "17" underlined with one line against both feet: the line beside and between them goes,
+    /// and the two are read apart.
+    @Test func anUnderlineAgainstTwoDigitsIsNoPartOfEither() throws {
+        var ink = GrayImage(width: 480, height: 360)
+        Pen.draw(Pen.one, size: 200, pen: 6, into: &ink, at: (60, 60))
+        Pen.draw(Pen.seven, size: 200, pen: 6, into: &ink, at: (200, 60))
+        Pen.draw([[(0.1, 0.92), (1.85, 0.92)]], size: 200, pen: 4, into: &ink, at: (60, 60))
+        let multi = try Self.boxes(ink).multi
+        #expect(multi.count == 2, "\(multi)")
+        #expect(multi.first.map { $0.x > 130 && $0.maxX < 190 } == true, "the 1's ink spans x 144…176: \(multi)")
+        #expect(multi.last.map { $0.x > 225 && $0.maxX < 375 } == true, "the 7's ink spans x 234…366: \(multi)")
+    }
+
+    /// A 2 drawn in one stroke, its base running on from the neck past the rest of it, keeps
+    /// its base: an underline reaches past the digit on both sides.
+    @Test func aTwosBaseDrawnOnFromTheNeckStaysWithIt() throws {
+        let stroke: [(Float, Float)] = [(0.25, 0.3), (0.35, 0.12), (0.6, 0.1), (0.72, 0.25), (0.65, 0.45), (0.22, 0.9), (0.85, 0.9)]
+        var ink = GrayImage(width: 400, height: 360)
+        Pen.draw([stroke], size: 200, pen: 6, into: &ink, at: (100, 60))
+        let (single, multi) = try Self.boxes(ink)
+        #expect(single.maxX > 265, "the base ends at x 276: \(single)")
+        #expect(multi.count == 1 && multi.allSatisfy { $0.maxX > 265 }, "\(multi)")
     }
 
     /// A 7 (ink x 134…266, y 74…246) in a ring around it: read with the ring, it was a 0.

@@ -298,6 +298,11 @@ public struct DigitExtractor: Sendable {
             labelling = ComponentLabels(mask: mask, ink: ink)
             verdicts = classified(labelling)
         }
+        if TouchingUnderlines.cut(from: &mask, labelling: labelling, kept: verdicts.indices.filter { verdicts[$0] == nil },
+                                  width: ink.width) {
+            labelling = ComponentLabels(mask: mask, ink: ink)
+            verdicts = classified(labelling)
+        }
         let components = labelling.components
 
         var accepted = components.indices.filter { verdicts[$0] == nil }
