@@ -12,7 +12,8 @@
 /// any angle across the frame (a turned page's, a fold's: `TiltedLines`), components again
 /// → drop faint blobs, paper edges, ruled lines, specks and solid objects reaching in from the
 /// edge, and the wide part of a stroke-touching one (a thumb: `EdgeObjects`), and the pen lying
-/// beside the digit (`StraightObjects`) → group stacked pieces into digits → round blots and
+/// beside the digit (`StraightObjects`) → an underline drawn against a digit's foot erased
+/// (`TouchingUnderlines`) → group stacked pieces into digits → round blots and
 /// flat bars set aside beside writing → reading order (lines, then left to right) or, in single
 /// mode, the digit with the most ink that the frame does not cut → MNIST normalisation.
 public struct DigitExtractor: Sendable {
