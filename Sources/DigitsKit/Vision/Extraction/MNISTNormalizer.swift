@@ -1,5 +1,5 @@
-/// Makes one digit look like an MNIST digit: white ink on black, contrast to full ink, stroke
-/// width matched to MNIST's, fitted into a 20×20 box by aspect ratio with area resampling,
+/// Makes one digit look like an MNIST digit: white ink on black, the gaps of pen lifts filled
+/// (`PenLifts`), contrast to full ink, stroke width matched to MNIST's, fitted into a 20×20 box by aspect ratio with area resampling,
 /// and placed in 28×28 by its centre of mass (optionally deskewed by its second moments).
 struct MNISTNormalizer {
     /// MNIST's typical stroke width at the 20×20 box scale, measured on the 60 000 training
@@ -47,6 +47,13 @@ struct MNISTNormalizer {
                 }
             }
         }
+        // The gaps between pieces of the digit are inked as its middling ink.
+        var below = 0, middle = 0
+        while middle < 255, below + histogram[middle] < count / 2 {
+            below += histogram[middle]
+            middle += 1
+        }
+        PenLifts.bridge(&crop, labels: labels, member: member, box: box, imageWidth: ink.width, level: Float(middle) / 255)
         // A faint trace (pencil, a thin line shrunk from a big canvas) gets full-ink contrast,
         // as MNIST strokes have: its strongest 5 % of ink becomes 1.
         var level = 255, above = 0
