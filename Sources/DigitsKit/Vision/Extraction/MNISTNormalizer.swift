@@ -27,8 +27,7 @@ struct MNISTNormalizer {
     /// group's components apart from neighbours reaching into its box.
     func normalize(ink: GrayImage, labels: [Int32], member: [Bool], box: PixelBox) -> Result {
         var crop = GrayImage(width: box.width, height: box.height)
-        var histogram = [Int](repeating: 0, count: 256)
-        var count = 0
+        var levels = GreyLevels()
         // The group's own pixels, solid where a pencil's grain leaves the ink mottled: their
         // boundary, for the stroke width at the crop's scale (`strokeWidth`'s estimator).
         var edges = 0
@@ -41,24 +40,19 @@ struct MNISTNormalizer {
                 if member[Int(labels[i])] {
                     let v = ink.pixels[i]
                     crop.pixels[y * box.width + x] = v
-                    histogram[Int(max(0, min(255, v * 255)))] += 1
-                    count += 1
+                    levels.add(UInt8(max(0, min(255, v * 255))))
                     for (dx, dy) in [(-1, 0), (1, 0), (0, -1), (0, 1)] where !isMember(x + dx, y + dy) { edges += 1 }
                 }
             }
         }
         // The gaps between pieces of the digit are inked as its middling ink.
-        var below = 0, middle = 0
-        while middle < 255, below + histogram[middle] < count / 2 {
-            below += histogram[middle]
-            middle += 1
-        }
-        PenLifts.bridge(&crop, labels: labels, member: member, box: box, imageWidth: ink.width, level: Float(middle) / 255)
+        PenLifts.bridge(&crop, labels: labels, member: member, box: box, imageWidth: ink.width,
+                        level: Float(levels.percentile(0.5)) / 255)
         // A faint trace (pencil, a thin line shrunk from a big canvas) gets full-ink contrast,
         // as MNIST strokes have: its strongest 5 % of ink becomes 1.
         var level = 255, above = 0
-        while level > 0, above + histogram[level] <= count / 20 {
-            above += histogram[level]
+        while level > 0, above + levels.histogram[level] <= levels.count / 20 {
+            above += levels.histogram[level]
             level -= 1
         }
         let bright = max(0.2, (Float(level) + 1) / 255)
@@ -69,7 +63,7 @@ struct MNISTNormalizer {
         // a pixel and a half of that box.
         let side = 20 * Self.workScale
         let visible = 1.5 * Double(max(box.width, box.height)) / Double(side)
-        let cropWidth = edges == 0 ? 0 : 2 * Double(count) / Double(edges)
+        let cropWidth = edges == 0 ? 0 : 2 * Double(levels.count) / Double(edges)
         if matchStrokeWidth, cropWidth > 0, cropWidth < visible {
             let radius = Int(((visible - cropWidth) / 2).rounded(.up))
             crop = crop.padded(by: radius).grown(radius)

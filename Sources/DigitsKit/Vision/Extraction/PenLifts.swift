@@ -65,8 +65,9 @@ enum PenLifts {
                 // near the piece cut off its upright).
                 let within = closest + Int32((slack * stroke).rounded())
                 let gap = Capsule(from: nearA, to: nearB, radius: (0.5 + slack) * stroke / Float(ChamferDistances.straightStep))
-                for y in gap.rows(within: box.height) {
-                    for x in gap.columns(within: box.width) where gap.contains(x: x, y: y) {
+                let reach = gap.box(within: box.width, box.height)
+                for y in reach.rows {
+                    for x in reach.columns where gap.contains(x: x, y: y) {
                         let i = distances[a].index(x: box.x + x, y: box.y + y)
                         if distances[a].values[i] + distances[b].values[i] <= within {
                             crop[x, y] = max(crop[x, y], level)
@@ -122,14 +123,11 @@ enum PenLifts {
 private struct Capsule {
     let from: (x: Int, y: Int), to: (x: Int, y: Int), radius: Float
 
-    func rows(within height: Int) -> ClosedRange<Int> {
+    /// The rows and columns of its box, within an image `width` × `height`.
+    func box(within width: Int, _ height: Int) -> (rows: ClosedRange<Int>, columns: ClosedRange<Int>) {
         let reach = Int(radius.rounded(.up))
-        return max(0, min(from.y, to.y) - reach)...min(height - 1, max(from.y, to.y) + reach)
-    }
-
-    func columns(within width: Int) -> ClosedRange<Int> {
-        let reach = Int(radius.rounded(.up))
-        return max(0, min(from.x, to.x) - reach)...min(width - 1, max(from.x, to.x) + reach)
+        return (max(0, min(from.y, to.y) - reach)...min(height - 1, max(from.y, to.y) + reach),
+                max(0, min(from.x, to.x) - reach)...min(width - 1, max(from.x, to.x) + reach))
     }
 
     func contains(x: Int, y: Int) -> Bool {
