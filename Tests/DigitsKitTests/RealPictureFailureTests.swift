@@ -456,6 +456,19 @@ extension RealPictureFailureTests {
         #expect(try Self.read(file, mode: .multi).text == digit)
     }
 
+    /// A ring drawn around a digit and touching it (`scripts/bench/writers-marks.py`, seed 1
+    /// circled-012 and seed 3 circled-046): one mark with the 4 (touching it at its left side)
+    /// or the 9 (at its top and foot), the ring made each a 0. In either mode, the digit is read
+    /// alone, its box within the ring.
+    @Test(arguments: [("ring-touching-four.jpg", "4", [67, 33, 137, 103]),
+                      ("ring-touching-nine.jpg", "9", [100, 46, 166, 139])])
+    func aRingAgainstTheDigitIsNoPartOfIt(file: String, digit: String, ink: [Int]) throws {
+        let box = try Self.singleDigitBox(file, reading: digit)
+        let found = [box.x, box.y, box.maxX, box.maxY]
+        #expect(zip(found, ink).allSatisfy { abs($0 - $1) <= 6 }, "the digit's ink spans \(ink): \(box)")
+        #expect(try Self.read(file, mode: .multi).text == digit)
+    }
+
     /// A fat white 8 on black, cropped to its ink (`scripts/bench/cropped-digits.py`,
     /// white-on-black-0, test image 3186): the light digit is most of the picture, so it was
     /// read as dark ink, and the dark ground in the corners, cut by the frame, hid its holes

@@ -1,8 +1,10 @@
+import Foundation
 import Testing
 @testable import DigitsKit
 
 /// A line the writer drew under the digit (apart from it or against its foot), or a ring around
-/// it, is no part of the digit, in either mode; a 2's base and a slashed zero's slash are.
+/// it (apart from it or against it), is no part of the digit, in either mode; a 2's base and a
+/// slashed zero's slash are.
 @Suite struct WritersMarksTests {
     typealias Pen = DigitExtractorTests
 
@@ -77,6 +79,40 @@ import Testing
         let (single, multi) = try Self.boxes(ink)
         #expect(single.x > 120 && single.maxX < 280 && single.y > 60, "\(single)")
         #expect(multi.count == 1 && multi.allSatisfy { $0.x > 120 && $0.maxX < 280 }, "\(multi)")
+    }
+
+    /// A 4 (ink x 130…270, y 80…260) in a ring drawn against its left side and its foot: one
+    /// mark with the 4, the ring made it a 0. The 4 is read alone, bitten where the two met.
+    @Test func aRingAgainstTheDigitIsNoPartOfIt() throws {
+        var ink = GrayImage(width: 400, height: 360)
+        Pen.draw(Pen.four, size: 200, pen: 8, into: &ink, at: (100, 60))
+        Pen.draw(Pen.zero, size: 250, pen: 5, into: &ink, at: (90, 40))
+        let (single, multi) = try Self.boxes(ink)
+        #expect(single.x > 120 && single.maxX < 280 && single.y > 70 && single.maxY < 275, "the ring spans x 90…340, y 60…290: \(single)")
+        #expect(multi.count == 1 && multi.allSatisfy { $0.x > 120 && $0.maxX < 280 }, "\(multi)")
+    }
+
+    /// A 0 whose slash reaches its ring at both ends is one mark: still a slashed zero.
+    @Test func aSlashAgainstAZerosRingStaysWithIt() throws {
+        var ink = GrayImage(width: 400, height: 360)
+        Pen.draw(Pen.zero, size: 300, pen: 6, into: &ink, at: (50, 30))
+        Pen.draw([[(0.3, 0.85), (0.7, 0.15)]], size: 300, pen: 6, into: &ink, at: (50, 30))
+        let (single, multi) = try Self.boxes(ink)
+        #expect(single.width > 160 && single.height > 220, "the ring is 180 × 240 px: \(single)")
+        #expect(multi.count == 1 && multi.allSatisfy { $0.width > 160 }, "\(multi)")
+    }
+
+    /// A 0 the pen went round again, inside the first pass from where it closed, is a 0.
+    @Test func aZeroGoneRoundTwiceStaysWhole() throws {
+        let inner: [(Float, Float)] = (0...20).map { k in
+            let angle = Float(k) / 24 * 2 * .pi, narrowing = 0.06 * Float(k) / 20
+            return (0.5 + (0.3 - narrowing) * cos(angle), 0.5 + (0.4 - narrowing) * sin(angle))
+        }
+        var ink = GrayImage(width: 400, height: 360)
+        Pen.draw(Pen.zero + [inner], size: 300, pen: 3, into: &ink, at: (50, 30))
+        let (single, multi) = try Self.boxes(ink)
+        #expect(single.width > 160 && single.height > 220, "the outer pass is 180 × 240 px: \(single)")
+        #expect(multi.count == 1 && multi.allSatisfy { $0.width > 160 }, "\(multi)")
     }
 
     /// A 0 with a slash inside it that does not reach its ring is a slashed zero, not a ringed 1.

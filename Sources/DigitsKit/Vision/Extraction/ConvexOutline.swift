@@ -29,6 +29,15 @@ struct ConvexOutline {
         vertices = hull
     }
 
+    /// The area the hull encloses, in cells.
+    var area: Float {
+        let twice = vertices.indices.reduce(0) { sum, i in
+            let (a, b) = (vertices[i], vertices[(i + 1) % vertices.count])
+            return sum + a.x * b.y - b.x * a.y
+        }
+        return Float(abs(twice)) / 2
+    }
+
     /// The hull's vertices that stay when it is simplified (Douglas–Peucker) to within
     /// `tolerance` cells: four for a rectangle or a sheet seen in perspective, however large; a
     /// round outline keeps more the larger it is against the tolerance.

@@ -13,9 +13,10 @@
 /// → drop faint blobs, paper edges, ruled lines, specks and solid objects reaching in from the
 /// edge, and the wide part of a stroke-touching one (a thumb: `EdgeObjects`), and the pen lying
 /// beside the digit (`StraightObjects`) → an underline drawn against a digit's foot erased
-/// (`TouchingUnderlines`) → group stacked pieces into digits → round blots and
-/// flat bars set aside beside writing → reading order (lines, then left to right) or, in single
-/// mode, the digit with the most ink that the frame does not cut → MNIST normalisation.
+/// (`TouchingUnderlines`), and a ring drawn around a digit and against it (`TouchingRings`) →
+/// group stacked pieces into digits → round blots and flat bars set aside beside writing →
+/// reading order (lines, then left to right) or, in single mode, the digit with the most ink
+/// that the frame does not cut → MNIST normalisation.
 public struct DigitExtractor: Sendable {
     public enum Mode: String, Sendable, CaseIterable {
         /// The image is one digit: the largest plausible digit wins.
@@ -294,13 +295,14 @@ public struct DigitExtractor: Sendable {
             return verdicts
         }
         var verdicts = classified(labelling)
-        if EdgeObjects.cutAway(from: &mask, labelling: labelling, kept: verdicts.indices.filter { verdicts[$0] == nil },
-                               width: ink.width, height: ink.height) {
-            labelling = ComponentLabels(mask: mask, ink: ink)
-            verdicts = classified(labelling)
-        }
-        if TouchingUnderlines.cut(from: &mask, labelling: labelling, kept: verdicts.indices.filter { verdicts[$0] == nil },
-                                  width: ink.width) {
+        // Each cut erases part of some kept components (`kept`: their indices), after which the
+        // mask is labelled and classified again.
+        let cuts: [(_ mask: inout [UInt8], _ labelling: ComponentLabels, _ kept: [Int]) -> Bool] = [
+            { EdgeObjects.cutAway(from: &$0, labelling: $1, kept: $2, width: ink.width, height: ink.height) },
+            { TouchingUnderlines.cut(from: &$0, labelling: $1, kept: $2, width: ink.width) },
+            { TouchingRings.cut(from: &$0, labelling: $1, kept: $2, width: ink.width) },
+        ]
+        for cut in cuts where cut(&mask, labelling, verdicts.indices.filter { verdicts[$0] == nil }) {
             labelling = ComponentLabels(mask: mask, ink: ink)
             verdicts = classified(labelling)
         }
