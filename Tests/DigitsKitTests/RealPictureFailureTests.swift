@@ -26,6 +26,14 @@ import Testing
         return try singleDigitBox(file, reading: digit)
     }
 
+    /// Expects `file` read as `digit` in both modes, the digit's box spanning `ink` (its first
+    /// and last column and row, the last ones exclusive) to within 6 px: the digit read alone.
+    static func expectDigitAlone(_ file: String, reading digit: String, spanning ink: [Int]) throws {
+        let box = try digitBoxInBothModes(file, reading: digit)
+        let found = [box.x, box.y, box.maxX, box.maxY]
+        #expect(zip(found, ink).allSatisfy { abs($0 - $1) <= 6 }, "the digit's ink spans \(ink): \(box)")
+    }
+
     /// A 7 beside a soft shadow's edge: the paper estimate lags the edge, so a band of shade
     /// under the 7 looked like ink, joined the 7 as a stacked piece and made it a 2.
     @Test func aShadowsEdgeUnderADigitIsNotInk() throws {
@@ -413,9 +421,7 @@ import Testing
                       ("white-pen-cap-beside-two.jpg", "2", [257, 319, 403, 464]),
                       ("white-marker-cut-beside-eight.jpg", "8", [218, 216, 314, 397])])
     func aPenLyingBesideTheDigitIsNoPartOfIt(file: String, digit: String, ink: [Int]) throws {
-        let box = try Self.digitBoxInBothModes(file, reading: digit)
-        let found = [box.x, box.y, box.maxX, box.maxY]
-        #expect(zip(found, ink).allSatisfy { abs($0 - $1) <= 6 }, "the digit's ink spans \(ink): \(box)")
+        try Self.expectDigitAlone(file, reading: digit, spanning: ink)
     }
 
     /// Photos of pages whose lines cross the frame at an angle (`scripts/bench/turned-pages.py`,
@@ -437,10 +443,7 @@ extension RealPictureFailureTests {
     /// ringed 2 as a 0. In either mode, the digit alone is read.
     @Test(arguments: [("underlined-four.jpg", "4", [104, 52, 175, 156]), ("ringed-two.jpg", "2", [66, 30, 119, 94])])
     func aLineUnderTheDigitOrARingAroundItIsNoPartOfIt(file: String, digit: String, ink: [Int]) throws {
-        let box = try Self.singleDigitBox(file, reading: digit)
-        let found = [box.x, box.y, box.maxX, box.maxY]
-        #expect(zip(found, ink).allSatisfy { abs($0 - $1) <= 6 }, "the digit's ink spans \(ink): \(box)")
-        #expect(try Self.read(file, mode: .multi).text == digit)
+        try Self.expectDigitAlone(file, reading: digit, spanning: ink)
     }
 
     /// A 9 and a 7 with a line drawn against the foot (`scripts/bench/writers-marks.py` seed 1,
@@ -450,10 +453,7 @@ extension RealPictureFailureTests {
     @Test(arguments: [("underline-touching-nine.jpg", "9", [94, 53, 158, 161]),
                       ("underline-touching-seven.jpg", "7", [51, 30, 110, 90])])
     func aLineAgainstTheDigitsFootIsNoPartOfIt(file: String, digit: String, ink: [Int]) throws {
-        let box = try Self.singleDigitBox(file, reading: digit)
-        let found = [box.x, box.y, box.maxX, box.maxY]
-        #expect(zip(found, ink).allSatisfy { abs($0 - $1) <= 6 }, "the digit's ink and the stub span \(ink): \(box)")
-        #expect(try Self.read(file, mode: .multi).text == digit)
+        try Self.expectDigitAlone(file, reading: digit, spanning: ink)
     }
 
     /// A ring drawn around a digit and touching it (`scripts/bench/writers-marks.py`, seed 1
@@ -463,10 +463,7 @@ extension RealPictureFailureTests {
     @Test(arguments: [("ring-touching-four.jpg", "4", [67, 33, 137, 103]),
                       ("ring-touching-nine.jpg", "9", [100, 46, 166, 139])])
     func aRingAgainstTheDigitIsNoPartOfIt(file: String, digit: String, ink: [Int]) throws {
-        let box = try Self.singleDigitBox(file, reading: digit)
-        let found = [box.x, box.y, box.maxX, box.maxY]
-        #expect(zip(found, ink).allSatisfy { abs($0 - $1) <= 6 }, "the digit's ink spans \(ink): \(box)")
-        #expect(try Self.read(file, mode: .multi).text == digit)
+        try Self.expectDigitAlone(file, reading: digit, spanning: ink)
     }
 
     /// A fat white 8 on black, cropped to its ink (`scripts/bench/cropped-digits.py`,

@@ -15,6 +15,14 @@ import Testing
         return (single, DigitExtractor(options: .init(mode: .multi)).extract(page).digits.map(\.box))
     }
 
+    /// Expects the 0 drawn at 300 px (`Pen.zero`, a ring 180 × 240 px) read whole in both
+    /// modes, not only what lies inside it.
+    static func expectWholeZero(_ ink: GrayImage) throws {
+        let (single, multi) = try boxes(ink)
+        #expect(single.width > 160 && single.height > 220, "the ring is 180 × 240 px: \(single)")
+        #expect(multi.count == 1 && multi.allSatisfy { $0.width > 160 }, "\(multi)")
+    }
+
     /// A 4 (ink x 274…426, y 74…246) with a line 12 px under it, reaching 60 px past it on
     /// each side (too short for a ruled line): read with the 4, the line made it a 1.
     @Test func anUnderlineIsNoPartOfTheDigit() throws {
@@ -97,9 +105,7 @@ import Testing
         var ink = GrayImage(width: 400, height: 360)
         Pen.draw(Pen.zero, size: 300, pen: 6, into: &ink, at: (50, 30))
         Pen.draw([[(0.3, 0.85), (0.7, 0.15)]], size: 300, pen: 6, into: &ink, at: (50, 30))
-        let (single, multi) = try Self.boxes(ink)
-        #expect(single.width > 160 && single.height > 220, "the ring is 180 × 240 px: \(single)")
-        #expect(multi.count == 1 && multi.allSatisfy { $0.width > 160 }, "\(multi)")
+        try Self.expectWholeZero(ink)
     }
 
     /// A 0 the pen went round again, inside the first pass from where it closed, is a 0.
@@ -110,9 +116,7 @@ import Testing
         }
         var ink = GrayImage(width: 400, height: 360)
         Pen.draw(Pen.zero + [inner], size: 300, pen: 3, into: &ink, at: (50, 30))
-        let (single, multi) = try Self.boxes(ink)
-        #expect(single.width > 160 && single.height > 220, "the outer pass is 180 × 240 px: \(single)")
-        #expect(multi.count == 1 && multi.allSatisfy { $0.width > 160 }, "\(multi)")
+        try Self.expectWholeZero(ink)
     }
 
     /// A 0 with a slash inside it that does not reach its ring is a slashed zero, not a ringed 1.
@@ -120,8 +124,6 @@ import Testing
         var ink = GrayImage(width: 400, height: 360)
         Pen.draw(Pen.zero, size: 300, pen: 6, into: &ink, at: (50, 30))
         Pen.draw([[(0.38, 0.68), (0.62, 0.32)]], size: 300, pen: 6, into: &ink, at: (50, 30))
-        let (single, multi) = try Self.boxes(ink)
-        #expect(single.width > 160 && single.height > 220, "the ring is 180 × 240 px: \(single)")
-        #expect(multi.count == 1 && multi.allSatisfy { $0.width > 160 }, "\(multi)")
+        try Self.expectWholeZero(ink)
     }
 }

@@ -81,6 +81,19 @@ struct ComponentLabels {
         }
     }
 
+    /// Erases from `mask` (paper 0) the pixels (image indices) that `marks` finds in each of the
+    /// `kept` components away from the frame: a writer's mark drawn against a digit. Whether it
+    /// erased any: the mask must then be labelled again.
+    func erase(from mask: inout [UInt8], kept: [Int], marks: (_ index: Int) -> [Int]?) -> Bool {
+        var erased = false
+        for index in kept where !components[index].touchesBorder {
+            guard let pixels = marks(index) else { continue }
+            for pixel in pixels { mask[pixel] = 0 }
+            erased = true
+        }
+        return erased
+    }
+
     /// Union-find with path compression. Plain functions over an `inout` array rather than
     /// nested functions capturing it, which Swift would check for exclusive access at run time
     /// on every step.

@@ -38,13 +38,7 @@ enum TouchingRings {
     /// Erases from `mask` (paper 0) the rings drawn around and against the `kept` components of
     /// `labelling`. Whether it erased any: the mask must then be labelled again.
     static func cut(from mask: inout [UInt8], labelling: ComponentLabels, kept: [Int], width: Int) -> Bool {
-        var erased = false
-        for index in kept where !labelling.components[index].touchesBorder {
-            guard let ring = ringPixels(of: index, labelling: labelling, width: width) else { continue }
-            for pixel in ring { mask[pixel] = 0 }
-            erased = true
-        }
-        return erased
+        labelling.erase(from: &mask, kept: kept) { ringPixels(of: $0, labelling: labelling, width: width) }
     }
 
     /// The image indices of the ring's pixels when component `index` is a digit with a ring

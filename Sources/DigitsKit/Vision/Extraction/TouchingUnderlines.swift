@@ -35,16 +35,13 @@ enum TouchingUnderlines {
     /// Erases from `mask` (paper 0) the underlines drawn against the `kept` components of
     /// `labelling`. Whether it erased any: the mask must then be labelled again.
     static func cut(from mask: inout [UInt8], labelling: ComponentLabels, kept: [Int], width: Int) -> Bool {
-        var erased = false
-        for index in kept where !labelling.components[index].touchesBorder {
-            guard let lines = lineColumns(of: index, labelling: labelling, width: width) else { continue }
-            let c = labelling.components[index], label = Int32(index + 1)
-            for (x, top) in lines {
-                for y in top...c.maxY where labelling.labels[y * width + x] == label { mask[y * width + x] = 0 }
+        labelling.erase(from: &mask, kept: kept) { index in
+            guard let lines = lineColumns(of: index, labelling: labelling, width: width) else { return nil }
+            let bottom = labelling.components[index].maxY, label = Int32(index + 1)
+            return lines.flatMap { x, top in
+                (top...bottom).map { $0 * width + x }.filter { labelling.labels[$0] == label }
             }
-            erased = true
         }
-        return erased
     }
 
     /// For each column where component `index` holds only an underline drawn against a digit,
