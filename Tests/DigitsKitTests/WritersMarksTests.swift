@@ -100,6 +100,23 @@ import Testing
         #expect(multi.count == 1 && multi.allSatisfy { $0.x > 120 && $0.maxX < 280 }, "\(multi)")
     }
 
+    /// "17" in a ring around both, clear of them: read with the ring, they were one digit.
+    /// Without it they are read apart.
+    @Test func aRingAroundANumberLeavesItsDigitsApart() throws {
+        let ring: [(Float, Float)] = (0...32).map { k in
+            let angle = Float(k) / 32 * 2 * .pi
+            return (0.5 + 0.47 * cos(angle), 0.5 + 0.4 * sin(angle))
+        }
+        var ink = GrayImage(width: 600, height: 400)
+        Pen.draw(Pen.one, size: 200, pen: 6, into: &ink, at: (100, 100))
+        Pen.draw(Pen.seven, size: 200, pen: 6, into: &ink, at: (230, 100))
+        Pen.draw([ring], size: 400, pen: 3, into: &ink, at: (100, 0))
+        let multi = try Self.boxes(ink).multi
+        #expect(multi.count == 2, "\(multi)")
+        #expect(multi.first.map { $0.x > 170 && $0.maxX < 230 } == true, "the 1's ink spans x 184…216: \(multi)")
+        #expect(multi.last.map { $0.x > 250 && $0.maxX < 410 } == true, "the 7's ink spans x 264…396: \(multi)")
+    }
+
     /// A 0 whose slash reaches its ring at both ends is one mark: still a slashed zero.
     @Test func aSlashAgainstAZerosRingStaysWithIt() throws {
         var ink = GrayImage(width: 400, height: 360)

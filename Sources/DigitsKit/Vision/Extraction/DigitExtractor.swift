@@ -332,8 +332,11 @@ public struct DigitExtractor: Sendable {
         }
         switch options.mode {
         case .multi:
-            groups = DigitGroup.plausibleDigits(DigitGroup.merged(groups, byCell: frames.combCells).map {
-                $0.withoutWritersMarks(components: components, labels: labelling.labels, width: ink.width)
+            // A ring around a number held its digits in one group: without it, they are grouped anew.
+            groups = DigitGroup.plausibleDigits(DigitGroup.merged(groups, byCell: frames.combCells).flatMap { group in
+                let digits = group.withoutWritersMarks(components: components, labels: labelling.labels, width: ink.width)
+                return digits.members == group.members
+                    ? [group] : DigitGroup.merge(digits.members.map { DigitGroup(components[$0], index: $0) }, inLines: true)
             })
             let writing = groups.filter { !isBlot($0) }
             if !writing.isEmpty { groups = writing }
