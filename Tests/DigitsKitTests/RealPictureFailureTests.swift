@@ -466,6 +466,13 @@ extension RealPictureFailureTests {
         try Self.expectDigitAlone(file, reading: digit, spanning: ink)
     }
 
+    /// "196" in a ring drawn around it (`scripts/bench/ringed-numbers.py` seed 7, clear-033),
+    /// which touches the 1 where it narrows: one mark, ring and 1 were kept as a slashed zero,
+    /// then dropped as a ring around the 9 and the 6, and the number was read 96.
+    @Test func aRingTouchingTheOneOfANumberIsNoPartOfIt() throws {
+        #expect(try Self.read("ringed-number-one-nine-six.jpg", mode: .multi).text == "196")
+    }
+
     /// A fat white 8 on black, cropped to its ink (`scripts/bench/cropped-digits.py`,
     /// white-on-black-0, test image 3186): the light digit is most of the picture, so it was
     /// read as dark ink, and the dark ground in the corners, cut by the frame, hid its holes

@@ -9,7 +9,7 @@ import Foundation
 /// the digit touches it) and thin for its size, and with all it encloses it is an oval. What
 /// lies deeper than that stroke is the digit: it must be at least `digitShare` of the ring's
 /// height, stand apart from the ring but for a few places and not be one straight stroke (a
-/// slashed zero is a ring with a bar inside). The ring is erased, and with it the digit's ink
+/// slashed zero is a ring with a bar inside), unless other marks stand in the ring too. The ring is erased, and with it the digit's ink
 /// within a quarter of a ring's thickness of it, where the two strokes met.
 enum TouchingRings {
     /// The directions from the box's middle in which the ring's thickness is measured.
@@ -38,12 +38,14 @@ enum TouchingRings {
     /// Erases from `mask` (paper 0) the rings drawn around and against the `kept` components of
     /// `labelling`. Whether it erased any: the mask must then be labelled again.
     static func cut(from mask: inout [UInt8], labelling: ComponentLabels, kept: [Int], width: Int) -> Bool {
-        labelling.erase(from: &mask, kept: kept) { ringPixels(of: $0, labelling: labelling, width: width) }
+        var isKept = [Bool](repeating: false, count: labelling.components.count + 1)
+        for index in kept { isKept[index + 1] = true }
+        return labelling.erase(from: &mask, kept: kept) { ringPixels(of: $0, labelling: labelling, isKept: isKept, width: width) }
     }
 
     /// The image indices of the ring's pixels when component `index` is a digit with a ring
-    /// drawn against it; nil otherwise.
-    private static func ringPixels(of index: Int, labelling: ComponentLabels, width: Int) -> [Int]? {
+    /// drawn against it; nil otherwise. `isKept[label]`: whether that component is kept.
+    private static func ringPixels(of index: Int, labelling: ComponentLabels, isKept: [Bool], width: Int) -> [Int]? {
         let c = labelling.components[index], label = Int32(index + 1), box = c.box
         guard c.width >= smallestSide, c.height >= smallestSide else { return nil }
         // The box with a ring of paper around it, as `ChamferDistances` lays it out.
@@ -103,8 +105,16 @@ enum TouchingRings {
         guard Float(besideRing) <= besideRingShare * Float(digitDepths.count),
               let moments = SecondMoments(labels: pieces.labels, width: w, columns: 0...(w - 1), rows: 0...(h - 1),
                                           isMember: { $0 == digitLabel }) else { return nil }
+        // One straight stroke inside is a slashed zero's, unless the ring holds other marks too:
+        // the 1 of a ringed number, touching the ring.
         let thinness = Double(DigitGroup.barThinness)
-        return moments.across <= thinness * thinness * moments.along ? nil : ring
+        guard moments.across <= thinness * thinness * moments.along else { return ring }
+        let holdsOthers = (0..<(w * h)).contains { i in
+            guard enclosed[i] && !isInk[i] else { return false }
+            let other = labelling.labels[(i / w - 1 + box.y) * width + i % w - 1 + box.x]
+            return other != 0 && isKept[Int(other)]
+        }
+        return holdsOthers ? ring : nil
     }
 
     /// Whether the `region` (cells of a grid `width` × `height`) fills at least `convexShare`
