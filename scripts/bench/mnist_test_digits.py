@@ -7,7 +7,7 @@ import os
 import sys
 
 import numpy as np
-from PIL import Image
+from PIL import Image, ImageFilter
 
 
 def arguments(default_count, default_seed):
@@ -63,3 +63,19 @@ def trimmed_ink(image, scale=None, height=None):
         scale = height / box.shape[0]
     size = (max(1, int(box.shape[1] * scale)), int(box.shape[0] * scale))
     return np.asarray(Image.fromarray(box).resize(size, Image.BICUBIC)).astype(np.float32) / 255
+
+
+def wobbly_ring(rng, x, y, across, up):
+    """The points of a ring a pen draws around (x, y): 1-1.15 turns of an ellipse with half-axes
+    `across` and `up`, wobbling by 4 %."""
+    start, turns = rng.uniform(0, 2 * np.pi), rng.uniform(1.0, 1.15)
+    angles = np.linspace(0, 2 * np.pi * turns, 200)
+    wobble = 1 + 0.04 * np.sin(3 * angles + start)
+    return list(zip(x + across * wobble * np.cos(angles + start), y + up * wobble * np.sin(angles + start)))
+
+
+def ink_on_paper(rng, cover):
+    """Ink cover 0…1 as dark ink on grey-white paper with a little grain, slightly blurred."""
+    paper = rng.uniform(200, 245) + rng.normal(0, 3, cover.shape)
+    grey = paper * (1 - cover) + rng.uniform(20, 70) * cover
+    return Image.fromarray(np.clip(grey, 0, 255).astype(np.uint8)).filter(ImageFilter.GaussianBlur(0.7))

@@ -16,8 +16,8 @@ Needs numpy and Pillow.
 import os
 
 import numpy as np
-from mnist_test_digits import arguments, labelled_folders, trimmed_ink
-from PIL import Image, ImageDraw, ImageFilter
+from mnist_test_digits import arguments, ink_on_paper, labelled_folders, trimmed_ink, wobbly_ring
+from PIL import Image, ImageDraw
 
 out, count, seed, images, labels = arguments(20, 7)
 rng = np.random.default_rng(seed)
@@ -39,16 +39,9 @@ def ringed(indices, across_share, up_share):
     ring = Image.new("L", (width, frame), 0)
     pen = max(2, int(height / 10 * rng.uniform(0.6, 1.1)))
     across, up = span / 2 + across_share * height, up_share * height
-    start, turns = rng.uniform(0, 2 * np.pi), rng.uniform(1.0, 1.15)
-    angles = np.linspace(0, 2 * np.pi * turns, 200)
-    wobble = 1 + 0.04 * np.sin(3 * angles + start)
-    ImageDraw.Draw(ring).line(list(zip(height + span / 2 + across * wobble * np.cos(angles + start),
-                                       top + height / 2 + up * wobble * np.sin(angles + start))),
+    ImageDraw.Draw(ring).line(wobbly_ring(rng, height + span / 2, top + height / 2, across, up),
                               fill=255, width=pen, joint="curve")
-    cover = np.maximum(np.asarray(digits), np.asarray(ring, np.float32) / 255)
-    paper = rng.uniform(200, 245) + rng.normal(0, 3, cover.shape)
-    grey = paper * (1 - cover) + rng.uniform(20, 70) * cover
-    return Image.fromarray(np.clip(grey, 0, 255).astype(np.uint8)).filter(ImageFilter.GaussianBlur(0.7))
+    return ink_on_paper(rng, np.maximum(np.asarray(digits), np.asarray(ring, np.float32) / 255))
 
 
 csv = labelled_folders(out, kinds)

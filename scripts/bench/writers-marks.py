@@ -15,8 +15,8 @@ DIR/labels.csv`:
 Needs numpy and Pillow.
 """
 import numpy as np
-from mnist_test_digits import arguments, trimmed_ink, write_photos
-from PIL import Image, ImageDraw, ImageFilter
+from mnist_test_digits import arguments, ink_on_paper, trimmed_ink, wobbly_ring, write_photos
+from PIL import Image, ImageDraw
 
 out, count, seed, images, labels = arguments(100, 1)
 rng = np.random.default_rng(seed)
@@ -44,15 +44,8 @@ def marked(image, kind):
         draw.line([(middle - length / 2, y - rise / 2), (middle + length / 2, y + rise / 2)], fill=255, width=pen)
     else:
         across, up = max(ink.shape[1], 0.6 * height) * rng.uniform(0.7, 0.95), height * rng.uniform(0.65, 0.8)
-        start, turns = rng.uniform(0, 2 * np.pi), rng.uniform(1.0, 1.15)
-        angles = np.linspace(0, 2 * np.pi * turns, 200)
-        wobble = 1 + 0.04 * np.sin(3 * angles + start)
-        draw.line(list(zip(middle + across * wobble * np.cos(angles + start),
-                           top + height / 2 + up * wobble * np.sin(angles + start))), fill=255, width=pen, joint="curve")
-    cover = np.maximum(np.asarray(digit), np.asarray(mark, np.float32) / 255)
-    paper = rng.uniform(200, 245) + rng.normal(0, 3, cover.shape)
-    grey = paper * (1 - cover) + rng.uniform(20, 70) * cover
-    return Image.fromarray(np.clip(grey, 0, 255).astype(np.uint8)).filter(ImageFilter.GaussianBlur(0.7))
+        draw.line(wobbly_ring(rng, middle, top + height / 2, across, up), fill=255, width=pen, joint="curve")
+    return ink_on_paper(rng, np.maximum(np.asarray(digit), np.asarray(mark, np.float32) / 255))
 
 
 write_photos(out, kinds, count, rng, images, labels, marked)

@@ -29,7 +29,15 @@ extension DigitGroup {
     private func barMoments(labels: [Int32], width: Int) -> SecondMoments? {
         guard let moments = SecondMoments(labels: labels, width: width, columns: minX...maxX, rows: minY...maxY,
                                           isMember: memberLabels()) else { return nil }
-        let thinness = Double(Self.barThinness)
-        return moments.across <= thinness * thinness * moments.along ? moments : nil
+        return moments.isThinBar ? moments : nil
+    }
+}
+
+extension SecondMoments {
+    /// Whether the pixels form a thin straight bar at any angle: their spread across their axis
+    /// at most `DigitGroup.barThinness` of their spread along it.
+    var isThinBar: Bool {
+        let thinness = Double(DigitGroup.barThinness)
+        return across <= thinness * thinness * along
     }
 }

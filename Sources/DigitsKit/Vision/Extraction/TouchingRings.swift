@@ -9,8 +9,9 @@ import Foundation
 /// the digit touches it) and thin for its size, and with all it encloses it is an oval. What
 /// lies deeper than that stroke is the digit: it must be at least `digitShare` of the ring's
 /// height, stand apart from the ring but for a few places and not be one straight stroke (a
-/// slashed zero is a ring with a bar inside), unless other marks stand in the ring too. The ring is erased, and with it the digit's ink
-/// within a quarter of a ring's thickness of it, where the two strokes met.
+/// slashed zero is a ring with a bar inside), unless other marks stand in the ring too. The ring
+/// is erased, and with it the digit's ink within a quarter of a ring's thickness of it, where the
+/// two strokes met.
 enum TouchingRings {
     /// The directions from the box's middle in which the ring's thickness is measured.
     static let directions = 32
@@ -50,6 +51,7 @@ enum TouchingRings {
         guard c.width >= smallestSide, c.height >= smallestSide else { return nil }
         // The box with a ring of paper around it, as `ChamferDistances` lays it out.
         let w = box.width + 2, h = box.height + 2
+        func imageIndex(_ i: Int) -> Int { (i / w - 1 + box.y) * width + i % w - 1 + box.x }
         var isInk = [Bool](repeating: false, count: w * h)
         for y in 0..<box.height {
             for x in 0..<box.width where labelling.labels[(box.y + y) * width + box.x + x] == label {
@@ -89,7 +91,7 @@ enum TouchingRings {
         for i in 0..<(w * h) where isInk[i] {
             let d = direction(i), limit = isSteady[d] ? thickness[d] : median
             if 4 * depth[i] <= 5 * limit {
-                ring.append((i / w - 1 + box.y) * width + i % w - 1 + box.x)
+                ring.append(imageIndex(i))
             } else {
                 inside[i] = 1
             }
@@ -107,11 +109,10 @@ enum TouchingRings {
                                           isMember: { $0 == digitLabel }) else { return nil }
         // One straight stroke inside is a slashed zero's, unless the ring holds other marks too:
         // the 1 of a ringed number, touching the ring.
-        let thinness = Double(DigitGroup.barThinness)
-        guard moments.across <= thinness * thinness * moments.along else { return ring }
+        guard moments.isThinBar else { return ring }
         let holdsOthers = (0..<(w * h)).contains { i in
             guard enclosed[i] && !isInk[i] else { return false }
-            let other = labelling.labels[(i / w - 1 + box.y) * width + i % w - 1 + box.x]
+            let other = labelling.labels[imageIndex(i)]
             return other != 0 && isKept[Int(other)]
         }
         return holdsOthers ? ring : nil
