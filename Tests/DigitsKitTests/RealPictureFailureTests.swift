@@ -340,6 +340,44 @@ import Testing
         #expect(box.height > 200, "the 6 is ≈ 150 × 240 px, its loop ≈ 65 × 50: \(box)")
     }
 
+    /// Desk-lamp photos whose pool of light the frame cuts (`flash-photos.py`, seed 3, desk-lamp
+    /// 035 and 039). Where the light falls off towards the frame, the paper estimate carries the
+    /// pool's brightness into the dim strip, which read as ink: a crescent along the frame,
+    /// joined to the digit below or beside it (the 9 read 2 in both modes, the 8 read 9 in
+    /// `--single`). Its outline is a slope all round.
+    @Test(arguments: [("desk-lamp-fading-nine.jpg", "9", [176, 372, 260, 493]),
+                      ("desk-lamp-fading-eight.jpg", "8", [542, 329, 668, 510])])
+    func lightFallingOffTowardsTheFrameIsNoInk(file: String, digit: String, ink: [Int]) throws {
+        try Self.expectDigitAlone(file, reading: digit, spanning: ink)
+    }
+
+    /// Outlines that slope as the light's fall does, read inverted, are not dropped with it: a
+    /// soft chalk 5 whose body the frame cuts (`chalkboard-photos.py`, seed 2, board 009: its hat
+    /// alone read 2), and a lamp's pool reaching the frame, which the lit-patch rule must see to
+    /// prefer the dark 6 inside it (`flash-photos.py`, seed 3, desk-lamp 041: the lit paper in
+    /// the 6's loop alone read 5).
+    @Test func slopingOutlinesReadInvertedStay() throws {
+        let chalk = try Self.singleDigitBox("chalk-five-cut-by-the-frame.jpg", reading: "5")
+        #expect(chalk.height > 100, "the 5 with its hat is ≈ 190 × 134 px, the hat ≈ 96 × 28: \(chalk)")
+        let six = try Self.digitBoxInBothModes("desk-lamp-pool-at-the-frame-six.jpg", reading: "6")
+        #expect(six.height > 120 && six.height < 200, "the 6 is ≈ 140 × 156 px, the pool ≈ 415 × 290: \(six)")
+    }
+
+    /// A fat, soft 2 cropped to its ink (`cropped-digits.py`, seed 1, margin-0 6111): the frame
+    /// cuts its pieces and their outlines slope with blur, but with no sharp-edged digit beside
+    /// them they are the digit. Dropped, its base went and the rest read 7.
+    @Test func aSoftDigitCroppedToItsInkIsNoShading() throws {
+        let box = try Self.digitBoxInBothModes("two-cropped-to-its-ink.png", reading: "2")
+        #expect(box.height > 220, "the 2 is ≈ 196 × 237 px, without its base ≈ 196 px tall: \(box)")
+    }
+
+    /// A photo lit by the flash alone (`flash-photos.py`, seed 1, dark-room 019): the dim
+    /// corners beyond the lit patch read as digits, "77\n6\n11" in the default mode.
+    @Test func aDarkRoomsFadingCornersAreNoDigits() throws {
+        let reading = try Self.read("flash-dark-room-fading-six.jpg", mode: .multi)
+        #expect(reading.text == "6", "\(reading.digits.map(\.crop.box))")
+    }
+
     /// Digits drawn with a paint program's one-pixel pencil on a canvas twice their size
     /// (`scripts/bench/hairline-digits.py`, seed 3, pencil 011 and 023): shrunk to the 20×20 box
     /// the line became too faint to measure or thicken, and both read as 1.

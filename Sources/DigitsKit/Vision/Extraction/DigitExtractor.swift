@@ -81,7 +81,7 @@ public struct DigitExtractor: Sendable {
         var reading: PageReading
         var isolatedSheet: GrayImage?
         if let sheet = Sheet.find(in: working), case let page = sheet.isolated(from: working),
-           case let onSheet = readAnySize(page: page), onSheet.foundClearDigit {
+           case let onSheet = readAnySize(page: page, isInverted: false), onSheet.foundClearDigit {
             reading = onSheet
             isolatedSheet = page
         } else {
@@ -154,7 +154,7 @@ public struct DigitExtractor: Sendable {
             options.mode == .single
                 && reading.heaviestDigit?.isSolidRegion(labels: reading.labelling.labels, width: reading.ink.width) == true
         }
-        let reading = readAnySize(page: page(inverted: inversions[0]))
+        let reading = readAnySize(page: page(inverted: inversions[0]), isInverted: inversions[0])
         guard inversions.count > 1 else { return reading }
         let solid = reading.foundClearDigit && isSolid(reading)
         let mayBeAHole = inversions[1]
@@ -165,7 +165,7 @@ public struct DigitExtractor: Sendable {
         let mayBeLitPaper = inversions[0] && reading.foundClearDigit
             && Lighting.wideLightShare(of: working, outside: reading.lines.joined().map(\.box)) > Lighting.litPaperShare
         guard !reading.foundClearDigit || solid || mayBeAHole || mayBeLitPaper || mayBeALitPatch else { return reading }
-        let other = readAnySize(page: page(inverted: inversions[1]))
+        let other = readAnySize(page: page(inverted: inversions[1]), isInverted: inversions[1])
         guard other.foundClearDigit, !isSolid(other) else { return reading }
         let held: String
         if !reading.foundClearDigit {
@@ -254,20 +254,21 @@ public struct DigitExtractor: Sendable {
         }
     }
 
-    /// `read(page:paperRadius:)`, again with a larger paper element when it finds a digit tall
-    /// enough for its strokes to outgrow the usual one and the paper estimate sinks under it, as
-    /// it does where it took a stroke's middle for paper (a thin-stroked canvas digit is read once).
-    private func readAnySize(page: GrayImage) -> PageReading {
-        let reading = read(page: page, paperRadius: Lighting.paperRadius)
+    /// `read(page:paperRadius:isInverted:)`, again with a larger paper element when it finds a
+    /// digit tall enough for its strokes to outgrow the usual one and the paper estimate sinks
+    /// under it, as it does where it took a stroke's middle for paper (a thin-stroked canvas digit
+    /// is read once).
+    private func readAnySize(page: GrayImage, isInverted: Bool) -> PageReading {
+        let reading = read(page: page, paperRadius: Lighting.paperRadius, isInverted: isInverted)
         guard let tallest = reading.lines.joined().max(by: { $0.height < $1.height }),
               Float(tallest.height) > Lighting.tallDigitShare * Float(max(page.width, page.height)),
               Lighting.paperSinks(reading.paper, inside: tallest.box) else { return reading }
-        let tall = read(page: page, paperRadius: Lighting.tallDigitPaperRadius)
+        let tall = read(page: page, paperRadius: Lighting.tallDigitPaperRadius, isInverted: isInverted)
         return tall.foundClearDigit ? tall : reading
     }
 
-    /// `page` has dark ink on light paper.
-    private func read(page original: GrayImage, paperRadius: Int) -> PageReading {
+    /// `page` has dark ink on light paper; `isInverted`, whether it is the picture inverted.
+    private func read(page original: GrayImage, paperRadius: Int, isInverted: Bool) -> PageReading {
         var warnings: [String] = []
         let paper = Lighting.paperBrightness(original, radius: paperRadius)
         // Grain that would cross the thresholds is averaged away first.
@@ -291,6 +292,9 @@ public struct DigitExtractor: Sendable {
             let oneSided = ShadowEdge.oneSidedFractions(labelling, page: page)
             var verdicts = ComponentFilter.classify(labelling.components, oneSided: oneSided, width: ink.width, height: ink.height)
             ComponentFilter.rejectObjectsAtTheEdge(&verdicts, labelling: labelling, width: ink.width)
+            // Read inverted, a lamp's pool is the light "digit" whose sloping outline the lit-patch
+            // rule weighs, and chalk cut by the frame is as soft as the light's fall.
+            if !isInverted { ComponentFilter.rejectShadingAtTheEdge(&verdicts, labelling: labelling, page: page) }
             StraightObjects.reject(&verdicts, labelling: labelling, width: ink.width, oneDigit: options.mode == .single)
             return verdicts
         }

@@ -1,0 +1,25 @@
+/// Where a lamp lights a pool on the page and the frame cuts the pool, the paper estimate (a
+/// closing over a quarter of the picture) carries the pool's brightness into the dim strip
+/// between the pool and the frame, and that strip reads as ink: a crescent along the frame,
+/// grouped with the digit above it. It is no pen's mark: its outline is a slope all round, as
+/// the light falls off, where a stroke's outline is an edge.
+extension ComponentFilter {
+    /// Marks as `.shading` the kept components that the frame cuts and whose outline is a slope
+    /// (`DigitGroup.outlineSteepness` under `DigitGroup.edgeSteepness`), when a kept component
+    /// that the frame does not cut has an edge for an outline: the digit. A digit cropped to its
+    /// ink, soft with blur, is cut by the frame and sloping too, and is then all there is.
+    static func rejectShadingAtTheEdge(_ verdicts: inout [Rejection?], labelling: ComponentLabels, page: GrayImage) {
+        let components = labelling.components
+        let sloping = components.indices.filter { index in
+            verdicts[index] == nil && components[index].touchesBorder
+                && DigitGroup(components[index], index: index).outlineSteepness(labels: labelling.labels, page: page)
+                < DigitGroup.edgeSteepness
+        }
+        guard !sloping.isEmpty, components.indices.contains(where: { index in
+            verdicts[index] == nil && !components[index].touchesBorder
+                && DigitGroup(components[index], index: index).outlineSteepness(labels: labelling.labels, page: page)
+                >= DigitGroup.edgeSteepness
+        }) else { return }
+        for index in sloping { verdicts[index] = .shading }
+    }
+}
