@@ -14,16 +14,13 @@ extension ComponentFilter {
     /// session").
     static func rejectShadingAtTheEdge(_ verdicts: inout [Rejection?], labelling: ComponentLabels, page: GrayImage) {
         let components = labelling.components
-        let sloping = components.indices.filter { index in
-            verdicts[index] == nil && components[index].touchesBorder
-                && DigitGroup(components[index], index: index).outlineSteepness(labels: labelling.labels, page: page)
+        func slopes(_ index: Int) -> Bool {
+            DigitGroup(components[index], index: index).outlineSteepness(labels: labelling.labels, page: page)
                 < DigitGroup.edgeSteepness
         }
-        guard !sloping.isEmpty, components.indices.contains(where: { index in
-            verdicts[index] == nil && !components[index].touchesBorder
-                && DigitGroup(components[index], index: index).outlineSteepness(labels: labelling.labels, page: page)
-                >= DigitGroup.edgeSteepness
-        }) else { return }
+        let kept = components.indices.filter { verdicts[$0] == nil }
+        let sloping = kept.filter { components[$0].touchesBorder && slopes($0) }
+        guard !sloping.isEmpty, kept.contains(where: { !components[$0].touchesBorder && !slopes($0) }) else { return }
         for index in sloping { verdicts[index] = .shading }
     }
 }
