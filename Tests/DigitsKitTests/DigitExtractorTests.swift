@@ -177,6 +177,25 @@ import Testing
         #expect(box.x > 300 && box.maxX < 400 && box.y > 700 && box.maxY < 800, "read the mark at \(box), not the 7 at x≈320…380")
     }
 
+    /// The same app's screen with a 1 drawn low on the canvas, its foot a few pixels over a row
+    /// of colour buttons: the button under it was taken as a piece of the digit (as a 5's hat
+    /// is), the others as its close parts, and the "digit" spanning the row was read 2
+    /// (`phone-screenshots.py`'s large screenshots).
+    @Test func aDigitDrawnJustOverTheScreensButtonsLeavesThemOut() throws {
+        var ink = GrayImage(width: 720, height: 1600)
+        for k in 0..<5 {
+            Self.draw([[(0.5, 0.2), (0.5, 0.8)]], size: 30, pen: 4, into: &ink, at: (420 + 40 * k, 15))
+        }
+        for k in 0..<6 {
+            Self.draw([[(0.5, 0.5), (0.501, 0.5)]], size: 90, pen: 34, into: &ink, at: (30 + 110 * k, 1480))
+        }
+        // The 1's stroke (x 322…378 with the pen) ends 0.9 down its 400-pixel box: its foot at
+        // 1468, 23 px over the buttons' tops (1491), between two of them and over both.
+        Self.draw(Self.one, size: 400, pen: 8, into: &ink, at: (150, 1100))
+        let box = try #require(DigitExtractor(options: .init(mode: .single)).extract(Self.page(ink)).digits.first?.box)
+        #expect(box.x > 300 && box.maxX < 420 && box.maxY < 1500, "read the mark at \(box), not the 1 at x≈330…370")
+    }
+
     /// Marks on a scanned page that are no writing, each with more ink than the thin 7 beside
     /// it: a punch hole that the scanner's dark lid fills (a round blot), and a staple in the
     /// corner, a straight line 35° above the horizontal (a flat bar: `scanned-pages.py`'s stapled

@@ -14,9 +14,11 @@
 /// edge, and the wide part of a stroke-touching one (a thumb: `EdgeObjects`), and the pen lying
 /// beside the digit (`StraightObjects`) → an underline drawn against a digit's foot erased
 /// (`TouchingUnderlines`), and a ring drawn around a digit and against it (`TouchingRings`) →
-/// group stacked pieces into digits → round blots and flat bars set aside beside writing →
-/// reading order (lines, then left to right) or, in single mode, the digit with the most ink
-/// that the frame does not cut → MNIST normalisation.
+/// in single mode, rows of blots close over or under the digit set aside (a screen's colour
+/// buttons: `DigitGroup.apartFromRowsOfBlots`) → group stacked pieces into digits → round
+/// blots and flat bars set aside beside writing → reading order (lines, then left to right)
+/// or, in single mode, the digit with the most ink that the frame does not cut → MNIST
+/// normalisation.
 public struct DigitExtractor: Sendable {
     public enum Mode: String, Sendable, CaseIterable {
         /// The image is one digit: the largest plausible digit wins.
@@ -317,9 +319,13 @@ public struct DigitExtractor: Sendable {
             warnings.append("\(accepted.count) separate ink marks: the picture is very noisy; kept the \(options.maximumComponents) largest")
             accepted = Array(accepted.sorted { components[$0].mass > components[$1].mass }.prefix(options.maximumComponents))
         }
-        // In a picture of one digit, stacked pieces are that digit's, even two of nearly its
-        // height (a 3 or 6 the pen broke in the middle); in a text they may be two lines.
-        var groups = DigitGroup.merge(accepted.map { DigitGroup(components[$0], index: $0) }, inLines: options.mode == .multi)
+        // In a picture of one digit, a screen's row of buttons close under it is none of its
+        // pieces, and stacked pieces are that digit's, even two of nearly its height (a 3 or 6
+        // the pen broke in the middle); in a text they may be two lines.
+        let pieces = accepted.map { DigitGroup(components[$0], index: $0) }
+        var groups = options.mode == .multi
+            ? DigitGroup.merge(pieces, inLines: true)
+            : DigitGroup.merge(DigitGroup.apartFromRowsOfBlots(pieces, labels: labelling.labels, width: ink.width), inLines: false)
         let lines: [[DigitGroup]]
         let foundClearDigit: Bool
         // A round blot, nearly a disc, is no digit beside writing: a scanned page's punch holes,

@@ -43,4 +43,43 @@ extension DigitGroup {
         }
         return standsApart ? rest : groups
     }
+
+    /// How tall a mark of a row of blots may be, as a share of the tallest mark outside the rows
+    /// (`apartFromRowsOfBlots`).
+    static let smallMarkShare: Float = 0.5
+
+    /// How wide a blot of such a row is at least: the widest disc inside it against the widest
+    /// inside the tallest mark (half that mark's pen). A phone's colour buttons measured 1.7–2
+    /// times a digit drawn with the app's fattest pen (`phone-screenshots.py` seed 1,
+    /// `large-dark`); the dots of a dotted digit, as wide as the run of dots that is its tallest
+    /// piece, 1.
+    static let blotToPenRadius: Float = 1.5
+
+    /// The pieces of a picture of one digit without the rows of blots that lie wholly above or
+    /// below the tallest piece outside the rows, are smaller than half its height, span twice
+    /// its width or more, and hold `rowLength` or more marks `blotToPenRadius` times as wide as
+    /// its pen: a phone's row of colour buttons under a digit drawn low on the canvas. Such a
+    /// row may lie too close to the digit for `apartFromRows`, and then its nearest button was
+    /// taken as a piece of the digit (as a 5's hat is), and the buttons beside it as its close
+    /// parts: a 3 with a row of discs under it was read 2. Applied before the pieces are grouped
+    /// (`labels` label an image `width` wide). The dots of a dotted digit stand in rows too, but
+    /// are no wider than the pen of the dots that run together into its tallest piece, and the
+    /// pieces of a digit the pen broke are its pen's width.
+    static func apartFromRowsOfBlots(_ pieces: [DigitGroup], labels: [Int32], width: Int) -> [DigitGroup] {
+        guard pieces.count > rowLength else { return pieces }
+        let lines = readingOrder(pieces)
+        let rows = lines.filter { $0.count >= rowLength }
+        guard !rows.isEmpty,
+              let tallest = lines.filter({ $0.count < rowLength }).joined().max(by: { $0.height < $1.height })
+        else { return pieces }
+        // The distance transforms last: most rows fail the box tests.
+        lazy var pen = tallest.inscribedRadius(labels: labels, width: width)
+        let setAside = rows.filter { row in
+            guard let whole = joined(row),
+                  whole.maxY < tallest.minY || whole.minY > tallest.maxY, whole.width >= 2 * tallest.width,
+                  row.allSatisfy({ Float($0.height) <= smallMarkShare * Float(tallest.height) }) else { return false }
+            return row.count { $0.inscribedRadius(labels: labels, width: width) >= blotToPenRadius * pen } >= rowLength
+        }.joined().map(\.members)
+        return setAside.isEmpty ? pieces : pieces.filter { !setAside.contains($0.members) }
+    }
 }

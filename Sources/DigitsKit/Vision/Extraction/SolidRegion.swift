@@ -21,11 +21,16 @@ extension DigitGroup {
         // half a pixel: a group too elongated for the share is no region, without a transform.
         let longer = Float(max(self.width, self.height))
         guard Float(min(self.width, self.height) + 1) >= 2 * share * longer else { return false }
+        return inscribedRadius(labels: labels, width: width) >= share * longer
+    }
+
+    /// The radius in pixels of the widest disc inside the group's pixels: half its pen's width
+    /// for a group of strokes.
+    func inscribedRadius(labels: [Int32], width: Int) -> Float {
         let isMember = memberLabels()
         let distances = labels.withUnsafeBufferPointer { l in
             ChamferDistances(box: box, imageWidth: width) { isMember(l[$0]) }
         }
         return Float(distances.maximum) / Float(ChamferDistances.straightStep)
-            >= share * longer
     }
 }
