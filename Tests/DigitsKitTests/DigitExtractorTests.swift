@@ -196,6 +196,20 @@ import Testing
         #expect(box.x > 300 && box.maxX < 420 && box.maxY < 1500, "read the mark at \(box), not the 1 at x≈330…370")
     }
 
+    /// A bold 1 underlined with a fine pen: straight, over twice the line's length and four
+    /// times its thickness, the 1 was taken for a pen lying beside the line as its digit, and the
+    /// line read as 7 (`writers-marks.py`'s underlined 1s). A flat bar is no digit for a tool to
+    /// lie beside.
+    @Test(arguments: DigitExtractor.Mode.allCases)
+    func aBoldOneOverAFineUnderlineIsTheDigit(mode: DigitExtractor.Mode) throws {
+        var ink = GrayImage(width: 400, height: 320)
+        Self.draw(Self.one, size: 200, pen: 10, into: &ink, at: (100, 40))
+        Self.draw([[(0.3, 0.5), (0.7, 0.5)]], size: 200, pen: 2.5, into: &ink, at: (100, 158))
+        let boxes = DigitExtractor(options: .init(mode: mode)).extract(Self.page(ink)).digits.map(\.box)
+        // The 1 spans x 180…220, y 50…230 with the pen; the line 157…243, 255…261.
+        #expect(boxes.count == 1 && boxes.allSatisfy { $0.x >= 175 && $0.maxX <= 225 && $0.maxY < 240 }, "\(boxes)")
+    }
+
     /// Marks on a scanned page that are no writing, each with more ink than the thin 7 beside
     /// it: a punch hole that the scanner's dark lid fills (a round blot), and a staple in the
     /// corner, a straight line 35° above the horizontal (a flat bar: `scanned-pages.py`'s stapled

@@ -77,9 +77,18 @@ enum StraightObjects {
         }
         marks.sort { size(of: components[$0]) > size(of: components[$1]) }
         var digitStroke: [Int: Float] = [:]
+        // A flat bar is no digit for a tool to lie beside: a 1 over its underline, thicker than
+        // the line, is no pen lying beside a dash.
+        var isFlatBar: [Int: Bool] = [:]
+        func isDigit(_ index: Int) -> Bool {
+            if let known = isFlatBar[index] { return !known }
+            let flat = DigitGroup(components[index], index: index).isFlatBar(labels: labelling.labels, width: width)
+            isFlatBar[index] = flat
+            return !flat
+        }
         /// The band of components `members` when they are a tool.
         func toolBand(_ members: [Int]) -> Band? {
-            guard let digit = marks.first(where: { !members.contains($0) }) else { return nil }
+            guard let digit = marks.first(where: { !members.contains($0) && isDigit($0) }) else { return nil }
             let isCut = members.contains { components[$0].touchesBorder }
             let digitSize = Float(size(of: components[digit]))
             let leastElongation = isCut ? DigitGroup.barElongation : elongation
