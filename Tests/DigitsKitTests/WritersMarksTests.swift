@@ -89,6 +89,20 @@ import Testing
         #expect(multi.count == 1 && multi.allSatisfy { $0.x > 120 && $0.maxX < 280 }, "\(multi)")
     }
 
+    /// A 1 (ink y 74…246, 0.61 of the ring's height), upright or leaning 25°, in a ring around
+    /// it: a straight stroke inside a ring, it was taken for a slashed zero's slash and read 0.
+    @Test(arguments: [7, 25])
+    func aRingAroundAOneIsNoPartOfIt(leaningDegrees: Int) throws {
+        let run = 0.4 * tan(Float(leaningDegrees) * .pi / 180)
+        var ink = GrayImage(width: 400, height: 360)
+        Pen.draw([[(0.5 + run, 0.1), (0.5 - run, 0.9)]], size: 200, pen: 6, into: &ink, at: (100, 60))
+        Pen.draw(Pen.zero, size: 340, pen: 4, into: &ink, at: (30, -10))
+        let (single, multi) = try Self.boxes(ink)
+        // The ring spans x 94…306; the leaning 1, x 157…243.
+        #expect(single.x > 150 && single.maxX < 250 && single.y > 60, "\(single)")
+        #expect(multi.count == 1 && multi.allSatisfy { $0.x > 150 && $0.maxX < 250 }, "\(multi)")
+    }
+
     /// A 4 (ink x 130…270, y 80…260) in a ring drawn against its left side and its foot: one
     /// mark with the 4, the ring made it a 0. The 4 is read alone, bitten where the two met.
     @Test func aRingAgainstTheDigitIsNoPartOfIt() throws {
@@ -136,7 +150,8 @@ import Testing
         try Self.expectWholeZero(ink)
     }
 
-    /// A 0 with a slash inside it that does not reach its ring is a slashed zero, not a ringed 1.
+    /// A 0 with a slash inside it that does not reach its ring is a slashed zero, not a ringed 1:
+    /// the slash spans under half the ring's height.
     @Test func aSlashInsideAZeroStaysWithIt() throws {
         var ink = GrayImage(width: 400, height: 360)
         Pen.draw(Pen.zero, size: 300, pen: 6, into: &ink, at: (50, 30))

@@ -20,9 +20,10 @@ extension DigitGroup {
         return moments.varianceX > moments.varianceY
     }
 
-    /// Whether the group's pixels form a thin straight bar at any angle.
-    func isStraightStroke(labels: [Int32], width: Int) -> Bool {
-        barMoments(labels: labels, width: width) != nil
+    /// The angle in radians between the vertical and the axis of the thin straight bar that the
+    /// group's pixels form; nil when they form none.
+    func straightStrokeLean(labels: [Int32], width: Int) -> Double? {
+        barMoments(labels: labels, width: width).map { Double.pi / 2 - abs($0.axisAngle) }
     }
 
     /// The second moments of the group's pixels when they form a thin straight bar; nil otherwise.

@@ -17,6 +17,12 @@ extension DigitGroup {
     /// The shortest digit a ring can hold, as a share of the ring's height: less is a dot or a
     /// speck inside a 0.
     static let ringedDigitShare: Float = 0.35
+    /// A straight stroke inside a ring is a 1 when it leans at most this far from the vertical
+    /// and spans at least this share of the ring's height; otherwise it is a 0's slash. Ringed
+    /// 1s (`writers-marks.py` seeds 1–3 and 11, `circled`) leaned 1–33° and spanned 0.59–0.72
+    /// of their ring; a slash kept inside a 0 (`style-digits.py`'s `short-slash0`) 34° and 0.44.
+    static let ringedOneLean = 35 * Double.pi / 180
+    static let ringedOneShare: Float = 0.55
     /// The widest disc inside a ring has a radius under this share of its longer side.
     static let ringStrokeShare: Float = 0.1
 
@@ -75,14 +81,15 @@ extension DigitGroup {
     /// A stroke around the digit, which a line from the digit's middle meets in each of eight
     /// directions; no region (a pool of light around a dark digit, read inverted, is one); the
     /// digit at least `ringedDigitShare` of its height, no round blot (a phone app's chosen
-    /// colour button is a disc in a ring) and not one straight stroke (a 0 with a slash inside
-    /// is a slashed zero).
+    /// colour button is a disc in a ring) and, if one straight stroke, a ringed 1 rather than
+    /// a 0's slash (`ringedOneLean`, `ringedOneShare`).
     private func isRing(around digit: DigitGroup, labels: [Int32], width: Int) -> Bool {
         guard box.encloses(digit.box), Float(digit.height) >= Self.ringedDigitShare * Float(height),
               surrounds(x: (digit.minX + digit.maxX) / 2, y: (digit.minY + digit.maxY) / 2, labels: labels, width: width),
               !isSolidRegion(labels: labels, width: width, share: Self.ringStrokeShare),
               !digit.isSolidRegion(labels: labels, width: width, share: Self.blotRadiusShare) else { return false }
-        return !digit.isStraightStroke(labels: labels, width: width)
+        guard let lean = digit.straightStrokeLean(labels: labels, width: width) else { return true }
+        return lean <= Self.ringedOneLean && Float(digit.height) >= Self.ringedOneShare * Float(height)
     }
 
     /// Whether the group's ink lies on every line from (x, y) to the edge of its box, in the
