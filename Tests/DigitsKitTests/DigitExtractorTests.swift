@@ -275,6 +275,22 @@ import Testing
         #expect(digits.first.map { $0.box.y < 100 } == true)
     }
 
+    /// A 1 the pen skipped across in the middle (6 px in 170) is one digit among lines of digits
+    /// too, where its halves were read as a 1 on each of two lines; a 1 over a 1 a line apart
+    /// (30 px in 290) stays two.
+    @Test func aOneThePenSkippedIsOneDigitAndTwoLinesStayTwo() throws {
+        var skipped = GrayImage(width: 400, height: 300)
+        Self.draw(Self.one, size: 200, pen: 5, into: &skipped, at: (100, 40))
+        for y in 137..<143 { for x in 0..<400 { skipped[x, y] = 0 } }
+        let one = DigitExtractor().extract(Self.page(skipped)).digits.map(\.box)
+        #expect(one.count == 1 && one.allSatisfy { $0.height > 150 }, "\(one)")
+        var stacked = GrayImage(width: 400, height: 400)
+        Self.draw(Self.one, size: 160, pen: 5, into: &stacked, at: (100, 0))
+        Self.draw(Self.one, size: 160, pen: 5, into: &stacked, at: (100, 168))
+        let lines = DigitExtractor().extract(Self.page(stacked)).digits
+        #expect(lines.map(\.line) == [0, 1], "\(lines.map(\.box))")
+    }
+
     /// A 5 whose hat lifted off and rose to the right: without the hat its body is short, so the
     /// hat was more than 2/5 of the body's height and, beside the body rather than over it, was
     /// read as a digit on a line of its own. Beside whole digits it is short all the same.

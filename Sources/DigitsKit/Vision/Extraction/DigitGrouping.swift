@@ -29,7 +29,9 @@ struct DigitGroup {
     /// between them is small next to the taller, and together they are at most `stackLimit`
     /// times the taller's height, or the height of the digits around them, whichever is more
     /// (less than two digits on two lines would be: a faint 5 broken in three short pieces is
-    /// taller than 1.7 of its tallest piece).
+    /// taller than 1.7 of its tallest piece). Where the gap is a sliver (`penSkipShare`) and the
+    /// frame cuts neither piece, the limit is a broken digit's even in lines of digits: a 1 or a
+    /// display digit cut across the middle was read as a digit on each of two lines.
     ///
     /// A short piece (at most 2/5 of the taller's height or of the digits', at most twice as
     /// wide as the taller is tall — a 5's hat) needs only to share some columns: a hat lifted off
@@ -44,8 +46,16 @@ struct DigitGroup {
         guard 2 * overlap >= min(width, other.width) || isHat else { return false }
         let gap = max(minY, other.minY) - min(maxY, other.maxY) - 1
         let merged = max(maxY, other.maxY) - min(minY, other.minY) + 1
-        return Float(gap) <= 0.35 * Float(taller) && Float(merged) <= stackLimit * Float(max(taller, digitHeight))
+        // The frame cuts a neighbouring digit's pieces: together they are not short enough to drop.
+        let isPenSkip = !touchesBorder && !other.touchesBorder && Float(gap) <= Self.penSkipShare * Float(merged)
+        let limit = isPenSkip ? max(stackLimit, Self.brokenDigitStack) : stackLimit
+        return Float(gap) <= 0.35 * Float(taller) && Float(merged) <= limit * Float(max(taller, digitHeight))
     }
+
+    /// The widest gap, as a share of the two pieces' height together, that a pen skipping
+    /// leaves across a stroke; lines of digits lie further apart (a tenth of two lines' height
+    /// and more).
+    static let penSkipShare: Float = 0.08
 
     /// Whether `other`'s box comes within `reach` pixels of this one's on both axes (boxes that
     /// overlap on an axis are 0 apart on it).
