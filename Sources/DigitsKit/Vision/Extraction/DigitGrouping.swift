@@ -46,7 +46,8 @@ struct DigitGroup {
         guard 2 * overlap >= min(width, other.width) || isHat else { return false }
         let gap = max(minY, other.minY) - min(maxY, other.maxY) - 1
         let merged = max(maxY, other.maxY) - min(minY, other.minY) + 1
-        // The frame cuts a neighbouring digit's pieces: together they are not short enough to drop.
+        // Not where the frame cuts a piece: a neighbouring digit's two pieces, joined, were too
+        // tall to drop as a fragment of it.
         let isPenSkip = !touchesBorder && !other.touchesBorder && Float(gap) <= Self.penSkipShare * Float(merged)
         let limit = isPenSkip ? max(stackLimit, Self.brokenDigitStack) : stackLimit
         return Float(gap) <= 0.35 * Float(taller) && Float(merged) <= limit * Float(max(taller, digitHeight))
