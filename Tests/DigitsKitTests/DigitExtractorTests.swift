@@ -158,18 +158,7 @@ import Testing
     /// and has more ink than the thin 7), and the 7 drawn small on the canvas between them
     /// (`phone-screenshots.py`'s small-light screenshots were read as the ringed button).
     @Test func aDigitDrawnOnAScreenBeatsTheScreensRowsOfMarks() throws {
-        var ink = GrayImage(width: 720, height: 1600)
-        for k in 0..<5 {
-            Self.draw([[(0.5, 0.2), (0.5, 0.8)]], size: 30, pen: 4, into: &ink, at: (420 + 40 * k, 15))
-        }
-        let ring: [(Float, Float)] = (0...32).map { k in
-            let angle = Float(k) / 32 * 2 * .pi
-            return (0.5 + 0.45 * cos(angle), 0.5 + 0.45 * sin(angle))
-        }
-        for k in 0..<6 {
-            Self.draw([[(0.5, 0.5), (0.501, 0.5)]], size: 90, pen: k == 2 ? 24 : 34, into: &ink, at: (30 + 110 * k, 1480))
-        }
-        Self.draw([ring], size: 90, pen: 3, into: &ink, at: (250, 1480))
+        var ink = Self.drawingAppScreen(chosenButton: 2)
         let ringed = try #require(DigitExtractor(options: .init(mode: .single)).extract(Self.page(ink)).digits.first?.box)
         #expect(ringed.x >= 240 && ringed.maxX <= 345, "the screen alone reads its ringed button, not \(ringed)")
         Self.draw(Self.seven, size: 100, pen: 2, into: &ink, at: (300, 700))
@@ -177,18 +166,33 @@ import Testing
         #expect(box.x > 300 && box.maxX < 400 && box.y > 700 && box.maxY < 800, "read the mark at \(box), not the 7 at x≈320…380")
     }
 
+    /// A 720 × 1600 screenshot of a drawing app, as ink: a status bar of five small bars along the
+    /// top and six colour buttons (discs 68 px across, tops at 1491) along the bottom; the chosen
+    /// one, if any, smaller and ringed.
+    static func drawingAppScreen(chosenButton: Int?) -> GrayImage {
+        var ink = GrayImage(width: 720, height: 1600)
+        for k in 0..<5 {
+            draw([[(0.5, 0.2), (0.5, 0.8)]], size: 30, pen: 4, into: &ink, at: (420 + 40 * k, 15))
+        }
+        for k in 0..<6 {
+            draw([[(0.5, 0.5), (0.501, 0.5)]], size: 90, pen: k == chosenButton ? 24 : 34, into: &ink, at: (30 + 110 * k, 1480))
+        }
+        if let chosen = chosenButton {
+            let ring: [(Float, Float)] = (0...32).map { k in
+                let angle = Float(k) / 32 * 2 * .pi
+                return (0.5 + 0.45 * cos(angle), 0.5 + 0.45 * sin(angle))
+            }
+            draw([ring], size: 90, pen: 3, into: &ink, at: (30 + 110 * chosen, 1480))
+        }
+        return ink
+    }
+
     /// The same app's screen with a 1 drawn low on the canvas, its foot a few pixels over a row
     /// of colour buttons: the button under it was taken as a piece of the digit (as a 5's hat
     /// is), the others as its close parts, and the "digit" spanning the row was read 2
     /// (`phone-screenshots.py`'s large screenshots).
     @Test func aDigitDrawnJustOverTheScreensButtonsLeavesThemOut() throws {
-        var ink = GrayImage(width: 720, height: 1600)
-        for k in 0..<5 {
-            Self.draw([[(0.5, 0.2), (0.5, 0.8)]], size: 30, pen: 4, into: &ink, at: (420 + 40 * k, 15))
-        }
-        for k in 0..<6 {
-            Self.draw([[(0.5, 0.5), (0.501, 0.5)]], size: 90, pen: 34, into: &ink, at: (30 + 110 * k, 1480))
-        }
+        var ink = Self.drawingAppScreen(chosenButton: nil)
         // The 1's stroke (x 322…378 with the pen) ends 0.9 down its 400-pixel box: its foot at
         // 1468, 23 px over the buttons' tops (1491), between two of them and over both.
         Self.draw(Self.one, size: 400, pen: 8, into: &ink, at: (150, 1100))
