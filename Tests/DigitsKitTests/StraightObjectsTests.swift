@@ -39,6 +39,18 @@ import Testing
                               at: [(460, 20), (460, 20)])
     }
 
+    /// A pencil that the frame cuts, lying beside a small 4: what shows of it is 7 times the
+    /// 4's height, more than a whole pen lying beside a digit ever is, so it was no tool and
+    /// was read as a 1, alone or before the 4. The frame, not the digit, bounds what shows.
+    @Test(arguments: [DigitExtractor.Mode.single, .multi])
+    func aLongPencilCutByTheFrameIsNoDigit(mode: DigitExtractor.Mode) throws {
+        var ink = GrayImage(width: 600, height: 800)
+        Page.draw(Page.four, size: 120, pen: 3, into: &ink, at: (360, 420))
+        Page.draw([[(0.12, 0), (0.16, 0.95)]], size: 800, pen: 14, into: &ink, at: (0, 0))
+        let boxes = DigitExtractor(options: .init(mode: mode)).extract(Page.page(ink)).digits.map(\.box)
+        #expect(boxes.count == 1 && boxes.allSatisfy { $0.x > 300 }, "the 4 spans 84 × 96 px from (378, 432): \(boxes)")
+    }
+
     /// A 4 drawn in two strokes, its straight stem twice as long as its arm and apart from it:
     /// drawn by the same pen, the stem is no wider than the arm's stroke, so it is no pen.
     @Test func aFoursLongStemStaysWithItsArm() throws {

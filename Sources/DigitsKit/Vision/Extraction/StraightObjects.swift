@@ -44,7 +44,9 @@ enum StraightObjects {
     /// its length). A solid bar or a chain of dots leaves none.
     static let hollowLength: Float = 0.25
     /// How much longer than the digit a tool lying whole in the picture is at least, and at
-    /// most: a pen is 2-4 times a written digit's height.
+    /// most: a pen is 2-4 times a written digit's height. The frame bounds what shows of a tool
+    /// it cuts, not the digit: a pencil cut by the frame beside a small digit showed 5.2 times
+    /// its height (`pen-photos.py` seeds 2 and 12).
     static let lengthOverDigit: ClosedRange<Float> = 1.5...5
     /// How far from the digit, as a share of its size, a tool lies at least: a stroke the pen
     /// lifted off for an instant comes within `DigitGroup.closePartReach` percent of it.
@@ -94,8 +96,7 @@ enum StraightObjects {
             let leastElongation = isCut ? DigitGroup.barElongation : elongation
             guard let band = Band(members: members, labelling: labelling, width: width),
                   band.length >= hollowElongationShare * leastElongation * band.width,
-                  band.length <= lengthOverDigit.upperBound * digitSize,
-                  isCut || band.length >= lengthOverDigit.lowerBound * digitSize else { return nil }
+                  isCut || lengthOverDigit.contains(band.length / digitSize) else { return nil }
             let body = strokeWidth(of: members, labelling: labelling, width: width)
             let stroke = digitStroke[digit] ?? strokeWidth(of: [digit], labelling: labelling, width: width)
             digitStroke[digit] = stroke
