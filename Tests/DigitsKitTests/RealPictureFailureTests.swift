@@ -247,6 +247,19 @@ import Testing
         #expect(box.height > 220, "the digit fills the 240 px tall picture: \(box)")
     }
 
+    /// Fat 1s cropped to their ink (`cropped-digits.py` fat-0: seed 12, 2576 and 7847; seed 1,
+    /// 345) read as nothing in the default mode. The threshold pared 9 of the upright 1's 48
+    /// columns, and it no longer spanned the frame as a digit cropped to its ink does; the
+    /// paper estimate took the slanted 1's wide stroke for paper and left only a rim, which no
+    /// filter passed, so the larger paper element was never tried; the soft 1's blurred
+    /// outline made it a shadow's edge.
+    @Test(arguments: ["fat-one-cropped-to-its-ink.png", "fat-slanted-one-cropped-to-its-ink.png",
+                      "soft-fat-one-cropped-to-its-ink.png"])
+    func aFatOneCroppedToItsInkIsReadInBothModes(file: String) throws {
+        let box = try Self.digitBoxInBothModes(file, reading: "1")
+        #expect(box.height > 220, "the 1 fills the 240 px tall picture: \(box)")
+    }
+
     /// A fat white 2 on black with 8 px of black around it (`cropped-digits.py`, seed 7,
     /// fat-white-on-black-8, 5449): read upright, the black near the 2 is ink and further off
     /// paper, so the ground's "mark" spans the frame, meeting it along little of its outline, as

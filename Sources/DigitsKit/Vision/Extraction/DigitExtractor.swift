@@ -259,12 +259,16 @@ public struct DigitExtractor: Sendable {
     /// `read(page:paperRadius:isInverted:)`, again with a larger paper element when it finds a
     /// digit tall enough for its strokes to outgrow the usual one and the paper estimate sinks
     /// under it, as it does where it took a stroke's middle for paper (a thin-stroked canvas digit
-    /// is read once).
+    /// is read once). Where it finds no digit, the largest mark stands for one: of a fat digit
+    /// cropped to its ink whose stroke the estimate took for paper, only a rim cut by the frame
+    /// is left, which no filter passes.
     private func readAnySize(page: GrayImage, isInverted: Bool) -> PageReading {
         let reading = read(page: page, paperRadius: Lighting.paperRadius, isInverted: isInverted)
-        guard let tallest = reading.lines.joined().max(by: { $0.height < $1.height }),
+        let components = reading.labelling.components
+        guard let tallest = reading.lines.joined().max(by: { $0.height < $1.height })?.box
+                ?? components.max(by: { $0.mass < $1.mass })?.box,
               Float(tallest.height) > Lighting.tallDigitShare * Float(max(page.width, page.height)),
-              Lighting.paperSinks(reading.paper, inside: tallest.box) else { return reading }
+              Lighting.paperSinks(reading.paper, inside: tallest) else { return reading }
         let tall = read(page: page, paperRadius: Lighting.tallDigitPaperRadius, isInverted: isInverted)
         return tall.foundClearDigit ? tall : reading
     }
