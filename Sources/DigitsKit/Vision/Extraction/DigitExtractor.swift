@@ -264,11 +264,10 @@ public struct DigitExtractor: Sendable {
     /// is left, which no filter passes.
     private func readAnySize(page: GrayImage, isInverted: Bool) -> PageReading {
         let reading = read(page: page, paperRadius: Lighting.paperRadius, isInverted: isInverted)
-        let components = reading.labelling.components
-        guard let tallest = reading.lines.joined().max(by: { $0.height < $1.height })?.box
-                ?? components.max(by: { $0.mass < $1.mass })?.box,
-              Float(tallest.height) > Lighting.tallDigitShare * Float(max(page.width, page.height)),
-              Lighting.paperSinks(reading.paper, inside: tallest) else { return reading }
+        guard let digitBox = reading.lines.joined().max(by: { $0.height < $1.height })?.box
+                ?? reading.labelling.components.max(by: { $0.mass < $1.mass })?.box,
+              Float(digitBox.height) > Lighting.tallDigitShare * Float(max(page.width, page.height)),
+              Lighting.paperSinks(reading.paper, inside: digitBox) else { return reading }
         let tall = read(page: page, paperRadius: Lighting.tallDigitPaperRadius, isInverted: isInverted)
         return tall.foundClearDigit ? tall : reading
     }
