@@ -11,6 +11,12 @@ extension DigitGroup {
     /// writing and a stray mark beside it.
     static let rowLength = 3
 
+    /// The lines of a reading order that are rows of marks (`rowLength` or more), and the marks
+    /// on the other lines.
+    static func rowsAndRest(of lines: [[DigitGroup]]) -> (rows: [[DigitGroup]], rest: [DigitGroup]) {
+        (lines.filter { $0.count >= rowLength }, lines.filter { $0.count < rowLength }.flatMap { $0 })
+    }
+
     /// The least height, as a share of the heaviest group's, of a group standing alone on its
     /// line to be taken for the digit rather than a speck or a remnant of a ruled line.
     static let loneDigitHeightShare: Float = 0.5
@@ -32,9 +38,9 @@ extension DigitGroup {
         // the reading order is not worth sorting for it.
         guard groups.count > rowLength else { return groups }
         let lines = readingOrder(groups)
-        let rowMarks = lines.filter { $0.count >= rowLength }.flatMap { $0 }
+        let (rows, rest) = rowsAndRest(of: lines)
+        let rowMarks = rows.flatMap { $0 }
         guard !rowMarks.isEmpty, let heaviest = groups.max(by: { $0.mass < $1.mass }) else { return groups }
-        let rest = lines.filter { $0.count < rowLength }.flatMap { $0 }
         let standsApart = lines.contains { line in
             guard line.count == 1, let lone = line.first, !lone.touchesBorder,
                   Float(lone.height) >= loneDigitHeightShare * Float(heaviest.height) else { return false }
@@ -67,11 +73,8 @@ extension DigitGroup {
     /// pieces of a digit the pen broke are its pen's width.
     static func apartFromRowsOfBlots(_ pieces: [DigitGroup], labels: [Int32], width: Int) -> [DigitGroup] {
         guard pieces.count > rowLength else { return pieces }
-        let lines = readingOrder(pieces)
-        let rows = lines.filter { $0.count >= rowLength }
-        guard !rows.isEmpty,
-              let tallest = lines.filter({ $0.count < rowLength }).joined().max(by: { $0.height < $1.height })
-        else { return pieces }
+        let (rows, rest) = rowsAndRest(of: readingOrder(pieces))
+        guard !rows.isEmpty, let tallest = rest.max(by: { $0.height < $1.height }) else { return pieces }
         // The distance transforms last: most rows fail the box tests.
         lazy var pen = tallest.inscribedRadius(labels: labels, width: width)
         let setAside = rows.filter { row in

@@ -72,8 +72,7 @@ enum StraightObjects {
         guard kept.count > 1 else { return }
         var marks = kept.filter { !components[$0].touchesBorder }
         if oneDigit {
-            let rows = DigitGroup.readingOrder(marks.map { DigitGroup(components[$0], index: $0) })
-                .filter { $0.count >= DigitGroup.rowLength }
+            let rows = DigitGroup.rowsAndRest(of: DigitGroup.readingOrder(marks.map { DigitGroup(components[$0], index: $0) })).rows
             let inRows = Set(rows.joined().flatMap(\.members))
             marks.removeAll(where: inRows.contains)
         }
