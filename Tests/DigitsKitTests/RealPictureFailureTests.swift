@@ -507,6 +507,16 @@ extension RealPictureFailureTests {
         try Self.expectDigitAlone(file, reading: digit, spanning: ink)
     }
 
+    /// A 7 and a 9 with a line drawn against the foot (`scripts/bench/writers-marks.py` seed 13,
+    /// underlined-touching-032 and -039) whose blurred end columns thresholded to their middles
+    /// only, a pixel or two above the line's bottom edge: the line was not taken for one, and
+    /// made each digit a 2. In either mode, the digit is read without the line.
+    @Test(arguments: [("underline-faint-end-seven.jpg", "7", [115, 53, 191, 160]),
+                      ("underline-faint-end-nine.jpg", "9", [82, 47, 140, 142])])
+    func aLineWithFaintEndsAgainstTheDigitsFootIsNoPartOfIt(file: String, digit: String, ink: [Int]) throws {
+        try Self.expectDigitAlone(file, reading: digit, spanning: ink)
+    }
+
     /// A ring drawn around a digit and touching it (`scripts/bench/writers-marks.py`, seed 1
     /// circled-012 and seed 3 circled-046): one mark with the 4 (touching it at its left side)
     /// or the 9 (at its top and foot), the ring made each a 0. In either mode, the digit is read

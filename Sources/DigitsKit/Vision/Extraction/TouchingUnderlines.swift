@@ -60,11 +60,20 @@ enum TouchingUnderlines {
                 while y >= c.minY && isInk(c.minX + column, y) { y -= 1 }
                 return bottom[column] - y
             }
-            // At either end, the line alone: one run per column, all about as thick.
+            // At either end, the line alone: one run per column, all about as thick. The outermost
+            // columns may hold a sliver of it (blurred, the line's end thresholds to its middle; a
+            // pen's tip lands and lifts thinner): the ends are taken inside the columns thinner
+            // than half the line, over at most the line's thickness at either end.
             let endWidth = max(2, c.width / 20)
-            let ends = Array(0..<endWidth) + Array((c.width - endWidth)..<c.width)
+            let extremes = Array(0..<endWidth) + Array((c.width - endWidth)..<c.width)
+            let thickness = extremes.map(run).sorted()[extremes.count / 2]
+            func slivers(_ columns: some Sequence<Int>) -> Int {
+                columns.prefix(thickness).prefix { 2 * run($0) < thickness }.count
+            }
+            let leading = slivers(0..<c.width), trailing = slivers((0..<c.width).reversed())
+            guard c.width - leading - trailing >= 2 * endWidth else { return nil }
+            let ends = Array(leading..<(leading + endWidth)) + Array((c.width - trailing - endWidth)..<(c.width - trailing))
             let runs = ends.map(run).sorted()
-            let thickness = runs[runs.count / 2]
             guard ends.allSatisfy({ top[$0] == bottom[$0] - run($0) + 1 }),
                   runs.last! <= 2 * thickness + 1,
                   Float(thickness) <= thickestShare * Float(c.height),
