@@ -51,6 +51,19 @@ import Testing
         #expect(boxes.count == 1 && boxes.allSatisfy { $0.x > 300 }, "the 4 spans about 90 × 102 px from (375, 429): \(boxes)")
     }
 
+    /// A thin 1 beside a pencil that the frame cuts, over four times the 1's height
+    /// (`scripts/bench/pen-photos.py` seed 13, pencil-021): next to the pencil, the largest
+    /// ink, the 1 measured as small as a speck and was dropped, and the pencil was read as a 2.
+    @Test(arguments: [DigitExtractor.Mode.single, .multi])
+    func aThinOneBesideALongPencilIsTheDigit(mode: DigitExtractor.Mode) throws {
+        var ink = GrayImage(width: 600, height: 800)
+        Page.draw(Page.one, size: 160, pen: 1.5, into: &ink, at: (250, 240))
+        Page.draw([[(0, 0.8), (0.75, 0.95)]], size: 800, pen: 14, into: &ink, at: (0, 0))
+        let boxes = DigitExtractor(options: .init(mode: mode)).extract(Page.page(ink)).digits.map(\.box)
+        #expect(boxes.count == 1 && boxes.allSatisfy { $0.maxY < 420 && $0.height > 110 },
+                "the 1 spans about 20 × 130 px from (320, 255): \(boxes)")
+    }
+
     /// A 4 drawn in two strokes, its straight stem twice as long as its arm and apart from it:
     /// drawn by the same pen, the stem is no wider than the arm's stroke, so it is no pen.
     @Test func aFoursLongStemStaysWithItsArm() throws {

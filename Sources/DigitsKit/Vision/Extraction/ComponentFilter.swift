@@ -32,21 +32,30 @@ enum ComponentFilter {
             let verticalLine = c.topBorder > 0 && c.bottomBorder > 0 && 12 * c.width <= c.height
             return horizontalLine || verticalLine ? .ruledLine : nil
         }
+        rejectSpecks(&verdicts, components: components, width: width, height: height)
+        return verdicts
+    }
+
+    /// Marks as `.speck` the kept components small both in ink and in extent next to the largest
+    /// kept ink (a 5's hat is neither), or small against the whole `width × height` image.
+    static func rejectSpecks(_ verdicts: inout [Rejection?], components: [Component], width: Int, height: Int) {
         let kept = components.indices.filter { verdicts[$0] == nil }
-        guard let largest = kept.max(by: { components[$0].area < components[$1].area }) else { return verdicts }
+        guard let largest = kept.max(by: { components[$0].area < components[$1].area }) else { return }
         let referenceArea = components[largest].area
         let referenceSize = max(components[largest].height, components[largest].width)
-        let tiny = max(width, height) / 100
         for i in kept {
             let c = components[i]
             let size = max(c.width, c.height)
-            // Small both in ink and in extent next to the largest ink (a 5's hat is neither),
-            // or small against the whole image.
-            if (c.area * 33 < referenceArea && size * 4 < referenceSize) || size < tiny {
+            if (c.area * 33 < referenceArea && size * 4 < referenceSize) || isTiny(c, width: width, height: height) {
                 verdicts[i] = .speck
             }
         }
-        return verdicts
+    }
+
+    /// Whether component `c` is small against the whole `width × height` image, whatever ink lies
+    /// beside it.
+    static func isTiny(_ c: Component, width: Int, height: Int) -> Bool {
+        max(c.width, c.height) < max(width, height) / 100
     }
 
     /// A digit cropped to its ink spans the picture's width and height but for this share of the

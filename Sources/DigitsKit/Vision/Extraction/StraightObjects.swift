@@ -69,12 +69,27 @@ enum StraightObjects {
     static func reject(_ verdicts: inout [Rejection?], labelling: ComponentLabels, width: Int, oneDigit: Bool) {
         let components = labelling.components
         let kept = components.indices.filter { verdicts[$0] == nil }
-        guard kept.count > 1 else { return }
+        // A digit beside a tool four times longer than it measures small next to the tool, the
+        // largest ink, and was taken for a speck (a thin 1 beside a pencil the frame cuts): such
+        // marks are weighed as the digit too, and weighed again as specks once the tools are gone.
+        let imageHeight = labelling.labels.count / width
+        let specks = components.indices.filter { index in
+            verdicts[index] == .speck && !components[index].touchesBorder
+                && !ComponentFilter.isTiny(components[index], width: width, height: imageHeight)
+        }
+        guard !kept.isEmpty, kept.count + specks.count > 1 else { return }
         var marks = kept.filter { !components[$0].touchesBorder }
         if oneDigit {
             let rows = DigitGroup.rowsAndRest(of: DigitGroup.readingOrder(marks.map { DigitGroup(components[$0], index: $0) })).rows
             let inRows = Set(rows.joined().flatMap(\.members))
             marks.removeAll(where: inRows.contains)
+        }
+        marks += specks
+        defer {
+            if kept.contains(where: { verdicts[$0] == .straightObject }) {
+                for index in components.indices where verdicts[index] == .speck { verdicts[index] = nil }
+                ComponentFilter.rejectSpecks(&verdicts, components: components, width: width, height: imageHeight)
+            }
         }
         marks.sort { size(of: components[$0]) > size(of: components[$1]) }
         var digitStroke: [Int: Float] = [:]
