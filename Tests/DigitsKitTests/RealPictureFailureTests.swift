@@ -353,6 +353,17 @@ import Testing
         #expect(box.height > 200, "the 6 is ≈ 150 × 240 px, its loop ≈ 65 × 50: \(box)")
     }
 
+    /// Desk-lamp photos whose pool of light the frame cuts (`flash-photos.py`, seed 1 desk-lamp
+    /// 032, seed 13 desk-lamp 014). Read inverted, the lit paper inside the 0, and inside the
+    /// 8's lower loop, was the light "digit", read 1 in either mode. Bounded all round by the
+    /// digit's strokes, its outline is an edge, not a lit patch's slope, but it is a blob, as no
+    /// pen draws a digit, and the dark digit that the upright reading finds encloses it.
+    @Test(arguments: [("desk-lamp-loop-zero.jpg", "0"), ("desk-lamp-loop-eight.jpg", "8")])
+    func theLitPaperInsideADigitsClosedLoopIsNoLightDigit(file: String, digit: String) throws {
+        let box = try Self.digitBoxInBothModes(file, reading: digit)
+        #expect(box.height > 190, "the 0 is ≈ 120 × 210 px and the 8 ≈ 145 × 205, their loops under 150 px tall: \(box)")
+    }
+
     /// Desk-lamp photos whose pool of light the frame cuts (`flash-photos.py`, seed 3, desk-lamp
     /// 035 and 039). Where the light falls off towards the frame, the paper estimate carries the
     /// pool's brightness into the dim strip, which read as ink: a crescent along the frame,

@@ -141,7 +141,10 @@ public struct DigitExtractor: Sendable {
     /// loop, where the pool reached the frame and was no digit). A light digit drawn with a soft
     /// brush, or blurred, has a sloping outline too, but what lies inside it, read upright, is
     /// its holes, round and as soft as its outline, not a pen's strokes (`isBlurredHole`): they
-    /// neither win over it nor keep it from winning by the hole rule. A dark digit on a light sheet
+    /// neither win over it nor keep it from winning by the hole rule. A light "digit" read first
+    /// that is a blob (`DigitGroup.holeRadiusShare`), as no pen draws a digit, may be the lit paper
+    /// inside a dark digit's closed loop, its outline the strokes' edge: the upright page is read
+    /// too, and wins when its heaviest digit, no solid region, encloses it. A dark digit on a light sheet
     /// lying on a dark desk keeps its reading: read inverted, the sheet is a solid region, not a
     /// digit. Read inverted first, a photo that a shadow mostly
     /// covers shows the paper left lit as wide light ground beside its "digits"
@@ -166,7 +169,10 @@ public struct DigitExtractor: Sendable {
         } == true
         let mayBeLitPaper = inversions[0] && reading.foundClearDigit
             && Lighting.wideLightShare(of: working, outside: reading.lines.joined().map(\.box)) > Lighting.litPaperShare
-        guard !reading.foundClearDigit || solid || mayBeAHole || mayBeLitPaper || mayBeALitPatch else { return reading }
+        let mayBeALitLoop = inversions[0] && reading.foundClearDigit && !solid && reading.heaviestDigit.map {
+            $0.isSolidRegion(labels: reading.labelling.labels, width: reading.ink.width, share: DigitGroup.holeRadiusShare)
+        } == true
+        guard !reading.foundClearDigit || solid || mayBeAHole || mayBeLitPaper || mayBeALitPatch || mayBeALitLoop else { return reading }
         let other = readAnySize(page: page(inverted: inversions[1]), isInverted: inversions[1])
         guard other.foundClearDigit, !isSolid(other) else { return reading }
         let held: String
@@ -187,6 +193,9 @@ public struct DigitExtractor: Sendable {
                   outer.contains(x: inner.x + inner.width / 2, y: inner.y + inner.height / 2) || inner.encloses(outer),
                   !dark.isBlurredHole(labels: other.labelling.labels, page: other.page) {
             held = "only paper lit around or inside a dark digit"
+        } else if mayBeALitLoop, let loop = reading.heaviestDigit?.box, let dark = other.heaviestDigit, dark.box.encloses(loop),
+                  !dark.isSolidRegion(labels: other.labelling.labels, width: other.ink.width) {
+            held = "only paper lit inside a dark digit's loop"
         } else {
             return reading
         }
