@@ -44,10 +44,7 @@ import Testing
     /// was read as a 1, alone or before the 4. The frame, not the digit, bounds what shows.
     @Test(arguments: [DigitExtractor.Mode.single, .multi])
     func aLongPencilCutByTheFrameIsNoDigit(mode: DigitExtractor.Mode) throws {
-        var ink = GrayImage(width: 600, height: 800)
-        Page.draw(Page.four, size: 120, pen: 3, into: &ink, at: (360, 420))
-        Page.draw([[(0.12, 0), (0.16, 0.95)]], size: 800, pen: 14, into: &ink, at: (0, 0))
-        let boxes = DigitExtractor(options: .init(mode: mode)).extract(Page.page(ink)).digits.map(\.box)
+        let boxes = boxesBesideAPencil(Page.four, size: 120, pen: 3, at: (360, 420), pencil: [(0.12, 0), (0.16, 0.95)], mode: mode)
         #expect(boxes.count == 1 && boxes.allSatisfy { $0.x > 300 }, "the 4 spans about 90 × 102 px from (375, 429): \(boxes)")
     }
 
@@ -56,12 +53,19 @@ import Testing
     /// ink, the 1 measured as small as a speck and was dropped, and the pencil was read as a 2.
     @Test(arguments: [DigitExtractor.Mode.single, .multi])
     func aThinOneBesideALongPencilIsTheDigit(mode: DigitExtractor.Mode) throws {
-        var ink = GrayImage(width: 600, height: 800)
-        Page.draw(Page.one, size: 160, pen: 1.5, into: &ink, at: (250, 240))
-        Page.draw([[(0, 0.8), (0.75, 0.95)]], size: 800, pen: 14, into: &ink, at: (0, 0))
-        let boxes = DigitExtractor(options: .init(mode: mode)).extract(Page.page(ink)).digits.map(\.box)
+        let boxes = boxesBesideAPencil(Page.one, size: 160, pen: 1.5, at: (250, 240), pencil: [(0, 0.8), (0.75, 0.95)], mode: mode)
         #expect(boxes.count == 1 && boxes.allSatisfy { $0.maxY < 420 && $0.height > 110 },
                 "the 1 spans about 20 × 130 px from (320, 255): \(boxes)")
+    }
+
+    /// The digits' boxes read in `mode` on a 600 × 800 page holding `digit` (drawn into a `size`
+    /// square at `origin` with `pen`) and a pencil 28 px wide along `pencil`, in page fractions.
+    private func boxesBesideAPencil(_ digit: [[(Float, Float)]], size: Int, pen: Float, at origin: (Int, Int),
+                                    pencil: [(Float, Float)], mode: DigitExtractor.Mode) -> [PixelBox] {
+        var ink = GrayImage(width: 600, height: 800)
+        Page.draw(digit, size: size, pen: pen, into: &ink, at: origin)
+        Page.draw([pencil], size: 800, pen: 14, into: &ink, at: (0, 0))
+        return DigitExtractor(options: .init(mode: mode)).extract(Page.page(ink)).digits.map(\.box)
     }
 
     /// A 4 drawn in two strokes, its straight stem twice as long as its arm and apart from it:
