@@ -142,11 +142,11 @@ public struct DigitExtractor: Sendable {
     /// brush, or blurred, has a sloping outline too, but what lies inside it, read upright, is
     /// its holes, round and as soft as its outline, not a pen's strokes (`isBlurredHole`): they
     /// neither win over it nor keep it from winning by the hole rule. A light "digit" read first
-    /// that is a blob (`DigitGroup.holeRadiusShare`), as no pen draws a digit, may be the lit paper
-    /// inside a dark digit's closed loop, its outline the strokes' edge: the upright page is read
-    /// too, and wins when its heaviest digit, no solid region, encloses it. A dark digit on a light sheet
-    /// lying on a dark desk keeps its reading: read inverted, the sheet is a solid region, not a
-    /// digit. Read inverted first, a photo that a shadow mostly
+    /// that is a blob (`DigitGroup.holeRadiusShare`), as no pen draws a digit, may be the lit
+    /// paper inside a dark digit's closed loop, its outline the strokes' edge: the upright page
+    /// is read too, and wins when its heaviest digit, no solid region, encloses it. A dark digit
+    /// on a light sheet lying on a dark desk keeps its reading: read inverted, the sheet is a
+    /// solid region, not a digit. Read inverted first, a photo that a shadow mostly
     /// covers shows the paper left lit as wide light ground beside its "digits"
     /// (`Lighting.wideLightShare`): it is read upright too, and that reading wins when its
     /// digits are ink beside that paper (`PageReading.isInk(besideLitPaper:)`).

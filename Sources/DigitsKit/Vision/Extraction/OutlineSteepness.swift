@@ -70,7 +70,8 @@ extension DigitGroup {
     /// that were both; it had misread 83 of those. In the default mode the dark room in a corner
     /// beyond a pool was such a blob in three desk-lamp photos; away from the frame, no picture
     /// of the 178 labelled folders changed in either mode (BENCHMARKS.md, "Thirty-first
-    /// session").
+    /// session"). A light "digit" read first that is such a blob, sharp-edged or not, may be the
+    /// lit paper in a dark digit's closed loop: `DigitExtractor` then reads the page upright too.
     static let holeRadiusShare: Float = 0.15
     static let blurredHoleSteepness: Float = 0.22
 
