@@ -29,6 +29,9 @@ import Testing
         ([10, 10, 10], [255, 255, 255], .darkest),                // white on black: either will do
         ([245, 245, 240], [40, 50, 150], .darkest),               // blue ballpoint on paper
         ([250, 235, 110], [20, 20, 25], .darkest),                // black on a yellow note
+        ([30, 60, 150], [255, 230, 40], .luminance),              // yellow on royal blue
+        ([30, 60, 150], [0, 220, 255], .luminance),               // cyan on royal blue
+        ([30, 60, 150], [255, 255, 255], .darkest),               // white on royal blue: the darkest will do
     ] as [([UInt8], [UInt8], GreyChannel)])
     func inkKeepsItsContrast(ground: [UInt8], ink: [UInt8], channel: GreyChannel) throws {
         #expect(GreyChannel.choose(for: try Self.picture(ground: ground, ink: ink)) == channel)
@@ -44,6 +47,23 @@ import Testing
             (67..<133, 52..<64, edge), (121..<133, 52..<98, edge), (70..<130, 55..<61, ink), (124..<130, 55..<95, ink),
         ])
         #expect(GreyChannel.choose(for: photo) == .brightest)
+    }
+
+    /// An orange stroke (255, 140, 0) on royal blue (30, 60, 150): where its edge blends halfway
+    /// into the ground (142, 100, 75) the brightest channel dips below the ground's (the blue's
+    /// 150), and the darkest channel of the stroke (0) lies below the ground's (30), so either
+    /// showed the edge as a ring of ink around the stroke. In the luminance the edge lies
+    /// between the ground and the stroke.
+    @Test func anOrangeStrokesEdgeOnBlueLiesBetweenGroundAndStroke() throws {
+        let photo = try Self.picture(ground: [30, 60, 150], blocks: [
+            (67..<133, 52..<64, [142, 100, 75]), (121..<133, 52..<98, [142, 100, 75]),
+            (70..<130, 55..<61, [255, 140, 0]), (124..<130, 55..<95, [255, 140, 0]),
+        ])
+        #expect(GreyChannel.choose(for: photo) == .luminance)
+        let grey = GrayImage(photo), ground = grey[10, 10], edge = grey[127, 53], stroke = grey[127, 75]
+        #expect(ground < edge && edge < stroke, "ground \(ground), edge \(edge), stroke \(stroke)")
+        let shrunk = GrayImage(photo, width: 100, height: 75)
+        #expect(abs(shrunk[5, 5] - ground) < 0.01 && shrunk[63, 37] > edge)
     }
 
     /// A white sheet on a brown desk stands out as far in both channels, so blue ink on it keeps

@@ -227,6 +227,15 @@ import Testing
         #expect(box.width > 150 && box.height > 150, "the 3 is ≈ 200 × 190: \(box)")
     }
 
+    /// A yellow 1 and 4 (255, 230, 40) drawn on a royal blue canvas (30, 60, 150)
+    /// (`coloured-drawings.py`, seed 14, blue 005 and 031). In the darkest channel the stroke
+    /// (40) was as dark as the ground (30) and only the blend along its edge stood out: the
+    /// outline, read 0 and 8, in both modes. The luminance keeps the stroke whole.
+    @Test(arguments: [("yellow-on-blue-one.png", "1"), ("yellow-on-blue-four.png", "4")])
+    func lightInkOnAColouredCanvasIsReadWhole(file: String, digit: String) throws {
+        _ = try Self.digitBoxInBothModes(file, reading: digit)
+    }
+
     /// A fat white 0 on black, cropped 3 px from its ink (`scripts/bench/cropped-digits.py`,
     /// white-on-black-3): read upright, the black paper inside the 0 was a clear "1". That
     /// 1 is a solid blob, not strokes, so the inverted page is read too and holds the 0.

@@ -24,17 +24,13 @@ extension GrayImage {
     /// The given channel of a colour image (a grey one has only its own) resampled to the size.
     init(_ image: RasterImage, channel: GreyChannel, width newWidth: Int, height newHeight: Int) {
         let channels = image.channels, width = image.width
-        let brightest = channel == .brightest
         self = image.pixels.withUnsafeBufferPointer { source in
             Self.resample(width: width, height: image.height, to: max(1, newWidth), max(1, newHeight)) { y, row in
                 let line = source.baseAddress! + y * width * channels
-                let scale: Float = 1 / 255
-                // Channels are 1 or 3: plain loops the compiler can vectorise.
-                if channels == 3 && brightest {
-                    for x in 0..<width { row[x] = Float(max(line[3 * x], max(line[3 * x + 1], line[3 * x + 2]))) * scale }
-                } else if channels == 3 {
-                    for x in 0..<width { row[x] = Float(min(line[3 * x], min(line[3 * x + 1], line[3 * x + 2]))) * scale }
+                if channels == 3 {
+                    channel.convert(line, into: row, count: width)
                 } else {
+                    let scale: Float = 1 / 255
                     for x in 0..<width { row[x] = Float(line[x]) * scale }
                 }
             }

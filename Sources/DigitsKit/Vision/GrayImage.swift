@@ -32,7 +32,8 @@ public struct GrayImage: Sendable, Equatable {
 
     /// Grey levels of a decoded image. Colour pixels take their darkest channel, so that blue
     /// ballpoint or red pen on white paper comes out as dark as black ink would, or their
-    /// brightest where the picture is coloured light ink on a dark ground (`GreyChannel`).
+    /// brightest (or luminance) where the picture is coloured light ink on a dark ground
+    /// (`GreyChannel`).
     public init(_ image: RasterImage) {
         let count = image.width * image.height
         var pixels = [Float](repeating: 0, count: count)
@@ -43,13 +44,11 @@ public struct GrayImage: Sendable, Equatable {
                     parallelRanges(count, minimumChunk: 65536) { range in
                         for i in range { target[i] = Float(source[i]) * scale }
                     }
-                } else if GreyChannel.choose(for: image) == .brightest {
-                    parallelRanges(count, minimumChunk: 65536) { range in
-                        for i in range { target[i] = Float(max(source[3 * i], max(source[3 * i + 1], source[3 * i + 2]))) * scale }
-                    }
                 } else {
+                    let channel = GreyChannel.choose(for: image)
                     parallelRanges(count, minimumChunk: 65536) { range in
-                        for i in range { target[i] = Float(min(source[3 * i], min(source[3 * i + 1], source[3 * i + 2]))) * scale }
+                        channel.convert(source.baseAddress! + 3 * range.lowerBound,
+                                        into: target.baseAddress! + range.lowerBound, count: range.count)
                     }
                 }
             }

@@ -14,8 +14,14 @@
 /// marks are a good part of what stands out on it (a dark-theme app's colour buttons). White ink, chalk and a
 /// white sheet on a dark desk stand out as far in both, and keep the darkest channel, so dark
 /// coloured ink on that sheet stays dark. A coloured sheet on a dark desk is paper too.
+///
+/// On a strongly coloured ground (dark in one channel, light in another: a royal blue canvas)
+/// light ink takes the luminance. The darkest channel of yellow or cyan ink is as dark as the
+/// blue's, and the brightest channel of the blend along an orange stroke's edge dips below the
+/// blue's (their brightest channels differ): either way only a ring around the stroke stood
+/// out, read as 0 or 8. A weighted sum of the channels runs straight from ground to ink.
 enum GreyChannel {
-    case darkest, brightest
+    case darkest, brightest, luminance
 
     static func choose(for image: RasterImage) -> GreyChannel {
         guard image.channels == 3 else { return .darkest }
@@ -26,7 +32,8 @@ enum GreyChannel {
             borderBrightest.add(high)
         }
         let groundDarkest = borderDarkest.percentile(0.5), groundBrightest = borderBrightest.percentile(0.5)
-        guard groundBrightest < 128 else { return .darkest }
+        let groundIsColoured = groundDarkest < nearBlack && groundBrightest >= 128
+        guard groundBrightest < 128 || groundIsColoured else { return .darkest }
         var darkest = GreyLevels(), brightest = GreyLevels()
         forEachSample(of: image, borderOnly: false) { low, high in
             darkest.add(low)
@@ -46,7 +53,24 @@ enum GreyChannel {
         let lightInk = standOutBrightest > 2 * max(standOutDarkest, 8)
             || groundBrightest < nearBlack && hasColouredMarks(darkest: darkest, brightest: brightest,
                                                                groundDarkest: groundDarkest, groundBrightest: groundBrightest)
-        return lightInk && !isColouredSheetOnADesk(image) ? .brightest : .darkest
+        guard lightInk && !isColouredSheetOnADesk(image) else { return .darkest }
+        return groundIsColoured ? .luminance : .brightest
+    }
+
+    /// Grey levels 0…1 of `count` RGB pixels at `source`, written to `target`.
+    func convert(_ source: UnsafePointer<UInt8>, into target: UnsafeMutablePointer<Float>, count: Int) {
+        let scale: Float = 1 / 255
+        // One plain loop per channel, which the compiler can vectorise.
+        switch self {
+        case .darkest:
+            for i in 0..<count { target[i] = Float(min(source[3 * i], min(source[3 * i + 1], source[3 * i + 2]))) * scale }
+        case .brightest:
+            for i in 0..<count { target[i] = Float(max(source[3 * i], max(source[3 * i + 1], source[3 * i + 2]))) * scale }
+        case .luminance:
+            // ITU-R BT.601's weights.
+            let (r, g, b) = (0.299 * scale, 0.587 * scale, 0.114 * scale)
+            for i in 0..<count { target[i] = r * Float(source[3 * i]) + g * Float(source[3 * i + 1]) + b * Float(source[3 * i + 2]) }
+        }
     }
 
     /// Whether what stands out light is a sheet of coloured paper on a dark desk (`Sheet`), not

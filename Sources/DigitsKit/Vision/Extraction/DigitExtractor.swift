@@ -1,7 +1,8 @@
 /// Finds the digits in a picture — a phone photo, a scan, a canvas drawing, a line of digits —
 /// and turns each into an MNIST-style 28×28 image, keeping every intermediate step.
 ///
-/// grey (darkest channel, or brightest for coloured light ink on a dark ground: `GreyChannel`) →
+/// grey (darkest channel, or brightest or luminance for coloured light ink on a dark ground:
+/// `GreyChannel`) →
 /// working size → a sheet on a darker desk is read alone (`Sheet`) → polarity (ink is the
 /// minority, the border is the ground; the other way round is read too when the first holds no
 /// clear digit, or only a solid region: `SolidRegion`) → paper brightness (grey closing) → the
