@@ -479,8 +479,11 @@ import Testing
     /// pen-039 of seed 1. Where the lit side is too faint to keep, one thin line shows, joined
     /// to the black cap (beside a 2, read as 1): pen-054 of seed 1. A white marker running out of
     /// the frame along one side spans only the part of its band inside it (beside an 8, read
-    /// "81" in the default mode): marker-002 of seed 2. In either mode the digit alone is read. Each digit's box (x, y, maxX, maxY) was measured on the picture (from the fifth
-    /// on, on the same photo without the tool).
+    /// "81" in the default mode): marker-002 of seed 2. A marker's straight-sided barrel only 2.1
+    /// times a bold 4's strokes across (the 4 read as its part, "1"; "4\n1" in the default
+    /// mode): marker-019 of seed 14. In either mode the digit alone is read. Each digit's box (x,
+    /// y, maxX, maxY) was measured on the picture (from the fifth on, on the same photo without
+    /// the tool).
     @Test(arguments: [("pencil-beside-three.jpg", "3", [195, 264, 295, 413]), ("marker-beside-three.jpg", "3", [306, 262, 450, 502]),
                       ("pen-beside-eight.jpg", "8", [131, 274, 314, 515]), ("pen-below-one.jpg", "1", [266, 268, 299, 415]),
                       ("marker-beside-zero.jpg", "0", [233, 261, 362, 443]), ("white-marker-beside-one.jpg", "1", [282, 338, 408, 560]),
@@ -490,7 +493,8 @@ import Testing
                       ("white-pen-sides-below-nine.jpg", "9", [264, 421, 380, 568]),
                       ("white-pen-sides-beside-six.jpg", "6", [244, 194, 382, 459]),
                       ("white-pen-cap-beside-two.jpg", "2", [257, 319, 403, 464]),
-                      ("white-marker-cut-beside-eight.jpg", "8", [218, 216, 314, 397])])
+                      ("white-marker-cut-beside-eight.jpg", "8", [218, 216, 314, 397]),
+                      ("marker-beside-bold-four.jpg", "4", [294, 274, 396, 436])])
     func aPenLyingBesideTheDigitIsNoPartOfIt(file: String, digit: String, ink: [Int]) throws {
         try Self.expectDigitAlone(file, reading: digit, spanning: ink)
     }

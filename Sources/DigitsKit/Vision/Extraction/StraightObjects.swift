@@ -27,8 +27,9 @@ enum StraightObjects {
     static let hollowElongationShare: Float = 0.9
     /// How much wider than the digit's strokes a tool's body is at least.
     static let widthOverStroke: Float = 2.5
-    /// How much wider than the digit's strokes the band of a tool the frame cuts is at least: a
-    /// marker's barrel measures 2.0-2.5 times a bold digit's strokes (`pen-photos.py` seeds 1-3).
+    /// How much wider than the digit's strokes the band of a tool the frame cuts (or of one with
+    /// straight sides: `straightSidedFill`) is at least: a marker's barrel measures 2.0-2.5 times
+    /// a bold digit's strokes (`pen-photos.py` seeds 1-3).
     /// A straight mark the frame cuts, clear of the digit, is no part of a digit lying whole in
     /// the frame (a neighbour's piece, rejected so, is no digit to read either); the width guards
     /// the straight strokes of a digit the frame cuts, one pen's as the digit's.
@@ -36,6 +37,13 @@ enum StraightObjects {
     /// How much of its band's width a tool's body fills at least: a straight bar fills it (a
     /// shadow or a highlight along one side takes a little); a bent stroke, far less.
     static let bandFill: Float = 0.4
+    /// How much of its band a solid body with straight parallel sides fills at least, the band
+    /// then needing only `cutWidthOverStroke` of the digit's strokes, as a cut tool's does: a
+    /// marker's barrel beside a bold digit measured 2.1-2.4 times its strokes and filled 0.90-0.96
+    /// of its band (`pen-photos.py` seeds 3 and 14, `marker` 002, 004, 019). A digit's straight
+    /// strokes as wide against another mark waver: 0.60-0.77 (a broken pen's 7 stem beside its
+    /// arm, a 1 beside a thumb, a staple beside a 1, a 3's stroke beside a pen's).
+    static let straightSidedFill: Float = 0.85
     /// Along how much of its band's length a tool reaches across it: the whole body, solid or
     /// hollow, spans it, all but its tip.
     static let spannedLength: Float = 0.9
@@ -117,7 +125,10 @@ enum StraightObjects {
             // Only a hollow body may measure shorter than a tool's length.
             let isSolidBar = band.length >= leastElongation * band.width && body >= bandFill * band.width
             var isTool = isSolidBar && body >= widthOverStroke * stroke
-            if !isTool, band.width >= (isCut ? cutWidthOverStroke : widthOverStroke) * stroke {
+            // A straight-sided body is a tool at a cut tool's width: no pen draws a stroke so even.
+            let area = members.reduce(0) { $0 + components[$1].area }
+            let isStraightSided = isSolidBar && Float(area) >= straightSidedFill * band.length * band.width
+            if !isTool, band.width >= (isCut || isStraightSided ? cutWidthOverStroke : widthOverStroke) * stroke {
                 let slices = band.slices(of: members, labelling: labelling, width: width, inFrameOnly: isCut)
                 isTool = slices.spannedShare >= spannedLength && (isSolidBar || slices.hollowShare >= hollowLength)
                     || capLength.contains(slices.capShare) && slices.capWidth >= widthOverStroke * stroke
