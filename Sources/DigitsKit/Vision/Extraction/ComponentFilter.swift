@@ -8,6 +8,7 @@ enum Rejection: String {
     case edgeObject = "solid object at the edge" // a finger holding the page, a desk's corner
     case straightObject = "straight object" // a pen lying beside the writing (`StraightObjects`)
     case shading = "shading at the edge" // light falling off toward the frame (`rejectShadingAtTheEdge`)
+    case screenBar = "screen bar" // a screenshot's status bar, app bar or toolbar (`ScreenBars`)
 }
 
 /// Sorts components into plausible ink and the rest. Every limit is relative to the image or to

@@ -11,8 +11,8 @@
 /// the paper beside it → 3×3 closing → connected components → the lines of a form's printed
 /// boxes around digits (`PrintedFrames`), ruled and squared-paper lines erased, and lines at
 /// any angle across the frame (a turned page's, a fold's: `TiltedLines`), components again
-/// → drop faint blobs, paper edges, ruled lines, specks and solid objects reaching in from the
-/// edge, and the wide part of a stroke-touching one (a thumb: `EdgeObjects`), and the pen lying
+/// → drop faint blobs, paper edges, ruled lines, specks, a screenshot's bars (`ScreenBars`) and
+/// solid objects reaching in from the edge, and the wide part of a stroke-touching one (a thumb: `EdgeObjects`), and the pen lying
 /// beside the digit (`StraightObjects`) → an underline drawn against a digit's foot erased
 /// (`TouchingUnderlines`), and a ring drawn around a digit and against it (`TouchingRings`) →
 /// in single mode, rows of blots close over or under the digit set aside (a screen's colour
@@ -303,9 +303,11 @@ public struct DigitExtractor: Sendable {
         let ruled = MaskMorphology.removeRuledLines(&mask, evidence: thresholded.faint, width: ink.width, height: ink.height)
             + TiltedLines.erase(from: &mask, evidence: thresholded.faint, width: ink.width, height: ink.height)
         if frames.erasedAny || ruled > 0 { labelling = ComponentLabels(mask: mask, ink: ink) }
+        let screenBars = ScreenBars.find(in: original)
         func classified(_ labelling: ComponentLabels) -> [Rejection?] {
             let oneSided = ShadowEdge.oneSidedFractions(labelling, page: page)
             var verdicts = ComponentFilter.classify(labelling.components, oneSided: oneSided, width: ink.width, height: ink.height)
+            screenBars?.reject(&verdicts, components: labelling.components)
             ComponentFilter.rejectObjectsAtTheEdge(&verdicts, labelling: labelling, width: ink.width)
             // Read inverted, a lamp's pool is the light "digit" whose sloping outline the lit-patch
             // rule weighs, and chalk cut by the frame is as soft as the light's fall.
