@@ -83,12 +83,14 @@ public struct DigitExtractor: Sendable {
         // A sheet on a desk is read alone, unless it holds no clear digit.
         var reading: PageReading
         var isolatedSheet: GrayImage?
+        // A screenshot's bars lie in the same rows however the page is read.
+        let screenBars = ScreenBars.find(in: working)
         if let sheet = Sheet.find(in: working), case let page = sheet.isolated(from: working),
-           case let onSheet = readAnySize(page: page, isInverted: false), onSheet.foundClearDigit {
+           case let onSheet = readAnySize(page: page, isInverted: false, screenBars: screenBars), onSheet.foundClearDigit {
             reading = onSheet
             isolatedSheet = page
         } else {
-            reading = readEitherWay(working)
+            reading = readEitherWay(working, screenBars: screenBars)
         }
         if reading.lines.isEmpty { reading.warnings.append("no ink found: the picture looks blank or has too little contrast") }
 
@@ -151,7 +153,7 @@ public struct DigitExtractor: Sendable {
     /// covers shows the paper left lit as wide light ground beside its "digits"
     /// (`Lighting.wideLightShare`): it is read upright too, and that reading wins when its
     /// digits are ink beside that paper (`PageReading.isInk(besideLitPaper:)`).
-    private func readEitherWay(_ working: GrayImage) -> PageReading {
+    private func readEitherWay(_ working: GrayImage, screenBars: ScreenBars?) -> PageReading {
         // The inverted page is made only when it is read: mostly it is not.
         let inversions = Lighting.inversions(working)
         func page(inverted: Bool) -> GrayImage { inverted ? working.inverted() : working }
@@ -160,7 +162,7 @@ public struct DigitExtractor: Sendable {
             options.mode == .single
                 && reading.heaviestDigit?.isSolidRegion(labels: reading.labelling.labels, width: reading.ink.width) == true
         }
-        let reading = readAnySize(page: page(inverted: inversions[0]), isInverted: inversions[0])
+        let reading = readAnySize(page: page(inverted: inversions[0]), isInverted: inversions[0], screenBars: screenBars)
         guard inversions.count > 1 else { return reading }
         let solid = reading.foundClearDigit && isSolid(reading)
         let mayBeAHole = inversions[1]
@@ -174,7 +176,7 @@ public struct DigitExtractor: Sendable {
             $0.isSolidRegion(labels: reading.labelling.labels, width: reading.ink.width, share: DigitGroup.holeRadiusShare)
         } == true
         guard !reading.foundClearDigit || solid || mayBeAHole || mayBeLitPaper || mayBeALitPatch || mayBeALitLoop else { return reading }
-        let other = readAnySize(page: page(inverted: inversions[1]), isInverted: inversions[1])
+        let other = readAnySize(page: page(inverted: inversions[1]), isInverted: inversions[1], screenBars: screenBars)
         guard other.foundClearDigit, !isSolid(other) else { return reading }
         let held: String
         if !reading.foundClearDigit {
@@ -266,24 +268,24 @@ public struct DigitExtractor: Sendable {
         }
     }
 
-    /// `read(page:paperRadius:isInverted:)`, again with a larger paper element when it finds a
+    /// `read(page:paperRadius:isInverted:screenBars:)`, again with a larger paper element when it finds a
     /// digit tall enough for its strokes to outgrow the usual one and the paper estimate sinks
     /// under it, as it does where it took a stroke's middle for paper (a thin-stroked canvas digit
     /// is read once). Where it finds no digit, the largest mark stands for one: of a fat digit
     /// cropped to its ink whose stroke the estimate took for paper, only a rim cut by the frame
     /// is left, which no filter passes.
-    private func readAnySize(page: GrayImage, isInverted: Bool) -> PageReading {
-        let reading = read(page: page, paperRadius: Lighting.paperRadius, isInverted: isInverted)
+    private func readAnySize(page: GrayImage, isInverted: Bool, screenBars: ScreenBars?) -> PageReading {
+        let reading = read(page: page, paperRadius: Lighting.paperRadius, isInverted: isInverted, screenBars: screenBars)
         guard let digitBox = reading.lines.joined().max(by: { $0.height < $1.height })?.box
                 ?? reading.labelling.components.max(by: { $0.mass < $1.mass })?.box,
               Float(digitBox.height) > Lighting.tallDigitShare * Float(max(page.width, page.height)),
               Lighting.paperSinks(reading.paper, inside: digitBox) else { return reading }
-        let tall = read(page: page, paperRadius: Lighting.tallDigitPaperRadius, isInverted: isInverted)
+        let tall = read(page: page, paperRadius: Lighting.tallDigitPaperRadius, isInverted: isInverted, screenBars: screenBars)
         return tall.foundClearDigit ? tall : reading
     }
 
     /// `page` has dark ink on light paper; `isInverted`, whether it is the picture inverted.
-    private func read(page original: GrayImage, paperRadius: Int, isInverted: Bool) -> PageReading {
+    private func read(page original: GrayImage, paperRadius: Int, isInverted: Bool, screenBars: ScreenBars?) -> PageReading {
         var warnings: [String] = []
         let paper = Lighting.paperBrightness(original, radius: paperRadius)
         // Grain that would cross the thresholds is averaged away first.
@@ -303,7 +305,6 @@ public struct DigitExtractor: Sendable {
         let ruled = MaskMorphology.removeRuledLines(&mask, evidence: thresholded.faint, width: ink.width, height: ink.height)
             + TiltedLines.erase(from: &mask, evidence: thresholded.faint, width: ink.width, height: ink.height)
         if frames.erasedAny || ruled > 0 { labelling = ComponentLabels(mask: mask, ink: ink) }
-        let screenBars = ScreenBars.find(in: original)
         func classified(_ labelling: ComponentLabels) -> [Rejection?] {
             let oneSided = ShadowEdge.oneSidedFractions(labelling, page: page)
             var verdicts = ComponentFilter.classify(labelling.components, oneSided: oneSided, width: ink.width, height: ink.height)

@@ -30,8 +30,8 @@ struct ScreenBars {
     /// app bars take 7.5-11 % of the screen, its toolbar 7-10 %; a band as tall as a fifth of
     /// it is the canvas itself.
     static let barHeight: ClosedRange<Float> = 0.01...0.2
-    /// The share of the rows between the bars at the canvas's level at least: a digit drawn on
-    /// it covers under half of any row, and leaves the median as it is.
+    /// The share of the rows between the bars at the canvas's level (their first row's) at least:
+    /// a digit drawn on it covers under half of any row, and leaves the median as it is.
     static let canvasShare: Float = 0.9
 
     /// The bars of `page`, if it is a screenshot with one along its top, its bottom or both.
@@ -66,14 +66,17 @@ struct ScreenBars {
         let top = topBar?.height ?? 0, bottom = height - (bottomBar?.height ?? 0)
         let canvasRows = (top + blendRows)..<(bottom - blendRows)
         guard canvasRows.count >= height / 2 else { return nil }
-        let levels = canvasRows.map(level)
-        var canvasLevels = GreyLevels()
-        for level in levels { canvasLevels.add(UInt8(level)) }
-        let canvas = canvasLevels.percentile(0.5)
-        guard Float(levels.count { abs($0 - canvas) <= tolerance }) >= canvasShare * Float(levels.count),
-              abs(levels[0] - canvas) <= tolerance, abs(levels[levels.count - 1] - canvas) <= tolerance,
-              [topBar, bottomBar].allSatisfy({ $0.map { abs($0.level - canvas) >= leastStep } ?? true })
-        else { return nil }
+        // The canvas holds its level from the edge on; a photo's drifting rows stray from it
+        // soon, and the scan stops there.
+        let canvas = level(canvasRows.lowerBound)
+        guard [topBar, bottomBar].allSatisfy({ $0.map { abs($0.level - canvas) >= leastStep } ?? true }),
+              abs(level(canvasRows.upperBound - 1) - canvas) <= tolerance else { return nil }
+        let allowed = Int((1 - canvasShare) * Float(canvasRows.count))
+        var strays = 0
+        for y in canvasRows where abs(level(y) - canvas) > tolerance {
+            strays += 1
+            if strays > allowed { return nil }
+        }
         return ScreenBars(top: top, bottom: bottom)
     }
 
