@@ -12,14 +12,14 @@
 /// boxes around digits (`PrintedFrames`), ruled and squared-paper lines erased, and lines at
 /// any angle across the frame (a turned page's, a fold's: `TiltedLines`), components again
 /// → drop faint blobs, paper edges, ruled lines, specks, a screenshot's bars (`ScreenBars`) and
-/// solid objects reaching in from the edge, and the wide part of a stroke-touching one (a thumb: `EdgeObjects`), and the pen lying
-/// beside the digit (`StraightObjects`) → an underline drawn against a digit's foot erased
-/// (`TouchingUnderlines`), and a ring drawn around a digit and against it (`TouchingRings`) →
-/// in single mode, rows of blots close over or under the digit set aside (a screen's colour
-/// buttons: `DigitGroup.apartFromRowsOfBlots`) → group stacked pieces into digits → round
-/// blots and flat bars set aside beside writing → reading order (lines, then left to right)
-/// or, in single mode, the digit with the most ink that the frame does not cut → MNIST
-/// normalisation.
+/// solid objects reaching in from the edge, and the wide part of a stroke-touching one (a thumb:
+/// `EdgeObjects`), and the pen lying beside the digit (`StraightObjects`) → an underline drawn
+/// against a digit's foot erased (`TouchingUnderlines`), and a ring drawn around a digit and
+/// against it (`TouchingRings`) → in single mode, rows of blots close over or under the digit
+/// set aside (a screen's colour buttons: `DigitGroup.apartFromRowsOfBlots`) → group stacked
+/// pieces into digits → round blots and flat bars set aside beside writing → reading order
+/// (lines, then left to right) or, in single mode, the digit with the most ink that the frame
+/// does not cut → MNIST normalisation.
 public struct DigitExtractor: Sendable {
     public enum Mode: String, Sendable, CaseIterable {
         /// The image is one digit: the largest plausible digit wins.
@@ -268,12 +268,12 @@ public struct DigitExtractor: Sendable {
         }
     }
 
-    /// `read(page:paperRadius:isInverted:screenBars:)`, again with a larger paper element when it finds a
-    /// digit tall enough for its strokes to outgrow the usual one and the paper estimate sinks
-    /// under it, as it does where it took a stroke's middle for paper (a thin-stroked canvas digit
-    /// is read once). Where it finds no digit, the largest mark stands for one: of a fat digit
-    /// cropped to its ink whose stroke the estimate took for paper, only a rim cut by the frame
-    /// is left, which no filter passes.
+    /// `read(page:paperRadius:isInverted:screenBars:)`, again with a larger paper element when it
+    /// finds a digit tall enough for its strokes to outgrow the usual one and the paper estimate
+    /// sinks under it, as it does where it took a stroke's middle for paper (a thin-stroked
+    /// canvas digit is read once). Where it finds no digit, the largest mark stands for one: of a
+    /// fat digit cropped to its ink whose stroke the estimate took for paper, only a rim cut by
+    /// the frame is left, which no filter passes.
     private func readAnySize(page: GrayImage, isInverted: Bool, screenBars: ScreenBars?) -> PageReading {
         let reading = read(page: page, paperRadius: Lighting.paperRadius, isInverted: isInverted, screenBars: screenBars)
         guard let digitBox = reading.lines.joined().max(by: { $0.height < $1.height })?.box

@@ -8,9 +8,9 @@
 ///
 /// A band is found by its rows' grey levels: a screen's bar holds its level, row after row,
 /// over a good part of every row (`barShare`: its marks cover the rest), then steps, within
-/// `blendRows`, to the canvas's, the median of every row between the bars (a digit drawn on it
-/// covers under half of any row). A photo's rows drift with the light and
-/// the grain from one to the next; a sheet scanned flat has no band that steps to another level.
+/// `blendRows`, to the canvas's, the median of nearly every row between the bars (a digit drawn
+/// on it covers under half of any row). A photo's rows drift with the light and the grain from
+/// one to the next; a sheet scanned flat has no band that steps to another level.
 struct ScreenBars {
     /// The rows above `top`, and from `bottom` on, are the screen's bars.
     let top: Int, bottom: Int
@@ -19,10 +19,11 @@ struct ScreenBars {
     /// as JPEG.
     static let tolerance = 1
     /// How far the canvas's level lies from a bar's at least: a dark theme's bars measured 14
-    /// levels above its canvas, a light theme's 5-17 below it.
+    /// levels above its canvas, a light theme's 6-17 below it (`phone-screenshots.py`).
     static let leastStep = 3
     /// How much of a bar's row is at its level at least: its marks may cover most of a row (a
-    /// toolbar's six colour buttons took 70 % of the rows through their middles).
+    /// toolbar's six colour buttons took over half of the rows through their middles, whose
+    /// median was then a button's).
     static let barShare: Float = 0.25
     /// The rows an edge may take to step from bar to canvas, blended by the resampling.
     static let blendRows = 2
