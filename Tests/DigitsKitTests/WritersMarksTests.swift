@@ -34,6 +34,18 @@ import Testing
         #expect(multi.count == 1 && multi.allSatisfy { $0.maxY < 254 && $0.x > 260 }, "\(multi)")
     }
 
+    /// A 7 (ink x 134…266, y 74…246) with a line 10 px under it, reaching only 2 px past it on
+    /// each side, as a writer underlines in one quick stroke: read with the 7, the line made it
+    /// a 2 or a 3.
+    @Test func anUnderlineJustAsWideAsTheDigitIsNoPartOfIt() throws {
+        var ink = GrayImage(width: 400, height: 360)
+        Pen.draw(Pen.seven, size: 200, pen: 6, into: &ink, at: (100, 60))
+        Pen.draw([[(0.17, 0.99), (0.83, 0.99)]], size: 200, pen: 4, into: &ink, at: (100, 60))
+        let (single, multi) = try Self.boxes(ink)
+        #expect(single.maxY < 254, "the line is at y 256…260: \(single)")
+        #expect(multi.count == 1 && multi.allSatisfy { $0.maxY < 254 }, "\(multi)")
+    }
+
     /// A 2 whose base the pen drew apart, starting under the neck's end, keeps its base.
     @Test func aTwosBaseDrawnApartStaysWithIt() throws {
         let neck: [(Float, Float)] = [(0.25, 0.3), (0.35, 0.12), (0.6, 0.1), (0.72, 0.25), (0.65, 0.45), (0.22, 0.82)]

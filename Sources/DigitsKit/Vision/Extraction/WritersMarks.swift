@@ -4,10 +4,6 @@
 /// underline is a stacked piece under it, a ring's box holds it. Read with the digit, an
 /// underlined 4 was a 1 and a ringed digit a 0.
 extension DigitGroup {
-    /// How far an underline reaches past the digit on each side, at least, as a share of the
-    /// digit's height: a pen drawing one starts and stops beyond the digit, while the base of a
-    /// 2 drawn apart from its neck starts under the neck's end.
-    static let underlineOverhang: Float = 0.06
     /// How far the middle of the digit's foot lies from either end of an underline, at least,
     /// as a share of the line's length: a 2's neck broken off its base ends over the base's end.
     static let footClearance: Float = 0.15
@@ -43,10 +39,12 @@ extension DigitGroup {
     }
 
     /// A flat straight bar under the digit, apart from it by at least `underlineGap` of its
-    /// height in every column they share, which reaches past it on both sides.
+    /// height in every column they share, which reaches at least as far as the digit on both
+    /// sides: quick underlines reached only 2–5 % of its height past a 7's arm or a 0
+    /// (`writers-marks.py` seeds 2, 3 and 15), so the base of a 2 drawn apart from its neck is
+    /// told by where the foot stands over it and by the gap.
     private func isUnderline(of digit: DigitGroup, labels: [Int32], width: Int) -> Bool {
-        let overhang = Int((Self.underlineOverhang * Float(digit.height)).rounded(.up))
-        guard minX + overhang <= digit.minX && maxX - overhang >= digit.maxX,
+        guard minX <= digit.minX && maxX >= digit.maxX,
               let foot = digit.footMiddle(labels: labels, width: width),
               Float(min(foot - minX, maxX - foot)) >= Self.footClearance * Float(self.width),
               let gap = rowsBelow(digit, labels: labels, width: width),
