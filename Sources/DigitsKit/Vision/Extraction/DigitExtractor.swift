@@ -337,10 +337,13 @@ public struct DigitExtractor: Sendable {
         }
         // In a picture of one digit, a screen's row of buttons close under it is none of its
         // pieces, and stacked pieces are that digit's, even two of nearly its height (a 3 or 6
-        // the pen broke in the middle); in a text they may be two lines.
+        // the pen broke in the middle); in a text they may be two lines. In lines of digits drawn
+        // in dots, each chain of dots is a stroke (in a picture of one digit, gathered below).
         let pieces = accepted.map { DigitGroup(components[$0], index: $0) }
         var groups = options.mode == .multi
-            ? DigitGroup.merge(pieces, inLines: true)
+            ? DigitGroup.merge(DigitGroup.withDotsChained(
+                pieces, specks: components.indices.filter { verdicts[$0] == .speck }.map { DigitGroup(components[$0], index: $0) },
+                labels: labelling.labels, width: ink.width, height: ink.height), inLines: true)
             : DigitGroup.merge(DigitGroup.apartFromRowsOfBlots(pieces, labels: labelling.labels, width: ink.width), inLines: false)
         let lines: [[DigitGroup]]
         let foundClearDigit: Bool
