@@ -83,4 +83,19 @@ import Testing
         #expect(withBar.count == 6 && withBar.allSatisfy { $0.members.count == 1 })
         #expect(Self.chained(Array(Self.dots.prefix(3)), specksFrom: 3).count == 3)
     }
+
+    @Test func aChainTakesTheRunsOfDotsThatTouched() {
+        // The fourth and fifth dots run together into one piece 28 px long: still one chain.
+        let run = (x: 50, y: 80, width: 8, height: 28)
+        let pieces = Self.chained(Self.dots.prefix(3) + [run] + Self.dots.suffix(3), specksFrom: 7)
+        #expect(pieces.count == 1 && pieces.allSatisfy { $0.members.count == 7 && $0.height == 148 })
+    }
+
+    @Test func writingInStrokesAsWideAsTheDotsKeepsItsPieces() {
+        // Five dots leading to six short strokes of their width: the strokes outnumber the dots.
+        let leader = (0..<5).map { (x: 10 + 16 * $0, y: 100, width: 8, height: 8) }
+        let strokes = (0..<6).map { (x: 90 + 16 * $0, y: 70, width: 8, height: 40) }
+        let pieces = Self.chained(leader + strokes, specksFrom: 11)
+        #expect(pieces.count == 11)
+    }
 }
