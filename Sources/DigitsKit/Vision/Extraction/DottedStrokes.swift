@@ -36,7 +36,8 @@ extension DigitGroup {
     }
 
     /// `pieces` (one component each) with each chain of dots among them and `specks` made one
-    /// piece, where the chains hold more ink than the pieces outside them; else `pieces`.
+    /// piece, with the runs of dots among `pieces` it reaches, where the chains hold more ink
+    /// than the pieces outside them; else `pieces`.
     static func withDotsChained(_ pieces: [DigitGroup], specks: [DigitGroup], labels: [Int32],
                                 width: Int, height: Int) -> [DigitGroup] {
         let dots = (pieces + specks).filter { $0.isSmallDot(width: width, height: height) && $0.isLooseDot(labels: labels, width: width) }
@@ -65,7 +66,7 @@ extension DigitGroup {
         var brush: Float
         var isDot: Bool
 
-        init(dot: DigitGroup) { (group, brush, isDot) = (dot, Float(max(dot.width, dot.height)), true) }
+        init(dot: DigitGroup) { (self.group, self.brush, self.isDot) = (dot, Float(max(dot.width, dot.height)), true) }
         init(run: DigitGroup, brush: Float) { (self.group, self.brush, self.isDot) = (run, brush, false) }
 
         /// Half to twice the brush of `seed`, as the dots of one brush are.

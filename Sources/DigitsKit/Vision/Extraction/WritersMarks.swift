@@ -40,8 +40,8 @@ extension DigitGroup {
 
     /// A flat straight bar under the digit, apart from it by at least `underlineGap` of its
     /// height in every column they share, which reaches at least as far as the digit on both
-    /// sides: quick underlines reached only 2–5 % of its height past a 7's arm or a 0
-    /// (`writers-marks.py` seeds 2, 3 and 15), so the base of a 2 drawn apart from its neck is
+    /// sides: quick underlines reached only 5–6 % of its height past a 7's arm or a 0 on their
+    /// shorter side (`writers-marks.py` seeds 2, 3 and 15), so the base of a 2 drawn apart from its neck is
     /// told by where the foot stands over it and by the gap.
     private func isUnderline(of digit: DigitGroup, labels: [Int32], width: Int) -> Bool {
         guard minX <= digit.minX && maxX >= digit.maxX,
