@@ -126,8 +126,9 @@ enum StraightObjects {
             let isSolidBar = band.length >= leastElongation * band.width && body >= bandFill * band.width
             var isTool = isSolidBar && body >= widthOverStroke * stroke
             // A straight-sided body is a tool at a cut tool's width: no pen draws a stroke so even.
-            let area = members.reduce(0) { $0 + components[$1].area }
-            let isStraightSided = isSolidBar && Float(area) >= straightSidedFill * band.length * band.width
+            // (Its area is summed only where that decides.)
+            let isStraightSided = !isTool && isSolidBar
+                && Float(members.reduce(0) { $0 + components[$1].area }) >= straightSidedFill * band.length * band.width
             if !isTool, band.width >= (isCut || isStraightSided ? cutWidthOverStroke : widthOverStroke) * stroke {
                 let slices = band.slices(of: members, labelling: labelling, width: width, inFrameOnly: isCut)
                 isTool = slices.spannedShare >= spannedLength && (isSolidBar || slices.hollowShare >= hollowLength)
