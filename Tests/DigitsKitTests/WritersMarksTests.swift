@@ -67,6 +67,19 @@ import Testing
         #expect(multi.count == 1 && multi.allSatisfy { $0.x > 125 && $0.maxX < 275 }, "\(multi)")
     }
 
+    /// A 4 whose bar ends at its stem (ink x 127…233, y 77…243) with a line drawn against the
+    /// stem's foot from well left of the digit to 20 px past it, as a quick underline stops:
+    /// no 2's base runs left from its foot, so the line is no part of the digit. Kept, it made
+    /// the 4 a 1 or a 9.
+    @Test func anUnderlineStoppingJustPastTheStemIsNoPartOfTheDigit() throws {
+        var ink = GrayImage(width: 400, height: 360)
+        Pen.draw([[(0.65, 0.9), (0.65, 0.1), (0.15, 0.65), (0.65, 0.65)]], size: 200, pen: 6, into: &ink, at: (100, 60))
+        Pen.draw([[(0.05, 0.915), (0.75, 0.92)]], size: 200, pen: 4, into: &ink, at: (100, 60))
+        let (single, multi) = try Self.boxes(ink)
+        #expect(single.x > 118 && single.maxX < 245, "the line spans x 108…252: \(single)")
+        #expect(multi.count == 1 && multi.allSatisfy { $0.x > 118 && $0.maxX < 245 }, "\(multi)")
+    }
+
     /// "17" underlined with one line against both feet: the line beside and between them goes,
     /// and the two are read apart.
     @Test func anUnderlineAgainstTwoDigitsIsNoPartOfEither() throws {
