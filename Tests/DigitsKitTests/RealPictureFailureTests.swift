@@ -531,6 +531,14 @@ extension RealPictureFailureTests {
         try Self.expectDigitAlone(file, reading: digit, spanning: ink)
     }
 
+    /// A 0 standing by its loop on a line begun just left of it (`scripts/bench/writers-marks.py`
+    /// seed 22, underlined-touching-031): standing near the line's left end, it looked like a
+    /// 2's diagonal landing on its base, and the line kept made the 0 a 2. In either mode, the 0
+    /// is read without the line.
+    @Test func aLoopStandingOnAnUnderlineNearItsStartIsNoTwosBase() throws {
+        try Self.expectDigitAlone("underline-touching-zero.jpg", reading: "0", spanning: [95, 50, 171, 150])
+    }
+
     /// A 7 and a 9 with a line drawn against the foot (`scripts/bench/writers-marks.py` seed 13,
     /// underlined-touching-032 and -039) whose blurred end columns thresholded to their middles
     /// only, a pixel or two above the line's bottom edge: the line was not taken for one, and
