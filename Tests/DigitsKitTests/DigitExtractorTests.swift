@@ -312,6 +312,21 @@ import Testing
         #expect(five.x >= 480 && five.y <= 75 && five.maxY >= 160, "\(five)")
     }
 
+    /// "705" whose 5's hat lifted off and drifted right past the body (ink x 340…416; the hat
+    /// x 421…473, y 54…86): sharing no column with the body, it was read as a digit of its own,
+    /// on a line above the number. It is the 5's hat.
+    @Test func aHatDriftedPastTheFiveBodyStaysWithIt() throws {
+        var ink = GrayImage(width: 560, height: 240)
+        for (k, shape) in [Self.seven, Self.zero, [Self.five[0]]].enumerated() {
+            Self.draw(shape, size: 120, pen: 6, into: &ink, at: (40 + 140 * k, 50))
+        }
+        Self.draw([[(0.1, 0.7), (0.9, 0.3)]], size: 50, pen: 6, into: &ink, at: (422, 45))
+        let digits = DigitExtractor().extract(Self.page(ink)).digits
+        #expect(digits.count == 3 && digits.allSatisfy { $0.line == 0 }, "\(digits.map(\.box))")
+        let five = try #require(digits.last?.box)
+        #expect(five.x >= 335 && five.y <= 58 && five.maxX >= 465, "\(five)")
+    }
+
     /// A phone number's dash is a stroke, not a digit: in a line of digits it was read as a 1 or
     /// a 2 of its own ("70-17" read "70217"). A line under the number (erased as a ruled line)
     /// stays out as well.

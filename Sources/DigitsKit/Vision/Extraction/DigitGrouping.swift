@@ -37,12 +37,14 @@ struct DigitGroup {
     /// wide as the taller is tall — a 5's hat) needs only to share some columns: a hat lifted off
     /// the page often drifts to the right of the body, over the gap before the next digit, and a
     /// quick flat hat can be wider than the 5's round body and a third of its height. Beside
-    /// whole digits the hat is measured on them too: without its hat a 5's body is short.
+    /// whole digits the hat is measured on them too: without its hat a 5's body is short. A hat
+    /// may drift right past the body (`isDriftedHat`).
     func belongs(with other: DigitGroup, stackLimit: Float, digitHeight: Int) -> Bool {
         let overlap = min(maxX, other.maxX) - max(minX, other.minX) + 1
         let taller = max(height, other.height)
-        let short = height <= other.height ? self : other
-        let isHat = 5 * short.height <= 2 * max(taller, digitHeight) && short.width <= 2 * taller && overlap > 0
+        let (short, tall) = height <= other.height ? (self, other) : (other, self)
+        let isHat = 5 * short.height <= 2 * max(taller, digitHeight) && short.width <= 2 * taller
+            && (overlap > 0 || short.isDriftedHat(of: tall))
         guard 2 * overlap >= min(width, other.width) || isHat else { return false }
         let gap = max(minY, other.minY) - min(maxY, other.maxY) - 1
         let merged = max(maxY, other.maxY) - min(minY, other.minY) + 1
@@ -51,6 +53,15 @@ struct DigitGroup {
         let isPenSkip = !touchesBorder && !other.touchesBorder && Float(gap) <= Self.penSkipShare * Float(merged)
         let limit = isPenSkip ? max(stackLimit, Self.brokenDigitStack) : stackLimit
         return Float(gap) <= 0.35 * Float(taller) && Float(merged) <= limit * Float(max(taller, digitHeight))
+    }
+
+    /// Whether this short piece is a hat that drifted right past `body`: flat, half as wide
+    /// again as tall at least (a degree sign or a dot is round), its middle in the body's top
+    /// third, and no further right of it than a part of one digit (`closePartReach`), where the
+    /// next digit is further off.
+    func isDriftedHat(of body: DigitGroup) -> Bool {
+        minX > body.maxX && minX - body.maxX <= max(1, body.height * Self.closePartReach / 100)
+            && 2 * width >= 3 * height && 3 * (minY + maxY - 2 * body.minY) <= 2 * body.height
     }
 
     /// The widest gap, as a share of the two pieces' height together, that a pen skipping
