@@ -1,5 +1,6 @@
 /// Floods over a grid of cells stored row by row, four neighbours to a cell: a sheet's cells on
-/// the small copy of a photo (`SheetGrid`), a digit's pixels in its box (`OutlineSteepness`).
+/// the small copy of a photo (`SheetGrid`), a digit's pixels in its box (`OutlineSteepness`,
+/// and the loops of a digit on an underline: `TouchingUnderlines`).
 enum GridFlood {
     /// The region with every cell it encloses: all but what the border reaches around it.
     static func enclosed(by region: [Bool], width w: Int, height h: Int) -> [Bool] {

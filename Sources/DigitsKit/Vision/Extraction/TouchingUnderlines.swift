@@ -9,10 +9,10 @@
 /// by at least `overhang` of the height, and on the left past where the digit stands on it by
 /// `footClearance`: the base of a 2 starts where its diagonal comes down, at its left end (a 0
 /// or an 8 standing there by a tall loop is no 2: `loopStands`). On the right the line may stop
-/// just past the digit's foot (a 4's or a 7's stem), as a quick underline does. The line is erased except where the digit stands on it (with a line's
-/// thickness on either side, where the two strokes flare into one): under a loop that stands on
-/// it on both sides, a 0 or the bowl of a 6, it stays, as the loop's own foot, while between
-/// digits underlined together it goes.
+/// just past the digit's foot (a 4's or a 7's stem), as a quick underline does. The line is
+/// erased except where the digit stands on it (with a line's thickness on either side, where the
+/// two strokes flare into one): under a loop that stands on it on both sides, a 0 or the bowl of
+/// a 6, it stays, as the loop's own foot, while between digits underlined together it goes.
 enum TouchingUnderlines {
     /// How far the line reaches past the digit's box on each side, at least, as a share of the
     /// component's height (and 2 px).
