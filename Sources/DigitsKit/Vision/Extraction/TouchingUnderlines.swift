@@ -101,9 +101,12 @@ enum TouchingUnderlines {
                   Float(bandTop[c.width / 2] - digitTop) >= Float(thickness) / thickestShare,
                   let firstFoot = standsOnLine.firstIndex(of: true), let lastFoot = standsOnLine.lastIndex(of: true)
             else { return nil }
+            // A foot may reach through an underline by a little; a 4's stem runs on well below
+            // its bar, and its closed top is a loop standing on that bar.
+            let reachesBelow = (0..<c.width).contains { Float(bottom[$0]) > line.row(at: $0) + Float(2 * thickness) }
             let digitHeight = bandTop[firstFoot] - digitTop
             guard Float(firstFoot) >= footClearance * Float(c.height)
-                    || loopStands(at: firstFoot, digitHeight: digitHeight, bandTop: bandTop[firstFoot], of: c, isInk: isInk)
+                    || !reachesBelow && loopStands(at: firstFoot, digitHeight: digitHeight, bandTop: bandTop[firstFoot], of: c, isInk: isInk)
             else { return nil }
 
             // Where the digit stands on the line, and between two such places under one digit.
